@@ -1,0 +1,87 @@
+# Témoin — one entry point for set-up, build, tests and the demo. See README.md.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := build
+
+WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\([^"]*\)"/\1/p' crate/Cargo.toml)
+VERSION := $(shell sed -n 's/^  "version": "\([^"]*\)",/\1/p' manifest.json)
+WASM_TARGET := wasm32-unknown-unknown
+WASM_RAW := target/$(WASM_TARGET)/release/temoin.wasm
+PKG := extension/pkg
+BIN := node_modules/.bin
+CHROMIUM ?= /usr/bin/chromium
+FIREFOX ?= /usr/bin/firefox-esr
+# Features rustc enables by default for wasm32 (bulk memory, reference types, ...): wasm-opt
+# must accept what the compiler emitted.
+WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue
+
+.PHONY: setup setup-system setup-rust setup-node build package test check-rust check-js lint-extension e2e run bench fuzz clean
+
+## Set-up -------------------------------------------------------------------------------
+
+setup: setup-rust setup-node
+
+# Browsers for the demo and the end-to-end tests, from the distribution's packages.
+setup-system:
+	@missing=""; \
+	[ -x "$(CHROMIUM)" ] || missing="$$missing chromium"; \
+	[ -x "$(FIREFOX)" ] || missing="$$missing firefox-esr"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  elif command -v sudo >/dev/null; then sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else echo "Please install:$$missing (apt-get install$$missing)"; exit 1; fi; \
+	fi
+
+setup-rust:
+	@rustup target list --installed | grep -qx $(WASM_TARGET) || rustup target add $(WASM_TARGET)
+	@if wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)"; then :; \
+	else echo "Installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (a few minutes, once)"; \
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); fi
+
+setup-node: node_modules/.package-lock.json
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+## Build --------------------------------------------------------------------------------
+
+build: setup $(PKG)/temoin_bg.wasm
+
+$(PKG)/temoin_bg.wasm: Cargo.toml Cargo.lock crate/Cargo.toml $(shell find crate/src -name '*.rs')
+	cargo build --release --target $(WASM_TARGET) -p temoin --lib
+	wasm-bindgen --target web --out-dir $(PKG) $(WASM_RAW)
+	$(BIN)/wasm-opt -Os $(WASM_OPT_FEATURES) $(PKG)/temoin_bg.wasm -o $(PKG)/temoin_bg.wasm
+	@ls -l $(PKG)/temoin_bg.wasm | awk '{print "WASM module: " $$5 " bytes"}'
+
+# The extension as shipped: dist/<browser>/ (unpacked) and dist/temoin-<version>-<browser>.zip.
+package: build
+	python3 scripts/package.py --version $(VERSION) --out dist
+
+## Tests --------------------------------------------------------------------------------
+
+test: setup-system package check-rust check-js lint-extension e2e
+
+check-rust:
+	cargo fmt --all -- --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy -p temoin --lib --target $(WASM_TARGET) -- -D warnings
+	cargo test --all-targets
+
+check-js: build
+	$(BIN)/tsc -p tsconfig.json
+
+lint-extension: package
+	$(BIN)/web-ext lint --source-dir dist/firefox --self-hosted --warnings-as-errors
+
+e2e: package setup-system
+	node --test --test-concurrency=1 tests/e2e/
+
+## Demo ---------------------------------------------------------------------------------
+
+# Headless when there is no display (or HEADLESS=1): the whole journey, printed.
+run: build setup-system
+	node scripts/demo.mjs
+
+clean:
+	rm -rf target $(PKG) dist out tests/.tmp

@@ -1,0 +1,53 @@
+//! One error type for the whole core. Every error carries a stable `code` that the
+//! extension switches on, and a message a parent can read.
+
+use std::fmt;
+
+/// Stable identifiers, serialised in kebab-case (`"chain-broken"`, ...).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorCode {
+    /// Input from JavaScript or a file did not have the expected shape.
+    InvalidInput,
+    /// A timestamp was not RFC 3339.
+    InvalidTime,
+    /// The head given for an append does not belong to this case or is malformed.
+    InvalidHead,
+    /// A stored journal entry is not valid JSON of a known event.
+    CorruptEntry,
+}
+
+impl ErrorCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidInput => "invalid-input",
+            ErrorCode::InvalidTime => "invalid-time",
+            ErrorCode::InvalidHead => "invalid-head",
+            ErrorCode::CorruptEntry => "corrupt-entry",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+impl Error {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Error {
+            code,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.code.as_str(), self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+pub type Result<T> = std::result::Result<T, Error>;

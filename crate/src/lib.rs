@@ -1,0 +1,12 @@
+//! Témoin's core: every rule about evidence lives here and is tested natively with
+//! `cargo test`. The browser reaches it through the thin bindings of `wasm.rs`.
+
+pub mod canonical;
+pub mod digest;
+pub mod error;
+pub mod journal;
+pub mod model;
+pub mod time;
+pub mod wasm;
+
+pub use error::{Error, ErrorCode, Result};

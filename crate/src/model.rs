@@ -1,0 +1,212 @@
+//! The records of the journal. They cross into JavaScript as plain JSON-safe objects
+//! (camelCase, no 64-bit integers) and are hashed in their canonical form.
+
+use serde::{Deserialize, Serialize};
+
+use crate::digest::is_sha256_hex;
+use crate::error::{Error, ErrorCode, Result};
+use crate::time::check_utc_timestamp;
+
+/// Version of the event format. A reader rejects versions it does not know.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Longest artifact name; names become file names inside the export bundle.
+const MAX_ARTIFACT_NAME: usize = 64;
+
+/// One entry of a case's journal. Its hash is SHA-256 of its canonical JSON, and `prev`
+/// is the hash of the entry before it, so changing any entry breaks every later link.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Event {
+    pub v: u32,
+    pub case_id: String,
+    /// 1 for the first entry of the case; also the number the user sees ("capture n° 3").
+    pub seq: u32,
+    /// Hash of entry `seq - 1`, or 64 zeros for the first entry.
+    pub prev: String,
+    /// When the entry was appended, UTC, RFC 3339.
+    pub at: String,
+    pub body: EventBody,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum EventBody {
+    Capture(Capture),
+}
+
+/// What one capture of a page holds. The bytes of each artifact live beside the journal;
+/// the record keeps their digests.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Capture {
+    pub page: Page,
+    /// When the capture started, UTC, RFC 3339.
+    pub captured_at: String,
+    pub artifacts: Vec<Artifact>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Page {
+    pub url: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Artifact {
+    /// File name inside the capture, e.g. `screenshot-visible.png`.
+    pub name: String,
+    pub media_type: String,
+    pub size: u32,
+    pub sha256: String,
+    /// How it was obtained, e.g. `tabs.captureVisibleTab`.
+    pub method: String,
+}
+
+impl EventBody {
+    pub fn validate(&self) -> Result<()> {
+        match self {
+            EventBody::Capture(c) => c.validate(),
+        }
+    }
+
+    /// The artifacts this entry vouches for.
+    pub fn artifacts(&self) -> &[Artifact] {
+        match self {
+            EventBody::Capture(c) => &c.artifacts,
+        }
+    }
+}
+
+impl Capture {
+    pub fn validate(&self) -> Result<()> {
+        if self.page.url.is_empty() {
+            return Err(invalid("the page URL is empty"));
+        }
+        check_utc_timestamp(&self.captured_at)?;
+        if self.artifacts.is_empty() {
+            return Err(invalid("a capture holds at least one artifact"));
+        }
+        let mut names: Vec<&str> = Vec::with_capacity(self.artifacts.len());
+        for a in &self.artifacts {
+            a.validate()?;
+            if names.contains(&a.name.as_str()) {
+                return Err(invalid(format!("artifact name '{}' is used twice", a.name)));
+            }
+            names.push(&a.name);
+        }
+        Ok(())
+    }
+}
+
+impl Artifact {
+    pub fn validate(&self) -> Result<()> {
+        if !is_safe_file_name(&self.name) {
+            return Err(invalid(format!(
+                "artifact name '{}' must be 1-{MAX_ARTIFACT_NAME} of a-z 0-9 . _ - and not start with a dot",
+                self.name
+            )));
+        }
+        if !is_sha256_hex(&self.sha256) {
+            return Err(invalid(format!(
+                "artifact '{}' has no valid SHA-256 (64 lowercase hex digits)",
+                self.name
+            )));
+        }
+        if self.media_type.is_empty() || self.method.is_empty() {
+            return Err(invalid(format!(
+                "artifact '{}' needs a media type and a method",
+                self.name
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// Names that are safe as a path component on every system a bundle may be unpacked on.
+pub fn is_safe_file_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= MAX_ARTIFACT_NAME
+        && !name.starts_with('.')
+        && name
+            .bytes()
+            .all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'.' | b'_' | b'-'))
+}
+
+fn invalid(message: impl Into<String>) -> Error {
+    Error::new(ErrorCode::InvalidInput, message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn artifact(name: &str) -> Artifact {
+        Artifact {
+            name: name.into(),
+            media_type: "image/png".into(),
+            size: 3,
+            sha256: crate::digest::sha256_hex(b"png"),
+            method: "tabs.captureVisibleTab".into(),
+        }
+    }
+
+    fn capture(artifacts: Vec<Artifact>) -> Capture {
+        Capture {
+            page: Page {
+                url: "https://example.test/p/1".into(),
+                title: "t".into(),
+            },
+            captured_at: "2026-11-28T10:00:00.000Z".into(),
+            artifacts,
+        }
+    }
+
+    #[test]
+    fn accepts_a_plain_capture() {
+        capture(vec![
+            artifact("screenshot-visible.png"),
+            artifact("page.html"),
+        ])
+        .validate()
+        .unwrap();
+    }
+
+    #[test]
+    fn rejects_unsafe_or_duplicate_names() {
+        for bad in ["../x", "a/b", ".hidden", "", "UPPER.png", &"a".repeat(65)] {
+            let err = capture(vec![artifact(bad)]).validate().unwrap_err();
+            assert_eq!(err.code, ErrorCode::InvalidInput, "{bad}");
+        }
+        let dup = capture(vec![artifact("a.png"), artifact("a.png")]);
+        assert!(dup.validate().unwrap_err().message.contains("twice"));
+    }
+
+    #[test]
+    fn rejects_bad_digests_and_times() {
+        let mut a = artifact("a.png");
+        a.sha256 = "xyz".into();
+        assert!(capture(vec![a]).validate().is_err());
+        let mut c = capture(vec![artifact("a.png")]);
+        c.captured_at = "yesterday".into();
+        assert_eq!(c.validate().unwrap_err().code, ErrorCode::InvalidTime);
+    }
+
+    #[test]
+    fn json_shape_is_camel_case_and_tagged() {
+        let body = EventBody::Capture(capture(vec![artifact("a.png")]));
+        let v = serde_json::to_value(&body).unwrap();
+        assert_eq!(v["kind"], "capture");
+        assert_eq!(v["capturedAt"], "2026-11-28T10:00:00.000Z");
+        assert_eq!(v["artifacts"][0]["mediaType"], "image/png");
+    }
+
+    #[test]
+    fn unknown_fields_are_refused() {
+        let mut v = serde_json::to_value(capture(vec![artifact("a.png")])).unwrap();
+        v["extra"] = serde_json::json!(1);
+        assert!(serde_json::from_value::<Capture>(v).is_err());
+    }
+}

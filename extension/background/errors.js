@@ -1,0 +1,30 @@
+// Turns any failure of a capture into a stable code and a sentence a parent can read.
+
+/** An error whose `code` the pages can switch on. */
+export class CaptureError extends Error {
+  /** @param {string} code @param {string} message */
+  constructor(code, message) {
+    super(message);
+    this.name = 'CaptureError';
+    this.code = code;
+  }
+}
+
+/**
+ * @param {unknown} e
+ * @returns {{ code: string, message: string }}
+ */
+export function describeFailure(e) {
+  const err = /** @type {{ name?: string, code?: unknown, message?: string }} */ (e ?? {});
+  const text = String(err.message ?? e);
+  let code = typeof err.code === 'string' ? err.code : 'unexpected';
+  if (err.name === 'QuotaExceededError' || /quota/i.test(text)) code = 'storage-full';
+  else if (/cannot (access|be scripted)|cannot access contents|extensions gallery|missing host permission/i.test(text)) {
+    code = 'page-not-scriptable';
+  }
+  const reason = {
+    'storage-full': chrome.i18n.getMessage('errorStorageFull'),
+    'page-not-scriptable': chrome.i18n.getMessage('errorPageNotScriptable'),
+  }[code] ?? (err instanceof CaptureError ? text : chrome.i18n.getMessage('errorUnexpected', [text]));
+  return { code, message: chrome.i18n.getMessage('captureFailed', [reason]) };
+}

@@ -1,0 +1,25 @@
+// Messages between the extension's pages and its service worker: the one list of kinds,
+// with a guard for each. Bytes never travel here (Chromium messaging is JSON-like,
+// webextension-polyfill #643); pages read them from IndexedDB themselves.
+
+export const CAPTURE_ACTIVE_TAB = 'capture-active-tab';
+
+/**
+ * @typedef {{ kind: typeof CAPTURE_ACTIVE_TAB }} CaptureActiveTabRequest
+ * @typedef {{ ok: true, seq: number, hash: string } | { ok: false, code: string, message: string }} CaptureReply
+ */
+
+/** @param {unknown} msg @returns {msg is CaptureActiveTabRequest} */
+export function isCaptureActiveTab(msg) {
+  return typeof msg === 'object' && msg !== null && /** @type {any} */ (msg).kind === CAPTURE_ACTIVE_TAB
+    && Object.keys(msg).length === 1;
+}
+
+/**
+ * Only the extension's own pages may ask for anything: never a content script, never a web page.
+ * @param {chrome.runtime.MessageSender} sender
+ */
+export function isFromExtensionPage(sender) {
+  return sender.id === chrome.runtime.id && !sender.tab && typeof sender.url === 'string'
+    && sender.url.startsWith(chrome.runtime.getURL(''));
+}

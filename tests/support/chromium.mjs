@@ -1,0 +1,109 @@
+// Headless Chromium with the unpacked extension loaded, driven by playwright-core.
+import { chromium } from 'playwright-core';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const PACKAGED = resolve(ROOT, 'dist/chromium');
+
+// No sandbox (root in a container), and none of the background traffic a closed network refuses.
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/**
+ * @param {{ extensionDir?: string, headless?: boolean }} [options]
+ */
+export async function launchWithExtension({ extensionDir = PACKAGED, headless = true } = {}) {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'temoin-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless,
+    viewport: { width: 1280, height: 800 },
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [...FLAGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    /** @param {string} path a page of the extension, e.g. `extension/pages/journal.html` */
+    extensionUrl: (path) => `chrome-extension://${extensionId}/${path}`,
+    /** The current worker: it may have been stopped and restarted since launch. */
+    currentWorker: async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')),
+    close: async () => {
+      await context.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Captures `pageUrl`'s tab through the very function the context menu calls.
+ * @param {import('playwright-core').Worker} worker
+ * @param {string} pageUrl
+ */
+export function captureThroughMenu(worker, pageUrl) {
+  return worker.evaluate(async (url) => {
+    const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
+    if (!tab) throw new Error(`no tab shows ${url}`);
+    return /** @type {any} */ (globalThis).temoin.capture({ menuItemId: 'temoin-capture', pageUrl: url }, tab);
+  }, pageUrl);
+}
+
+/**
+ * Reads a case's journal straight from IndexedDB, without the extension's own code, so that
+ * tests check what is stored, not what the extension says is stored.
+ * @param {import('playwright-core').Worker} worker
+ * @param {string} caseId
+ * @returns {Promise<{ entries: { seq: number, hash: string, json: string }[],
+ *   artifacts: { seq: number, name: string, mediaType: string, size: number, base64: string }[],
+ *   head: { seq: number, hash: string } | undefined }>}
+ */
+export function readStoredJournal(worker, caseId) {
+  return worker.evaluate(async (id) => {
+    const db = await new Promise((ok, ko) => {
+      const r = indexedDB.open('temoin');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => ko(r.error);
+    });
+    const all = (store) =>
+      new Promise((ok, ko) => {
+        const r = db.transaction(store).objectStore(store).getAll();
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => ko(r.error);
+      });
+    const [entries, artifacts, heads] = await Promise.all([all('entries'), all('artifacts'), all('heads')]);
+    const toBase64 = (bytes) => {
+      let s = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return btoa(s);
+    };
+    db.close();
+    return {
+      entries: entries.filter((e) => e.caseId === id).map(({ seq, hash, json }) => ({ seq, hash, json })),
+      artifacts: await Promise.all(
+        artifacts
+          .filter((a) => a.caseId === id)
+          .map(async (a) => ({
+            seq: a.seq,
+            name: a.name,
+            mediaType: a.mediaType,
+            size: a.size,
+            base64: toBase64(new Uint8Array(await a.blob.arrayBuffer())),
+          })),
+      ),
+      head: heads.find((h) => h.caseId === id),
+    };
+  }, caseId);
+}
