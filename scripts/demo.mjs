@@ -1,0 +1,42 @@
+// `make run`: Chromium with the extension loaded from the repository root, on the bundled
+// demo page. With a display, you drive it; without one (or with HEADLESS=1) the same journey
+// plays by itself and prints what the journal holds.
+import { serveFixtures } from '../tests/support/server.mjs';
+import { captureThroughMenu, launchWithExtension, readStoredJournal, ROOT } from '../tests/support/chromium.mjs';
+
+const headless = !process.env.DISPLAY || process.env.HEADLESS === '1';
+const server = await serveFixtures();
+const demoUrl = `${server.origin}/demo/`;
+const browser = await launchWithExtension({ extensionDir: ROOT, headless });
+
+try {
+  const page = await browser.context.newPage();
+  await page.goto(demoUrl);
+  await page.bringToFront();
+
+  if (!headless) {
+    console.log(`Témoin is loaded. Right-click the post on ${demoUrl} and choose "Capturer comme preuve",`);
+    console.log(`then open the journal from the toolbar button. Close the browser to stop.`);
+    await new Promise((resolve) => browser.context.on('close', resolve));
+  } else {
+    const result = await captureThroughMenu(browser.worker, demoUrl);
+    const stored = await readStoredJournal(browser.worker, result.caseId);
+    const entry = stored.entries.find((e) => e.seq === result.seq);
+    if (!entry) throw new Error('the capture is not in the journal');
+    const event = JSON.parse(entry.json);
+    console.log(`Captured ${demoUrl} (headless demo)\n`);
+    console.log(`Journal entry n° ${event.seq} (case "${event.caseId}")`);
+    console.log(`  captured at   ${event.body.capturedAt} (UTC)`);
+    console.log(`  page          ${event.body.page.url}`);
+    console.log(`  title         ${event.body.page.title}`);
+    for (const a of event.body.artifacts) {
+      console.log(`  ${a.name.padEnd(24)} ${String(a.size).padStart(8)} bytes  sha256 ${a.sha256}`);
+    }
+    console.log(`  prev          ${event.prev}`);
+    console.log(`  entry hash    ${entry.hash}`);
+    console.log(`\nChain head: ${stored.head?.seq} ${stored.head?.hash}`);
+  }
+} finally {
+  await browser.close().catch(() => {});
+  await server.close();
+}
