@@ -14,6 +14,20 @@ pub enum ErrorCode {
     InvalidHead,
     /// A stored journal entry is not valid JSON of a known event.
     CorruptEntry,
+    /// The file is not a readable bundle: not a ZIP, truncated, or unsafe to unpack.
+    CorruptBundle,
+    /// A bundle entry's name is absolute, climbs with `..`, or is outside the layout.
+    UnsafeEntry,
+    /// Two bundle entries have the same name.
+    DuplicateEntry,
+    /// A bundle entry expands far beyond its compressed size, or beyond the limits.
+    ZipBomb,
+    /// A bundle entry holds more or fewer bytes than it declares.
+    SizeMismatch,
+    /// A bundle of a format or version this Témoin does not know.
+    UnknownFormat,
+    /// Writing the export failed.
+    ExportFailed,
 }
 
 impl ErrorCode {
@@ -23,6 +37,13 @@ impl ErrorCode {
             ErrorCode::InvalidTime => "invalid-time",
             ErrorCode::InvalidHead => "invalid-head",
             ErrorCode::CorruptEntry => "corrupt-entry",
+            ErrorCode::CorruptBundle => "corrupt-bundle",
+            ErrorCode::UnsafeEntry => "unsafe-entry",
+            ErrorCode::DuplicateEntry => "duplicate-entry",
+            ErrorCode::ZipBomb => "zip-bomb",
+            ErrorCode::SizeMismatch => "size-mismatch",
+            ErrorCode::UnknownFormat => "unknown-format",
+            ErrorCode::ExportFailed => "export-failed",
         }
     }
 }

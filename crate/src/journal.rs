@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::canonical::to_canonical_string;
 use crate::digest::{is_sha256_hex, sha256_hex};
 use crate::error::{Error, ErrorCode, Result};
-use crate::model::{Event, EventBody, FORMAT_VERSION};
+use crate::model::{Artifact, Event, EventBody, FORMAT_VERSION};
 use crate::time::check_utc_timestamp;
 
 /// `prev` of the first entry of a case.
@@ -149,7 +149,10 @@ pub fn verify(
 ) -> Verification {
     let mut problems = Vec::new();
     let mut expected_prev = GENESIS_PREV.to_owned();
+    // (entry, artifact name) -> digest, for every artifact still expected to be stored.
     let mut vouched: BTreeMap<(u32, String), String> = BTreeMap::new();
+    // Entries that brought artifacts (captures, added files), with what they brought.
+    let mut owners: BTreeMap<u32, Vec<Artifact>> = BTreeMap::new();
 
     for (index, entry) in entries.iter().enumerate() {
         let expected_seq = u32::try_from(index + 1).unwrap_or(u32::MAX);
@@ -188,8 +191,12 @@ pub fn verify(
             )),
             Ok(event) => {
                 check_event(&event, entry, case_id, &expected_prev, &mut problems);
-                for a in event.body.artifacts() {
-                    vouched.insert((entry.seq, a.name.clone()), a.sha256.clone());
+                check_references(&event, &owners, &mut vouched, &mut problems);
+                if !event.body.artifacts().is_empty() {
+                    for a in event.body.artifacts() {
+                        vouched.insert((entry.seq, a.name.clone()), a.sha256.clone());
+                    }
+                    owners.insert(entry.seq, event.body.artifacts().to_vec());
                 }
             }
         }
@@ -285,6 +292,63 @@ fn check_event(
             None,
             format!("entry {seq}: {}", e.message),
         ));
+    }
+}
+
+/// Notes, categories and deletions must be about an earlier capture or added file; a deletion's
+/// tombstone must list exactly what that entry brought, and afterwards its files are gone.
+fn check_references(
+    event: &Event,
+    owners: &BTreeMap<u32, Vec<Artifact>>,
+    vouched: &mut BTreeMap<(u32, String), String>,
+    problems: &mut Vec<Problem>,
+) {
+    let seq = event.seq;
+    let Some(target) = event.body.target() else {
+        return;
+    };
+    let Some(brought) = owners.get(&target).filter(|_| target < seq) else {
+        problems.push(Problem::at(
+            "dangling-reference",
+            seq,
+            None,
+            Some(target.to_string()),
+            format!("entry {seq} is about entry {target}, which is not an earlier capture or added file"),
+        ));
+        return;
+    };
+    if let EventBody::Deletion(d) = &event.body {
+        let still_there = vouched.keys().any(|(s, _)| *s == target);
+        if !still_there {
+            problems.push(Problem::at(
+                "deleted-twice",
+                seq,
+                None,
+                Some(target.to_string()),
+                format!("entry {seq} deletes entry {target}, which was already deleted"),
+            ));
+        }
+        let mut listed: Vec<(&str, &str)> = d
+            .removed
+            .iter()
+            .map(|a| (a.name.as_str(), a.sha256.as_str()))
+            .collect();
+        let mut expected: Vec<(&str, &str)> = brought
+            .iter()
+            .map(|a| (a.name.as_str(), a.sha256.as_str()))
+            .collect();
+        listed.sort_unstable();
+        expected.sort_unstable();
+        if listed != expected {
+            problems.push(Problem::at(
+                "tombstone-mismatch",
+                seq,
+                Some(format!("{expected:?}")),
+                Some(format!("{listed:?}")),
+                format!("entry {seq} does not record the digests of what entry {target} held"),
+            ));
+        }
+        vouched.retain(|(s, _), _| *s != target);
     }
 }
 
@@ -386,6 +450,7 @@ mod tests {
                 sha256: sha256_hex(bytes),
                 method: "outerHTML".into(),
             }],
+            post: None,
         })
     }
 

@@ -1,12 +1,15 @@
 //! Témoin's core: every rule about evidence lives here and is tested natively with
 //! `cargo test`. The browser reaches it through the thin bindings of `wasm.rs`.
 
+pub mod bundle;
 pub mod canonical;
 pub mod digest;
 pub mod error;
 pub mod journal;
 pub mod model;
+pub mod report;
 pub mod time;
+pub mod view;
 pub mod wasm;
 
 pub use error::{Error, ErrorCode, Result};

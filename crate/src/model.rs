@@ -29,10 +29,114 @@ pub struct Event {
     pub body: EventBody,
 }
 
+// Events are built once and serialised, never stored in bulk: their in-memory size is moot.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum EventBody {
+    /// A page captured by Témoin.
     Capture(Capture),
+    /// Who the case is about; a later one replaces an earlier one (renaming is an entry too).
+    CaseDetails(CaseDetails),
+    /// A note about an earlier entry. The entry itself never changes.
+    Note(Note),
+    /// The categories of an earlier entry; a later one replaces an earlier one.
+    Categories(Categories),
+    /// A file the user added (a phone screenshot, a saved e-mail...), not captured by Témoin.
+    FileAdded(FileAdded),
+    /// The artifacts of an earlier entry were deleted; their digests stay as a tombstone.
+    Deletion(Deletion),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CaseDetails {
+    pub title: String,
+    /// The person targeted, as the family names them.
+    #[serde(default)]
+    pub person: String,
+    pub minor: bool,
+    #[serde(default)]
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Note {
+    /// The entry the note is about.
+    pub entry: u32,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    Insult,
+    Threat,
+    SexualHarassment,
+    IntimateImages,
+    PersonalData,
+    Impersonation,
+    Hate,
+    PileOn,
+    Other,
+}
+
+impl Category {
+    pub const ALL: [Category; 9] = [
+        Category::Insult,
+        Category::Threat,
+        Category::SexualHarassment,
+        Category::IntimateImages,
+        Category::PersonalData,
+        Category::Impersonation,
+        Category::Hate,
+        Category::PileOn,
+        Category::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Insult => "insult",
+            Category::Threat => "threat",
+            Category::SexualHarassment => "sexual-harassment",
+            Category::IntimateImages => "intimate-images",
+            Category::PersonalData => "personal-data",
+            Category::Impersonation => "impersonation",
+            Category::Hate => "hate",
+            Category::PileOn => "pile-on",
+            Category::Other => "other",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Categories {
+    pub entry: u32,
+    pub categories: Vec<Category>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FileAdded {
+    /// The file's name on the user's device, kept as given (it may be anything).
+    pub original_name: String,
+    /// What the user says it is ("screenshot of a Snapchat message from 12 May").
+    #[serde(default)]
+    pub description: String,
+    /// Exactly one artifact: the file's bytes as added.
+    pub artifacts: Vec<Artifact>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Deletion {
+    pub entry: u32,
+    #[serde(default)]
+    pub reason: String,
+    /// The tombstone: the artifacts removed, with their digests.
+    pub removed: Vec<Artifact>,
 }
 
 /// What one capture of a page holds. The bytes of each artifact live beside the journal;
@@ -44,6 +148,40 @@ pub struct Capture {
     /// When the capture started, UTC, RFC 3339.
     pub captured_at: String,
     pub artifacts: Vec<Artifact>,
+    /// The post that was right-clicked, as found in the page. Absent fields were not found.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub post: Option<Post>,
+}
+
+/// What the page says about one post. Every field is optional: a field that was not found
+/// is absent, never guessed.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Post {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub platform: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permalink: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub post_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author_handle: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author_id: Option<String>,
+    /// Publication time as the page shows it ("27 nov.", "2 h").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_text: Option<String>,
+    /// Publication time, machine-readable (`<time datetime>`), as the page gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub media_urls: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -65,19 +203,90 @@ pub struct Artifact {
     pub method: String,
 }
 
+/// Longest free text in a note, a description or a reason.
+const MAX_TEXT: usize = 100_000;
+
 impl EventBody {
     pub fn validate(&self) -> Result<()> {
         match self {
             EventBody::Capture(c) => c.validate(),
+            EventBody::CaseDetails(d) => {
+                if d.title.trim().is_empty() {
+                    return Err(invalid("a case needs a title"));
+                }
+                check_text(&d.title)?;
+                check_text(&d.person)?;
+                check_text(&d.description)
+            }
+            EventBody::Note(n) => {
+                if n.text.trim().is_empty() {
+                    return Err(invalid("the note is empty"));
+                }
+                check_text(&n.text)
+            }
+            EventBody::Categories(c) => {
+                let mut sorted = c.categories.clone();
+                sorted.sort();
+                sorted.dedup();
+                if sorted.len() != c.categories.len() {
+                    return Err(invalid("a category is listed twice"));
+                }
+                Ok(())
+            }
+            EventBody::FileAdded(f) => {
+                if f.original_name.is_empty() {
+                    return Err(invalid("the added file has no name"));
+                }
+                check_text(&f.original_name)?;
+                check_text(&f.description)?;
+                if f.artifacts.len() != 1 {
+                    return Err(invalid("an added file holds exactly one artifact"));
+                }
+                f.artifacts[0].validate()
+            }
+            EventBody::Deletion(d) => {
+                check_text(&d.reason)?;
+                d.removed.iter().try_for_each(Artifact::validate)
+            }
         }
     }
 
-    /// The artifacts this entry vouches for.
+    /// The artifacts this entry brings into the journal.
     pub fn artifacts(&self) -> &[Artifact] {
         match self {
             EventBody::Capture(c) => &c.artifacts,
+            EventBody::FileAdded(f) => &f.artifacts,
+            _ => &[],
         }
     }
+
+    /// The earlier entry this one is about, for notes, categories and deletions.
+    pub fn target(&self) -> Option<u32> {
+        match self {
+            EventBody::Note(n) => Some(n.entry),
+            EventBody::Categories(c) => Some(c.entry),
+            EventBody::Deletion(d) => Some(d.entry),
+            _ => None,
+        }
+    }
+
+    pub fn kind(&self) -> &'static str {
+        match self {
+            EventBody::Capture(_) => "capture",
+            EventBody::CaseDetails(_) => "caseDetails",
+            EventBody::Note(_) => "note",
+            EventBody::Categories(_) => "categories",
+            EventBody::FileAdded(_) => "fileAdded",
+            EventBody::Deletion(_) => "deletion",
+        }
+    }
+}
+
+fn check_text(s: &str) -> Result<()> {
+    if s.len() > MAX_TEXT {
+        return Err(invalid(format!("a text is longer than {MAX_TEXT} bytes")));
+    }
+    Ok(())
 }
 
 impl Capture {
@@ -161,6 +370,7 @@ mod tests {
             },
             captured_at: "2026-11-28T10:00:00.000Z".into(),
             artifacts,
+            post: None,
         }
     }
 

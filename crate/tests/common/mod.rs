@@ -1,0 +1,201 @@
+//! A realistic case journal and its bundle, built through the public API, for the bundle tests.
+#![allow(dead_code, clippy::unwrap_used)]
+
+use std::collections::BTreeMap;
+use std::io::{Cursor, Read, Write};
+
+use temoin::bundle::write::{BundleWriter, ExportInfo};
+use temoin::digest::sha256_hex;
+use temoin::journal::{seal, Entry, Head};
+use temoin::model::{
+    Artifact, Capture, CaseDetails, Categories, Category, Deletion, EventBody, FileAdded, Note,
+    Page, Post,
+};
+use temoin::report::Lang;
+
+pub const CASE: &str = "case-lea";
+pub const EXPORTED_AT: &str = "2026-11-28T12:00:00.000Z";
+
+pub struct Case {
+    pub entries: Vec<Entry>,
+    /// (entry, name) -> bytes still stored.
+    pub stored: BTreeMap<(u32, String), Vec<u8>>,
+}
+
+fn artifact(name: &str, media: &str, bytes: &[u8], method: &str) -> Artifact {
+    Artifact {
+        name: name.into(),
+        media_type: media.into(),
+        size: bytes.len() as u32,
+        sha256: sha256_hex(bytes),
+        method: method.into(),
+    }
+}
+
+fn png(seed: u8) -> Vec<u8> {
+    let mut v = b"\x89PNG\r\n\x1a\n".to_vec();
+    v.extend((0..2000u32).map(|i| (i as u8).wrapping_mul(seed)));
+    v
+}
+
+/// Entries: 1 case details, 2-4 captures, 5 added file, 6 note on 2, 7 categories on 3,
+/// 8 deletion of 4.
+pub fn case() -> Case {
+    let mut head = Head::genesis();
+    let mut entries = Vec::new();
+    let mut stored = BTreeMap::new();
+    let mut push = |body: EventBody, at: &str, files: Vec<(&str, Vec<u8>)>| {
+        let e = seal(&head, CASE, at, body).unwrap();
+        for (name, bytes) in files {
+            stored.insert((e.seq, name.to_owned()), bytes);
+        }
+        head = e.head();
+        entries.push(e);
+    };
+    push(
+        EventBody::CaseDetails(CaseDetails {
+            title: "Harcèlement de Léa".into(),
+            person: "Léa M.".into(),
+            minor: true,
+            description: "Messages reçus depuis la rentrée".into(),
+        }),
+        "2026-11-20T08:00:00.000Z",
+        vec![],
+    );
+    let mut third_capture_artifacts = Vec::new();
+    for (i, (author, text)) in [
+        (
+            "corbeau_noir",
+            "T'es vraiment trop nulle <script>alert(1)</script>",
+        ),
+        ("pie_bavarde", "on la connaît 🤣"),
+        ("corbeau_noir", "demain tout le monde verra tes photos"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let shot = png(i as u8 + 3);
+        let html = format!("<!DOCTYPE html><p>{text}</p>").into_bytes();
+        let artifacts = vec![
+            artifact(
+                "screenshot-visible.png",
+                "image/png",
+                &shot,
+                "tabs.captureVisibleTab",
+            ),
+            artifact("page.html", "text/html;charset=utf-8", &html, "outerHTML"),
+        ];
+        if i == 2 {
+            third_capture_artifacts = artifacts.clone();
+        }
+        push(
+            EventBody::Capture(Capture {
+                page: Page {
+                    url: format!("https://x.com/{author}/status/179000000000000{i}"),
+                    title: format!("{author} sur X"),
+                },
+                captured_at: format!("2026-11-2{}T10:00:00.000Z", i + 1),
+                artifacts,
+                post: Some(Post {
+                    platform: Some("x".into()),
+                    author_handle: Some(format!("@{author}")),
+                    text: Some((*text).into()),
+                    published_at: Some(format!("2026-11-1{}T21:00:00Z", 9 - i)),
+                    ..Post::default()
+                }),
+            }),
+            &format!("2026-11-2{}T10:00:01.000Z", i + 1),
+            vec![("screenshot-visible.png", shot), ("page.html", html)],
+        );
+    }
+    let eml = b"From: x@example.test\r\nSubject: menace\r\n\r\nbody".to_vec();
+    push(
+        EventBody::FileAdded(FileAdded {
+            original_name: "Capture d'écran Snapchat.eml".into(),
+            description: "reçu sur Snapchat".into(),
+            artifacts: vec![artifact(
+                "message.eml",
+                "message/rfc822",
+                &eml,
+                "added-by-user",
+            )],
+        }),
+        "2026-11-25T09:00:00.000Z",
+        vec![("message.eml", eml)],
+    );
+    push(
+        EventBody::Note(Note {
+            entry: 2,
+            text: "Reçu pendant le cours de maths".into(),
+        }),
+        "2026-11-25T09:05:00.000Z",
+        vec![],
+    );
+    push(
+        EventBody::Categories(Categories {
+            entry: 3,
+            categories: vec![Category::Insult, Category::PileOn],
+        }),
+        "2026-11-25T09:06:00.000Z",
+        vec![],
+    );
+    push(
+        EventBody::Deletion(Deletion {
+            entry: 4,
+            reason: "doublon".into(),
+            removed: third_capture_artifacts,
+        }),
+        "2026-11-25T09:07:00.000Z",
+        vec![],
+    );
+    stored.retain(|(seq, _), _| *seq != 4);
+    Case { entries, stored }
+}
+
+pub fn bundle(case: &Case, lang: Lang) -> Vec<u8> {
+    let info = ExportInfo {
+        case_id: CASE.into(),
+        exported_at: EXPORTED_AT.into(),
+        generator: "Témoin test".into(),
+        language: lang,
+    };
+    let mut w = BundleWriter::new(Vec::new(), info, case.entries.clone()).unwrap();
+    for wanted in w.wanted() {
+        let bytes = case.stored[&(wanted.seq, wanted.name.clone())].clone();
+        w.add_artifact(wanted.seq, &wanted.name, &bytes).unwrap();
+    }
+    assert!(w.wanted().is_empty());
+    w.finish().unwrap().0
+}
+
+/// Every file of a ZIP, by name.
+pub fn unzip(bytes: &[u8]) -> BTreeMap<String, Vec<u8>> {
+    let mut z = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut files = BTreeMap::new();
+    for i in 0..z.len() {
+        let mut f = z.by_index(i).unwrap();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        files.insert(String::from_utf8_lossy(f.name_raw()).into_owned(), data);
+    }
+    files
+}
+
+/// A ZIP of `files`, with SHA256SUMS rewritten to match when `fix_sums` is set.
+pub fn rezip(mut files: BTreeMap<String, Vec<u8>>, fix_sums: bool) -> Vec<u8> {
+    if fix_sums {
+        let sums: String = files
+            .iter()
+            .filter(|(n, _)| n.as_str() != "SHA256SUMS")
+            .map(|(n, d)| format!("{}  {n}\n", sha256_hex(d)))
+            .collect();
+        files.insert("SHA256SUMS".into(), sums.into_bytes());
+    }
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, data) in files {
+        w.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        w.write_all(&data).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
