@@ -74,7 +74,9 @@ check-js: build
 lint-extension: package
 	$(BIN)/web-ext lint --source-dir dist/firefox --self-hosted --warnings-as-errors
 
+# The end-to-end tests also run the native verifier on what the browser exported.
 e2e: package setup-system
+	cargo build --bin temoin
 	node --test --test-concurrency=1 tests/e2e/
 
 ## Demo ---------------------------------------------------------------------------------

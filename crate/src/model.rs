@@ -344,6 +344,39 @@ pub fn is_safe_file_name(name: &str) -> bool {
             .all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'.' | b'_' | b'-'))
 }
 
+/// A safe artifact name for a file the user adds, keeping its extension when it has one:
+/// `"Capture d'écran 12.05.PNG"` becomes `capture-d-cran-12-05.png`.
+pub fn artifact_name_for(original: &str) -> String {
+    let lower = original.to_lowercase();
+    let (stem, ext) = match lower.rsplit_once('.') {
+        Some((s, e))
+            if !s.is_empty()
+                && (1..=8).contains(&e.len())
+                && e.bytes().all(|b| b.is_ascii_alphanumeric()) =>
+        {
+            (s, Some(e))
+        }
+        _ => (lower.as_str(), None),
+    };
+    let mut slug = String::new();
+    for c in stem.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    let slug = if slug.is_empty() { "file" } else { slug };
+    let ext_len = ext.map_or(0, |e| e.len() + 1);
+    let stem: String = slug.chars().take(MAX_ARTIFACT_NAME - ext_len).collect();
+    let stem = stem.trim_end_matches('-');
+    match ext {
+        Some(e) => format!("{stem}.{e}"),
+        None => stem.to_owned(),
+    }
+}
+
 fn invalid(message: impl Into<String>) -> Error {
     Error::new(ErrorCode::InvalidInput, message)
 }
@@ -402,6 +435,32 @@ mod tests {
         let mut c = capture(vec![artifact("a.png")]);
         c.captured_at = "yesterday".into();
         assert_eq!(c.validate().unwrap_err().code, ErrorCode::InvalidTime);
+    }
+
+    #[test]
+    fn names_for_added_files_are_safe_and_keep_the_extension() {
+        assert_eq!(
+            artifact_name_for("Capture d'écran 12.05.PNG"),
+            "capture-d-cran-12-05.png"
+        );
+        assert_eq!(artifact_name_for("message.eml"), "message.eml");
+        assert_eq!(artifact_name_for("../../etc/passwd"), "etc-passwd");
+        assert_eq!(artifact_name_for(".bashrc"), "bashrc");
+        assert_eq!(artifact_name_for("😡"), "file");
+        assert_eq!(artifact_name_for("archive.tar.gz"), "archive-tar.gz");
+        let long = artifact_name_for(&format!("{}.jpeg", "a".repeat(200)));
+        assert_eq!(long.len(), 64);
+        assert!(long.ends_with(".jpeg"));
+        for name in [
+            "Capture d'écran.PNG",
+            "../x",
+            ".",
+            "",
+            "a b c",
+            &"é".repeat(100),
+        ] {
+            assert!(is_safe_file_name(&artifact_name_for(name)), "{name}");
+        }
     }
 
     #[test]

@@ -1,14 +1,23 @@
 //! wasm-bindgen bindings: conversions only, no logic. Values cross as JSON-safe objects,
 //! bytes as `Uint8Array`, errors as JS `Error`s carrying a stable `code`.
 
+use std::cell::RefCell;
+use std::io::{Cursor, Write};
+use std::rc::Rc;
+
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use crate::bundle::read::Limits;
+use crate::bundle::verify::verify_bundle;
+use crate::bundle::write::{BundleWriter, ExportInfo};
 use crate::digest::Sha256Stream;
 use crate::error::{Error, ErrorCode};
 use crate::journal::{self, Entry, Head, StoredArtifact};
-use crate::model::{Capture, EventBody};
+use crate::model::EventBody;
+use crate::report::Lang;
+use crate::view::CaseView;
 
 #[wasm_bindgen(start)]
 pub fn start() {
@@ -87,18 +96,18 @@ pub fn genesis_head() -> Result<JsValue, JsValue> {
     to_js(&Head::genesis())
 }
 
-/// Seals a capture record as the entry after `head`: `{ seq, hash, json }`.
-#[wasm_bindgen(js_name = sealCapture)]
-pub fn seal_capture(
+/// Seals an event body (`{ kind: "capture", ... }`, `{ kind: "note", ... }`...) as the entry
+/// after `head`: `{ seq, hash, json }`.
+#[wasm_bindgen(js_name = sealEvent)]
+pub fn seal_event(
     head: JsValue,
     case_id: &str,
     at: &str,
-    capture: JsValue,
+    body: JsValue,
 ) -> Result<JsValue, JsValue> {
     let head: Head = from_js(head, "journal head")?;
-    let capture: Capture = from_js(capture, "capture record")?;
-    let entry =
-        journal::seal(&head, case_id, at, EventBody::Capture(capture)).map_err(to_js_error)?;
+    let body: EventBody = from_js(body, "journal event")?;
+    let entry = journal::seal(&head, case_id, at, body).map_err(to_js_error)?;
     to_js(&entry)
 }
 
@@ -108,7 +117,8 @@ pub fn parse_event(json: &str) -> Result<JsValue, JsValue> {
     to_js(&journal::parse_event(json).map_err(to_js_error)?)
 }
 
-/// Verifies a case's journal and its stored artifacts; see `journal::verify`.
+/// Verifies a case's journal; see `journal::verify`. With `artifacts` null, only the chain
+/// is checked (hashing every stored file is a separate, slower check).
 #[wasm_bindgen(js_name = verifyJournal)]
 pub fn verify_journal(
     case_id: &str,
@@ -117,12 +127,126 @@ pub fn verify_journal(
     recorded_head: JsValue,
 ) -> Result<JsValue, JsValue> {
     let entries: Vec<Entry> = from_js(entries, "journal entries")?;
-    let artifacts: Vec<StoredArtifact> = from_js(artifacts, "stored artifacts")?;
+    let artifacts: Option<Vec<StoredArtifact>> = from_js(artifacts, "stored artifacts")?;
     let recorded_head: Option<Head> = from_js(recorded_head, "recorded head")?;
-    to_js(&journal::verify(
-        case_id,
-        &entries,
-        &artifacts,
-        recorded_head.as_ref(),
+    let verification = match artifacts {
+        Some(a) => journal::verify(case_id, &entries, &a, recorded_head.as_ref()),
+        None => journal::verify_chain(case_id, &entries, recorded_head.as_ref()),
+    };
+    to_js(&verification)
+}
+
+/// The case as people read it (see `view::CaseView`).
+#[wasm_bindgen(js_name = caseView)]
+pub fn case_view(case_id: &str, entries: JsValue) -> Result<JsValue, JsValue> {
+    let entries: Vec<Entry> = from_js(entries, "journal entries")?;
+    to_js(&CaseView::build(case_id, &entries))
+}
+
+/// A safe artifact name for a file the user adds.
+#[wasm_bindgen(js_name = artifactNameFor)]
+pub fn artifact_name_for(original: &str) -> String {
+    crate::model::artifact_name_for(original)
+}
+
+/// Output that JavaScript drains between writes, so the bundle is never whole in WASM memory.
+#[derive(Clone, Default)]
+struct SharedSink(Rc<RefCell<Vec<u8>>>);
+
+impl Write for SharedSink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A bundle being written: feed it the wanted artifacts one by one, draining `takeOutput()`
+/// after each, then `finish()` and drain once more.
+#[wasm_bindgen]
+pub struct BundleExport {
+    writer: Option<BundleWriter<SharedSink>>,
+    sink: SharedSink,
+}
+
+fn finished_export() -> JsValue {
+    to_js_error(Error::new(
+        ErrorCode::ExportFailed,
+        "this export is already finished",
     ))
+}
+
+#[wasm_bindgen]
+impl BundleExport {
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        case_id: &str,
+        exported_at: &str,
+        generator: &str,
+        language: &str,
+        entries: JsValue,
+    ) -> Result<BundleExport, JsValue> {
+        let entries: Vec<Entry> = from_js(entries, "journal entries")?;
+        let sink = SharedSink::default();
+        let info = ExportInfo {
+            case_id: case_id.to_owned(),
+            exported_at: exported_at.to_owned(),
+            generator: generator.to_owned(),
+            language: Lang::from_tag(language),
+        };
+        let writer = BundleWriter::new(sink.clone(), info, entries).map_err(to_js_error)?;
+        Ok(BundleExport {
+            writer: Some(writer),
+            sink,
+        })
+    }
+
+    /// `[{ seq, name, path }]`: the artifacts still to add.
+    pub fn wanted(&self) -> Result<JsValue, JsValue> {
+        let writer = self.writer.as_ref().ok_or_else(finished_export)?;
+        to_js(&writer.wanted())
+    }
+
+    #[wasm_bindgen(js_name = addArtifact)]
+    pub fn add_artifact(&mut self, seq: u32, name: &str, bytes: &[u8]) -> Result<(), JsValue> {
+        let writer = self.writer.as_mut().ok_or_else(finished_export)?;
+        writer.add_artifact(seq, name, bytes).map_err(to_js_error)
+    }
+
+    /// The bytes written since the last call.
+    #[wasm_bindgen(js_name = takeOutput)]
+    pub fn take_output(&mut self) -> Vec<u8> {
+        std::mem::take(&mut *self.sink.0.borrow_mut())
+    }
+
+    /// Writes the journal, report and sums; returns the chain head.
+    pub fn finish(&mut self) -> Result<JsValue, JsValue> {
+        let writer = self.writer.take().ok_or_else(finished_export)?;
+        let (_, head) = writer.finish().map_err(to_js_error)?;
+        to_js(&head)
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct VerifiedBundle {
+    #[serde(flatten)]
+    report: crate::bundle::verify::BundleReport,
+    view: CaseView,
+}
+
+/// Verifies a bundle's bytes: `{ ok, caseId, head, problems, view, ... }`, or throws a coded
+/// error when the file is not a readable bundle.
+#[wasm_bindgen(js_name = verifyBundle)]
+pub fn verify_bundle_bytes(bytes: &[u8], expect_head: Option<String>) -> Result<JsValue, JsValue> {
+    let report = verify_bundle(
+        Cursor::new(bytes),
+        &Limits::default(),
+        expect_head.as_deref(),
+    )
+    .map_err(to_js_error)?;
+    let view = CaseView::build(&report.case_id, &report.journal);
+    to_js(&VerifiedBundle { report, view })
 }

@@ -1,7 +1,8 @@
 // One capture, end to end: screenshot and HTML of the tab, hashed and sealed by the core,
 // then stored with the new journal head in one transaction.
 import { core, ready } from '../shared/core.js';
-import { appendEntry, DEFAULT_CASE_ID } from '../shared/store.js';
+import { appendEvent } from '../shared/journal.js';
+import { currentCaseId } from '../shared/settings.js';
 import { snapshotPage } from '../content/page-snapshot.js';
 import { captureVisibleTab } from './screenshot.js';
 import { CaptureError } from './errors.js';
@@ -15,14 +16,15 @@ import { CaptureError } from './errors.js';
  * The handler of the context menu, the keyboard command and the popup button.
  * @param {Partial<chrome.contextMenus.OnClickData>} info
  * @param {chrome.tabs.Tab | undefined} tab
- * @param {string} [caseId]
+ * @param {string} [caseId] the case to add it to; the current case by default
  * @returns {Promise<CaptureResult>}
  */
-export async function capture(info, tab, caseId = DEFAULT_CASE_ID) {
+export async function capture(info, tab, caseId) {
   if (!tab || tab.id === undefined || tab.id < 0) {
     throw new CaptureError('no-tab', 'there is no tab to capture');
   }
   const tabId = tab.id;
+  const targetCase = caseId ?? (await currentCaseId());
   const current = await chrome.tabs.get(tabId);
   if (!current.active) {
     // captureVisibleTab shows the window's active tab: any other tab would be misrecorded.
@@ -52,6 +54,7 @@ export async function capture(info, tab, caseId = DEFAULT_CASE_ID) {
     },
   ];
   const record = {
+    kind: 'capture',
     page: { url: page.url, title: page.title },
     capturedAt,
     artifacts: artifacts.map((a) => ({
@@ -62,12 +65,6 @@ export async function capture(info, tab, caseId = DEFAULT_CASE_ID) {
       method: a.method,
     })),
   };
-  const genesis = core.genesisHead();
-  const sealed = await appendEntry(
-    caseId,
-    (head) => core.sealCapture(head, caseId, new Date().toISOString(), record),
-    artifacts,
-    genesis,
-  );
-  return { ...sealed, caseId };
+  const sealed = await appendEvent(targetCase, record, { artifacts });
+  return { ...sealed, caseId: targetCase };
 }

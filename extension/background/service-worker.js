@@ -3,6 +3,7 @@
 import { capture } from './capture.js';
 import { describeFailure } from './errors.js';
 import { ready } from '../shared/core.js';
+import { exportBundle } from '../shared/export.js';
 import { CAPTURE_ACTIVE_TAB, isCaptureActiveTab, isFromExtensionPage } from '../shared/protocol.js';
 
 const MENU_ID = 'temoin-capture';
@@ -66,4 +67,14 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
 });
 
 // The very functions the menu uses, for tests and automation from the worker's console.
-/** @type {any} */ (globalThis).temoin = { capture, captureAndReport, ready };
+/**
+ * The exact bytes the journal page's Export button saves for this case.
+ * @param {string} caseId
+ * @param {{ language?: string }} [options]
+ */
+async function exportBundleBytes(caseId, options) {
+  const { blob } = await exportBundle(caseId, options);
+  return new Uint8Array(await blob.arrayBuffer());
+}
+
+/** @type {any} */ (globalThis).temoin = { capture, captureAndReport, exportBundle: exportBundleBytes, ready };

@@ -77,14 +77,15 @@ function caseRange(caseId) {
 /**
  * Appends one entry to a case. `seal(head)` must be synchronous: it runs inside the
  * transaction, after the head is read, so concurrent appends serialise on IndexedDB's lock
- * and each new entry links to the true previous head.
+ * and each new entry links to the true previous head. In the same transaction it stores the
+ * entry's new artifacts, deletes the artifacts of `deleteArtifactsOf` (a deletion entry), and
+ * records the case's title.
  * @param {string} caseId
  * @param {(head: Head) => SealedEntry} seal
- * @param {NewArtifact[]} artifacts
- * @param {Head} genesis
+ * @param {{ genesis: Head, artifacts?: NewArtifact[], deleteArtifactsOf?: number, caseTitle?: string }} options
  * @returns {Promise<SealedEntry>}
  */
-export async function appendEntry(caseId, seal, artifacts, genesis) {
+export async function appendEntry(caseId, seal, { genesis, artifacts = [], deleteArtifactsOf, caseTitle }) {
   const db = await openDb();
   const tx = db.transaction(['cases', 'heads', 'entries', 'artifacts'], 'readwrite');
   const finished = done(tx);
@@ -97,12 +98,15 @@ export async function appendEntry(caseId, seal, artifacts, genesis) {
     ]);
     const head = storedHead ? { seq: storedHead.seq, hash: storedHead.hash } : genesis;
     sealed = seal(head);
-    if (!existingCase) {
+    if (!existingCase || caseTitle !== undefined) {
       tx.objectStore('cases').put(/** @type {CaseRecord} */ ({
         id: caseId,
-        title: caseId === DEFAULT_CASE_ID ? chrome.i18n.getMessage('defaultCaseTitle') || caseId : caseId,
-        createdAt: new Date().toISOString(),
+        title: caseTitle ?? defaultTitle(caseId),
+        createdAt: existingCase?.createdAt ?? new Date().toISOString(),
       }));
+    }
+    if (deleteArtifactsOf !== undefined) {
+      tx.objectStore('artifacts').delete(artifactRange(caseId, deleteArtifactsOf));
     }
     for (const a of artifacts) {
       tx.objectStore('artifacts').put(/** @type {StoredArtifact} */ ({
@@ -127,6 +131,28 @@ export async function appendEntry(caseId, seal, artifacts, genesis) {
   }
   await finished;
   return sealed;
+}
+
+/** @param {string} caseId */
+function defaultTitle(caseId) {
+  return caseId === DEFAULT_CASE_ID ? chrome.i18n.getMessage('defaultCaseTitle') || caseId : caseId;
+}
+
+/** @param {string} caseId @param {number} seq */
+function artifactRange(caseId, seq) {
+  return IDBKeyRange.bound([caseId, seq, ''], [caseId, seq, '\uffff']);
+}
+
+/** @param {string} caseId @param {number} seq @returns {Promise<StoredArtifact[]>} */
+export async function artifactsOf(caseId, seq) {
+  const db = await openDb();
+  return settle(db.transaction('artifacts').objectStore('artifacts').getAll(artifactRange(caseId, seq)));
+}
+
+/** @param {string} caseId @param {number} seq @param {string} name @returns {Promise<StoredArtifact | undefined>} */
+export async function getArtifact(caseId, seq, name) {
+  const db = await openDb();
+  return settle(db.transaction('artifacts').objectStore('artifacts').get([caseId, seq, name]));
 }
 
 /** @param {string} caseId @returns {Promise<StoredEntry[]>} ordered by number */

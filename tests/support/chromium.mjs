@@ -107,3 +107,22 @@ export function readStoredJournal(worker, caseId) {
     };
   }, caseId);
 }
+
+/**
+ * The bundle `temoin.exportBundle(caseId)` returns in the worker, as a Buffer.
+ * @param {import('playwright-core').Worker} worker
+ * @param {string} caseId
+ * @param {string} [language]
+ */
+export async function exportThroughWorker(worker, caseId, language) {
+  const base64 = await worker.evaluate(
+    async ([id, lang]) => {
+      const bytes = await /** @type {any} */ (globalThis).temoin.exportBundle(id, lang ? { language: lang } : undefined);
+      let s = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return btoa(s);
+    },
+    [caseId, language],
+  );
+  return Buffer.from(base64, 'base64');
+}

@@ -16,11 +16,21 @@ const TYPES = {
 };
 
 /** @returns {Promise<{ origin: string, close: () => Promise<void> }>} */
-export async function serveFixtures() {
+export function serveFixtures() {
+  return serveDirectory(FIXTURES);
+}
+
+/**
+ * Serves `root` over HTTP on a free loopback port.
+ * @param {string} root
+ * @returns {Promise<{ origin: string, close: () => Promise<void> }>}
+ */
+export async function serveDirectory(root) {
+  const base = root.endsWith(sep) ? root : root + sep;
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    let file = normalize(join(FIXTURES, path));
-    if (!file.startsWith(FIXTURES.replace(/[\\/]$/, '') + sep) && file !== FIXTURES) {
+    let file = normalize(join(base, path));
+    if (!file.startsWith(base) && file + sep !== base) {
       res.writeHead(403).end();
       return;
     }

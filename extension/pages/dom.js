@@ -1,0 +1,66 @@
+// DOM helpers for the extension's pages. Captured text only ever enters a page as text
+// (textContent or an attribute value): it can never become markup or script here.
+
+/**
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {Record<string, string | boolean | undefined>} [attrs] `false`/`undefined` omit the attribute
+ * @param {(Node | string | null | undefined | false)[]} [children]
+ * @returns {HTMLElementTagNameMap[K]}
+ */
+export function h(tag, attrs = {}, children = []) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === true) el.setAttribute(k, '');
+    else if (typeof v === 'string') el.setAttribute(k, v);
+  }
+  for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(c);
+  return el;
+}
+
+/** An http(s) URL as a link opening in a new tab; anything else as plain text. @param {string} url */
+export function externalLink(url, text = url) {
+  try {
+    const u = new URL(url);
+    if (u.protocol === 'https:' || u.protocol === 'http:') {
+      return h('a', { href: u.href, target: '_blank', rel: 'noopener noreferrer' }, [text]);
+    }
+  } catch {
+    // Not a URL: shown as text below.
+  }
+  return h('span', {}, [text]);
+}
+
+/** @param {string} id @returns {HTMLElement} */
+export function byId(id) {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`#${id} is missing from the page`);
+  return el;
+}
+
+/** Offers `blob` as a download named `fileName`. @param {Blob} blob @param {string} fileName */
+export function saveBlob(blob, fileName) {
+  const url = URL.createObjectURL(blob);
+  const a = h('a', { href: url, download: fileName });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/**
+ * The captured HTML as a document that can run nothing and fetch nothing, for an
+ * `<iframe sandbox>` (no scripts, no forms, no navigation): parsed inertly (DOMParser loads
+ * and runs nothing), stripped of scripts, refreshes and `<base>`, and given a CSP that allows
+ * only inline styles and embedded images. srcdoc documents also inherit the page's own CSP.
+ * @param {string} html
+ */
+export function inertDocument(html) {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  for (const el of doc.querySelectorAll('script, base, meta[http-equiv], noscript, object, embed')) el.remove();
+  const meta = doc.createElement('meta');
+  meta.httpEquiv = 'Content-Security-Policy';
+  meta.content = "default-src 'none'; img-src data:; style-src 'unsafe-inline' data:; font-src data:; base-uri 'none'; form-action 'none'";
+  doc.head.prepend(meta);
+  return '<!DOCTYPE html>\n' + doc.documentElement.outerHTML;
+}

@@ -1,0 +1,119 @@
+// The journal's operations, shared by the service worker and the pages. Each one appends an
+// entry through the core; nothing ever edits an entry or an artifact already stored.
+import { core, ready } from './core.js';
+import { appendEntry, artifactsOf, getHead, listArtifacts, listEntries } from './store.js';
+
+/**
+ * @typedef {import('./store.js').NewArtifact} NewArtifact
+ * @typedef {import('./store.js').SealedEntry} SealedEntry
+ */
+
+/**
+ * Seals `body` (an event body with its `kind`) as the next entry of the case.
+ * @param {string} caseId
+ * @param {Record<string, unknown>} body
+ * @param {{ artifacts?: NewArtifact[], deleteArtifactsOf?: number, caseTitle?: string }} [options]
+ * @returns {Promise<SealedEntry>}
+ */
+export async function appendEvent(caseId, body, options = {}) {
+  await ready();
+  return appendEntry(caseId, (head) => core.sealEvent(head, caseId, new Date().toISOString(), body), {
+    genesis: core.genesisHead(),
+    ...options,
+  });
+}
+
+/** @param {string} caseId @param {number} entry @param {string} text */
+export function addNote(caseId, entry, text) {
+  return appendEvent(caseId, { kind: 'note', entry, text });
+}
+
+/** @param {string} caseId @param {number} entry @param {string[]} categories */
+export function setCategories(caseId, entry, categories) {
+  return appendEvent(caseId, { kind: 'categories', entry, categories });
+}
+
+/**
+ * Deletes the files of a capture or added file. The entry stays; a deletion entry keeps their
+ * digests (the tombstone), and the files go in the same transaction.
+ * @param {string} caseId @param {number} entry @param {string} reason
+ */
+export async function deleteItem(caseId, entry, reason) {
+  await ready();
+  const stored = await listEntries(caseId);
+  const target = stored.find((e) => e.seq === entry);
+  if (!target) throw new Error(`entry ${entry} does not exist`);
+  const event = core.parseEvent(target.json);
+  return appendEvent(caseId, { kind: 'deletion', entry, reason, removed: event.body.artifacts ?? [] }, {
+    deleteArtifactsOf: entry,
+  });
+}
+
+/**
+ * @param {string} caseId
+ * @param {{ title: string, person: string, minor: boolean, description: string }} details
+ */
+export function saveCaseDetails(caseId, details) {
+  return appendEvent(caseId, { kind: 'caseDetails', ...details }, { caseTitle: details.title });
+}
+
+/**
+ * Adds a file from the user's device (a phone screenshot, a saved e-mail...), hashed as is.
+ * @param {string} caseId @param {File} file @param {string} description
+ */
+export async function addFile(caseId, file, description) {
+  await ready();
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const name = core.artifactNameFor(file.name);
+  const mediaType = file.type || 'application/octet-stream';
+  return appendEvent(
+    caseId,
+    {
+      kind: 'fileAdded',
+      originalName: file.name,
+      description,
+      artifacts: [{ name, mediaType, size: bytes.byteLength, sha256: core.sha256Hex(bytes), method: 'added-by-user' }],
+    },
+    { artifacts: [{ name, mediaType, bytes }] },
+  );
+}
+
+/**
+ * A case as people read it, with the chain verified (entries only: fast).
+ * @param {string} caseId
+ */
+export async function loadCase(caseId) {
+  await ready();
+  const [entries, head] = await Promise.all([listEntries(caseId), getHead(caseId)]);
+  const plain = entries.map(({ seq, hash, json }) => ({ seq, hash, json }));
+  return {
+    entries: plain,
+    head,
+    view: core.caseView(caseId, plain),
+    verification: core.verifyJournal(caseId, plain, null, head ?? null),
+  };
+}
+
+/**
+ * The full check: the chain and every stored file's SHA-256, recomputed now.
+ * @param {string} caseId
+ * @param {(done: number, total: number) => void} [onProgress]
+ */
+export async function verifyEverything(caseId, onProgress) {
+  await ready();
+  const [entries, head, stored] = await Promise.all([listEntries(caseId), getHead(caseId), listArtifacts(caseId)]);
+  const digests = [];
+  for (const [i, a] of stored.entries()) {
+    const bytes = new Uint8Array(await a.blob.arrayBuffer());
+    digests.push({ seq: a.seq, name: a.name, size: a.size, sha256: core.sha256Hex(bytes) });
+    onProgress?.(i + 1, stored.length);
+  }
+  return core.verifyJournal(
+    caseId,
+    entries.map(({ seq, hash, json }) => ({ seq, hash, json })),
+    digests,
+    head ?? null,
+  );
+}
+
+export { artifactsOf };

@@ -1,0 +1,20 @@
+// User settings, in extension storage (on this device).
+import { DEFAULT_CASE_ID } from './store.js';
+
+/** The case new captures go to. @returns {Promise<string>} */
+export async function currentCaseId() {
+  const { currentCaseId: id } = await chrome.storage.local.get('currentCaseId');
+  return typeof id === 'string' && id ? id : DEFAULT_CASE_ID;
+}
+
+/** @param {string} id */
+export async function setCurrentCaseId(id) {
+  await chrome.storage.local.set({ currentCaseId: id });
+}
+
+/** The language of reports and letters: the setting, else the browser's. @returns {Promise<'fr' | 'en'>} */
+export async function reportLanguage() {
+  const { language } = await chrome.storage.local.get('language');
+  const tag = typeof language === 'string' && language ? language : chrome.i18n.getUILanguage();
+  return tag.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}

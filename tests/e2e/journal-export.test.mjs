@@ -1,0 +1,172 @@
+// The journal a parent reviews and the bundle a lawyer verifies, in a real browser: three
+// captures, a note, categories and a deletion made through the journal page; the export
+// checked by `sha256sum -c` and `temoin verify`; report.html opened with nothing running; an
+// altered bundle caught; the import page's three verdicts.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serveDirectory, serveFixtures } from '../support/server.mjs';
+import { captureThroughMenu, exportThroughWorker, launchWithExtension } from '../support/chromium.mjs';
+import { run, temoin } from '../support/tools.mjs';
+
+/** @type {Awaited<ReturnType<typeof serveFixtures>>} */
+let server;
+/** @type {Awaited<ReturnType<typeof launchWithExtension>>} */
+let browser;
+/** @type {string} */
+let work;
+
+before(async () => {
+  server = await serveFixtures();
+  browser = await launchWithExtension();
+  work = await mkdtemp(join(tmpdir(), 'temoin-export-'));
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+/** @param {import('playwright-core').Page} journal @param {number} seq */
+async function openDetail(journal, seq) {
+  await journal.click(`#entries tr[data-seq="${seq}"] button.open-detail`);
+  await journal.waitForSelector('dialog#detail[open]');
+}
+
+test('review, annotate, export, verify, alter, import', async () => {
+  const page = await browser.context.newPage();
+  for (const n of [1, 2, 3]) {
+    const url = `${server.origin}/demo/?n=${n}`;
+    await page.goto(url);
+    await page.bringToFront();
+    const r = await captureThroughMenu(browser.worker, url);
+    assert.equal(r.seq, n);
+  }
+
+  const journal = await browser.context.newPage();
+  journal.on('dialog', (d) => d.accept());
+  await journal.goto(browser.extensionUrl('extension/pages/journal.html'));
+  await journal.waitForSelector('#chain[data-ok="true"]');
+  assert.equal(await journal.locator('#entries tbody tr').count(), 3);
+
+  // Thumbnails are blurred until clicked.
+  const thumb = journal.locator('#entries tr[data-seq="1"] img.thumb');
+  await thumb.waitFor();
+  assert.match((await thumb.getAttribute('class')) ?? '', /blurred/);
+  await thumb.click();
+  assert.doesNotMatch((await thumb.getAttribute('class')) ?? '', /blurred/);
+
+  // The page as captured shows in an inert sandboxed frame.
+  await openDetail(journal, 1);
+  await journal.click('#show-snapshot');
+  const frame = journal.locator('dialog#detail iframe');
+  assert.equal(await frame.getAttribute('sandbox'), '');
+  const srcdoc = (await frame.getAttribute('srcdoc')) ?? '';
+  assert.match(srcdoc, /Content-Security-Policy/);
+  assert.match(srcdoc, /personne ne veut de toi/);
+  // Categories for entry 1.
+  await journal.check('#categories input[value="threat"]');
+  await journal.click('#save-categories');
+  await journal.waitForSelector('#entries tr[data-seq="1"] [data-category="threat"]');
+
+  await openDetail(journal, 2);
+  await journal.fill('#note-text', 'Reçu pendant le cours de maths');
+  await journal.click('#add-note');
+  await journal.waitForSelector('dialog#detail', { state: 'hidden' });
+
+  await openDetail(journal, 3);
+  await journal.fill('#delete-reason', 'doublon');
+  await journal.click('#delete-item');
+  await journal.waitForSelector('#entries tr[data-seq="3"].deleted');
+  await journal.waitForSelector('#chain[data-ok="true"]');
+  assert.match((await journal.textContent('#chain')) ?? '', /6/, 'three captures, categories, a note, a deletion');
+
+  // The deleted capture's bytes are gone from storage; its entry and tombstone remain.
+  const remaining = await browser.worker.evaluate(async () => {
+    const db = await new Promise((ok) => {
+      const r = indexedDB.open('temoin');
+      r.onsuccess = () => ok(r.result);
+    });
+    return new Promise((ok) => {
+      const r = /** @type {IDBDatabase} */ (db).transaction('artifacts').objectStore('artifacts').getAllKeys();
+      r.onsuccess = () => ok(r.result.map((k) => /** @type {any[]} */ (k)[1]));
+    });
+  });
+  assert.deepEqual([...new Set(/** @type {number[]} */ (remaining))].sort(), [1, 2]);
+
+  // Export through the worker, as the Export button does.
+  const bundle = await exportThroughWorker(browser.worker, 'default', 'fr');
+  const zipPath = join(work, 'bundle.zip');
+  await writeFile(zipPath, bundle);
+  const dir = join(work, 'unzipped');
+  assert.equal(run('unzip', ['-q', zipPath, '-d', dir]).status, 0);
+  const sums = run('sha256sum', ['-c', 'SHA256SUMS'], dir);
+  assert.equal(sums.status, 0, sums.stdout + sums.stderr);
+  assert.match(sums.stdout, /captures\/000001\/screenshot-visible\.png: OK/);
+  assert.doesNotMatch(sums.stdout, /captures\/000003/, 'the deleted capture has no files');
+  const verified = temoin(['verify', zipPath]);
+  assert.equal(verified.status, 0, verified.stdout + verified.stderr);
+  assert.match(verified.stdout, /VALID/);
+
+  // report.html: every capture present, deletion and note shown, no script, no console error.
+  const reportServer = await serveDirectory(dir);
+  try {
+    const report = await browser.context.newPage();
+    /** @type {string[]} */
+    const errors = [];
+    report.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    report.on('pageerror', (e) => errors.push(String(e)));
+    await report.goto(`${reportServer.origin}/report.html`);
+    await report.waitForLoadState('load');
+    assert.deepEqual(errors, []);
+    assert.equal(await report.evaluate(() => document.scripts.length), 0);
+    assert.deepEqual(await report.locator('section.item').evaluateAll((s) => s.map((e) => e.getAttribute('data-seq'))), ['1', '2', '3']);
+    assert.equal(await report.locator('#chronology tbody tr').count(), 3);
+    const text = (await report.textContent('body')) ?? '';
+    assert.match(text, /doublon/);
+    assert.match(text, /Reçu pendant le cours de maths/);
+    assert.match(text, /Menace/);
+    const shotLoaded = await report.locator('section.item[data-seq="1"] img.shot').evaluate((img) => /** @type {HTMLImageElement} */ (img).naturalWidth);
+    assert.ok(shotLoaded > 0, 'screenshots load by relative path');
+    await report.close();
+  } finally {
+    await reportServer.close();
+  }
+
+  // One byte altered in capture 2's HTML: temoin verify says so and names it.
+  const target = join(dir, 'captures/000002/page.html');
+  const html = await readFile(target);
+  html[100] ^= 0x01;
+  await writeFile(target, html);
+  const altered = join(work, 'altered.zip');
+  assert.equal(run('zip', ['-qr', altered, '.'], dir).status, 0);
+  const caught = temoin(['verify', altered]);
+  assert.equal(caught.status, 1, caught.stdout + caught.stderr);
+  assert.match(caught.stdout, /entry 2 file captures\/000002\/page\.html/);
+
+  // The import page: valid, altered, unreadable; nothing is added to the journal.
+  const importer = await browser.context.newPage();
+  await importer.goto(browser.extensionUrl('extension/pages/import.html'));
+  await importer.setInputFiles('#bundle-input', zipPath);
+  await importer.waitForSelector('#result[data-state="valid"]');
+  assert.match((await importer.textContent('#result')) ?? '', new RegExp(JSON.parse(run('unzip', ['-p', zipPath, 'bundle.json']).stdout).head.hash));
+  assert.equal(await importer.locator('#readonly-entries tbody tr').count(), 3);
+  await importer.setInputFiles('#bundle-input', altered);
+  await importer.waitForSelector('#result[data-state="altered"]');
+  assert.ok(await importer.locator('#problems li[data-code="artifact-hash-mismatch"][data-seq="2"]').count());
+  await importer.setInputFiles('#bundle-input', { name: 'junk.zip', mimeType: 'application/zip', buffer: Buffer.from('not a zip') });
+  await importer.waitForSelector('#result[data-state="unreadable"]');
+  assert.equal(await importer.getAttribute('#result', 'data-code'), 'corrupt-bundle');
+
+  // The Export button saves a bundle that verifies with the same head.
+  const [download] = await Promise.all([journal.waitForEvent('download'), journal.click('#export')]);
+  const saved = join(work, 'saved.zip');
+  await download.saveAs(saved);
+  const fromButton = temoin(['verify', '--json', saved]);
+  assert.equal(fromButton.status, 0, fromButton.stdout);
+  assert.equal(JSON.parse(fromButton.stdout).head.seq, 6);
+  await journal.waitForSelector('#export-status:has-text(".zip")');
+});
