@@ -83,6 +83,7 @@ e2e: package setup-system
 
 # Headless when there is no display (or HEADLESS=1): the whole journey, printed.
 run: build setup-system
+	cargo build --bin temoin
 	node scripts/demo.mjs
 
 clean:

@@ -2,7 +2,10 @@
 // demo page. With a display, you drive it; without one (or with HEADLESS=1) the same journey
 // plays by itself and prints what the journal holds.
 import { serveFixtures } from '../tests/support/server.mjs';
-import { captureThroughMenu, launchWithExtension, readStoredJournal, ROOT } from '../tests/support/chromium.mjs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { captureThroughMenu, exportThroughWorker, launchWithExtension, readStoredJournal, ROOT } from '../tests/support/chromium.mjs';
+import { temoin } from '../tests/support/tools.mjs';
 
 const headless = !process.env.DISPLAY || process.env.HEADLESS === '1';
 const server = await serveFixtures();
@@ -35,6 +38,18 @@ try {
     console.log(`  prev          ${event.prev}`);
     console.log(`  entry hash    ${entry.hash}`);
     console.log(`\nChain head: ${stored.head?.seq} ${stored.head?.hash}`);
+
+    // The bundle a parent would hand over, and its verification by the native tool.
+    const bundle = await exportThroughWorker(browser.worker, result.caseId);
+    const outDir = join(ROOT, 'out');
+    await mkdir(outDir, { recursive: true });
+    const zipPath = join(outDir, 'temoin-demo.zip');
+    await writeFile(zipPath, bundle);
+    console.log(`\nExported ${bundle.length} bytes to ${zipPath}`);
+    const verified = temoin(['verify', zipPath]);
+    console.log(`temoin verify (exit ${verified.status}): ${verified.stdout.trim()}${verified.stderr.trim()}`);
+    console.log(`Check it yourself: cd out && unzip -o temoin-demo.zip -d temoin-demo && (cd temoin-demo && sha256sum -c SHA256SUMS)`);
+    if (verified.status !== 0) process.exitCode = 1;
   }
 } finally {
   await browser.close().catch(() => {});
