@@ -25,6 +25,8 @@ def manifest_for(browser):
     if browser == "firefox":
         manifest["background"].pop("service_worker")
         manifest.pop("minimum_chrome_version", None)
+        # Firefox has no pageCapture (MHTML); captures there record 'mhtml-unavailable'.
+        manifest["permissions"] = [p for p in manifest["permissions"] if p != "pageCapture"]
     else:
         manifest["background"].pop("scripts")
         manifest.pop("browser_specific_settings")

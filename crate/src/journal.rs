@@ -453,6 +453,7 @@ mod tests {
             page: Page {
                 url: "https://example.test/post/1".into(),
                 title: "Post".into(),
+                ..Page::default()
             },
             captured_at: AT.into(),
             artifacts: vec![Artifact {
@@ -462,7 +463,7 @@ mod tests {
                 sha256: sha256_hex(bytes),
                 method: "outerHTML".into(),
             }],
-            post: None,
+            ..Capture::default()
         })
     }
 

@@ -3,10 +3,12 @@
 
 pub mod bundle;
 pub mod canonical;
+pub mod capture;
 pub mod digest;
 pub mod error;
 pub mod journal;
 pub mod model;
+pub mod platforms;
 pub mod report;
 pub mod time;
 pub mod view;

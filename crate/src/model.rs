@@ -141,7 +141,7 @@ pub struct Deletion {
 
 /// What one capture of a page holds. The bytes of each artifact live beside the journal;
 /// the record keeps their digests.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Capture {
     pub page: Page,
@@ -151,6 +151,95 @@ pub struct Capture {
     /// The post that was right-clicked, as found in the page. Absent fields were not found.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub post: Option<Post>,
+    /// How the capture was started and on what (selection, link, image).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context: Option<CaptureContext>,
+    /// The browser, device and page state at capture time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub environment: Option<Environment>,
+    /// The page's frames; cross-origin ones are listed even though they cannot be read.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub frames: Vec<FrameInfo>,
+    /// What did not go as usual, as stable codes: `screenshot-only`, `html-truncated`,
+    /// `full-page-capped`, `post-not-found`, `mhtml-unavailable`, ...
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notices: Vec<String>,
+    /// What this capture proves and what it does not, in the user's language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statement: Option<Statement>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CaptureContext {
+    /// `menu`, `command`, `popup` or `script`.
+    pub trigger: String,
+    /// What was right-clicked: `page`, `selection`, `link`, `image`...
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub menu_context: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub selection_text: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub src_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub frame_url: Option<String>,
+    #[serde(default)]
+    pub frame_id: u32,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Environment {
+    pub browser: String,
+    pub browser_version: String,
+    pub os: String,
+    pub extension_version: String,
+    pub user_agent: String,
+    /// The browser's UI language.
+    pub language: String,
+    pub time_zone: String,
+    /// The capture time on the device's clock, in its zone, with the offset.
+    pub local_time: String,
+    pub incognito: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub viewport: Option<Size>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub device_pixel_ratio: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scroll: Option<Point>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Size {
+    pub width: u32,
+    pub height: u32,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Point {
+    pub x: i32,
+    pub y: i32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FrameInfo {
+    pub url: String,
+    pub same_origin: bool,
+    /// Whether its content is in the capture's HTML.
+    pub captured: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Statement {
+    pub language: String,
+    pub proves: String,
+    pub does_not_prove: String,
 }
 
 /// What the page says about one post. Every field is optional: a field that was not found
@@ -182,13 +271,34 @@ pub struct Post {
     pub text: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub media_urls: Vec<String>,
+    /// `post`, `comment`, `message`, `video`, `email`...
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// An e-mail's subject.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// The post this one answers, when the page shows it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<Box<Post>>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Page {
+    /// The document's address at capture time, after any redirect.
     pub url: String,
     pub title: String,
+    /// The tab's address, when it differs from the document's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tab_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    /// How many redirects led to this document (Navigation Timing).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub redirect_count: Option<u32>,
+    /// The platform the address belongs to (see `platforms`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub platform: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -400,10 +510,11 @@ mod tests {
             page: Page {
                 url: "https://example.test/p/1".into(),
                 title: "t".into(),
+                ..Page::default()
             },
             captured_at: "2026-11-28T10:00:00.000Z".into(),
             artifacts,
-            post: None,
+            ..Capture::default()
         }
     }
 

@@ -111,6 +111,26 @@ pub fn seal_event(
     to_js(&entry)
 }
 
+/// What a URL says: `{ platform, platformName, kind, postId, authorHandle, ... }` or null.
+#[wasm_bindgen]
+pub fn recognise(url: &str) -> Result<JsValue, JsValue> {
+    to_js(&crate::platforms::recognise(url))
+}
+
+/// A capture record completed before sealing: platform and post ids from the addresses,
+/// and the statement of what it proves, in `language`.
+#[wasm_bindgen(js_name = completeCapture)]
+pub fn complete_capture(record: JsValue, language: &str) -> Result<JsValue, JsValue> {
+    let capture: crate::model::Capture = from_js(record, "capture record")?;
+    to_js(&crate::capture::complete(capture, Lang::from_tag(language)))
+}
+
+/// The device's wall-clock time with its offset (see `time::local_time`).
+#[wasm_bindgen(js_name = localTime)]
+pub fn local_time(unix_ms: f64, offset_minutes: i32) -> Result<String, JsValue> {
+    crate::time::local_time(unix_ms, offset_minutes).map_err(to_js_error)
+}
+
 /// The event inside an entry's text, as a plain object.
 #[wasm_bindgen(js_name = parseEvent)]
 pub fn parse_event(json: &str) -> Result<JsValue, JsValue> {

@@ -1,16 +1,77 @@
-// One capture, end to end: screenshot and HTML of the tab, hashed and sealed by the core,
-// then stored with the new journal head in one transaction.
+// One capture, end to end: what the user sees, the page and the post, hashed and sealed by
+// the core, then stored with the new journal head in one transaction. Screenshots first (the
+// closest to what the user saw), then the page; anything that cannot be had is said in the
+// record (`notices`), never silently dropped, and nothing half-written ever lands.
 import { core, ready } from '../shared/core.js';
 import { appendEvent } from '../shared/journal.js';
-import { currentCaseId } from '../shared/settings.js';
-import { snapshotPage } from '../content/page-snapshot.js';
+import { captureSettings, currentCaseId, reportLanguage } from '../shared/settings.js';
+import { getHead } from '../shared/store.js';
+import { t } from '../shared/i18n.js';
 import { captureVisibleTab } from './screenshot.js';
-import { CaptureError } from './errors.js';
+import { crop, stitch, withCaption } from './images.js';
+import { environment } from './environment.js';
+import { CaptureError, isNotScriptable } from './errors.js';
+
+/** Largest HTML kept per document, in characters; beyond it the record says it was cut. */
+const MAX_HTML_CHARS = 20 * 1024 * 1024;
+/** The full page stops at this many screens or device pixels (a canvas has limits). */
+const MAX_FULL_PAGE_SCREENS = 30;
+const MAX_FULL_PAGE_DEVICE_PX = 30_000;
+const CONTENT_FILES = ['extension/content/extract-post.js', 'extension/content/collect-page.js'];
+const APPEND_ATTEMPTS = 8;
 
 /**
  * @typedef {import('../shared/store.js').NewArtifact & { method: string }} CapturedArtifact
  * @typedef {{ seq: number, hash: string, json: string, caseId: string }} CaptureResult
  */
+
+/**
+ * Calls a helper of collect-page.js in the page.
+ * @param {number} tabId @param {number} frameId @param {string} name @param {unknown[]} [args]
+ * @returns {Promise<any>}
+ */
+async function inPage(tabId, frameId, name, args = []) {
+  const [result] = await chrome.scripting.executeScript({
+    target: { tabId, frameIds: [frameId] },
+    func: (/** @type {string} */ fn, /** @type {unknown[]} */ a) => /** @type {any} */ (globalThis).temoinPage[fn](...a),
+    args: [name, args],
+  });
+  return result?.result;
+}
+
+/** @param {string} dataUrl */
+async function dataUrlBytes(dataUrl) {
+  return new Uint8Array(await (await fetch(dataUrl)).arrayBuffer());
+}
+
+/** @param {Partial<chrome.contextMenus.OnClickData>} info */
+function trigger(info) {
+  return { 'temoin-capture': 'menu', 'capture-tab': 'command', 'capture-active-tab': 'popup' }[String(info.menuItemId)] ?? 'script';
+}
+
+/**
+ * The whole page by scroll-and-stitch, fixed and sticky elements shown once.
+ * @param {number} tabId @param {number} windowId
+ */
+async function fullPage(tabId, windowId) {
+  const m = await inPage(tabId, 0, 'measure');
+  if (m.pageHeight <= m.height + 1 && m.y === 0) return { fitsViewport: true };
+  const maxCss = Math.min(MAX_FULL_PAGE_SCREENS * m.height, Math.floor(MAX_FULL_PAGE_DEVICE_PX / m.dpr));
+  const total = Math.min(m.pageHeight, maxCss);
+  /** @type {{ png: Uint8Array<ArrayBuffer>, y: number }[]} */
+  const screens = [];
+  try {
+    for (let top = 0; top < total; top += m.height) {
+      const y = await inPage(tabId, 0, 'scrollTo', [top, screens.length > 0]);
+      screens.push({ png: await captureVisibleTab(windowId), y: Math.round(y * m.dpr) });
+      if (y + m.height >= m.pageHeight) break;
+    }
+  } finally {
+    await inPage(tabId, 0, 'restore', [m.x, m.y]);
+  }
+  const png = await stitch(screens, Math.round(total * m.dpr));
+  return { png, capped: m.pageHeight > total, screens: screens.length, cssHeight: total, pageHeight: m.pageHeight, dpr: m.dpr };
+}
 
 /**
  * The handler of the context menu, the keyboard command and the popup button.
@@ -24,47 +85,172 @@ export async function capture(info, tab, caseId) {
     throw new CaptureError('no-tab', 'there is no tab to capture');
   }
   const tabId = tab.id;
-  const targetCase = caseId ?? (await currentCaseId());
   const current = await chrome.tabs.get(tabId);
   if (!current.active) {
     // captureVisibleTab shows the window's active tab: any other tab would be misrecorded.
     throw new CaptureError('tab-not-visible', 'the tab to capture is not the one shown in its window');
   }
   await ready();
-  const capturedAt = new Date().toISOString();
+  const [targetCase, lang, settings] = await Promise.all([caseId ?? currentCaseId(), reportLanguage(), captureSettings()]);
+  const started = new Date();
+  const capturedAt = started.toISOString();
+  const frameId = info.frameId ?? 0;
+  const recognised = core.recognise(current.url ?? info.pageUrl ?? '');
+  /** @type {string[]} */
+  const notices = [];
+  /** @type {CapturedArtifact[]} */
+  const artifacts = [];
 
-  const png = await captureVisibleTab(current.windowId);
-  const [injection] = await chrome.scripting.executeScript({
-    target: { tabId, frameIds: [info.frameId ?? 0] },
-    func: snapshotPage,
-  });
-  const page = /** @type {import('../content/page-snapshot.js').PageSnapshot | undefined} */ (injection?.result);
-  if (!page || typeof page.html !== 'string') {
-    throw new CaptureError('page-not-scriptable', 'the page returned nothing to capture');
+  let visible;
+  try {
+    visible = await captureVisibleTab(current.windowId);
+  } catch (e) {
+    throw new CaptureError('page-not-capturable', String(/** @type {any} */ (e)?.message ?? e));
+  }
+  artifacts.push({ name: 'screenshot-visible.png', mediaType: 'image/png', bytes: visible, method: 'tabs.captureVisibleTab (PNG)' });
+
+  /** @type {any} */
+  let page = null;
+  try {
+    await chrome.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: CONTENT_FILES });
+    page = await inPage(tabId, frameId, 'collect', [recognised?.platform, { maxHtmlChars: MAX_HTML_CHARS }]);
+  } catch (e) {
+    if (!isNotScriptable(e)) throw e;
+    notices.push('screenshot-only');
   }
 
-  /** @type {CapturedArtifact[]} */
-  const artifacts = [
-    { name: 'screenshot-visible.png', mediaType: 'image/png', bytes: png, method: 'tabs.captureVisibleTab' },
-    {
+  /** @type {Uint8Array<ArrayBuffer> | null} */
+  let postCrop = null;
+  let scale = 1;
+  if (page) {
+    scale = page.devicePixelRatio || 1;
+    notices.push(...page.notices);
+    const truncated = page.notices.includes('html-truncated') ? ` (cut at ${MAX_HTML_CHARS} characters)` : '';
+    artifacts.push({
       name: 'page.html',
       mediaType: 'text/html;charset=utf-8',
       bytes: new TextEncoder().encode(page.html),
-      method: 'document.documentElement.outerHTML',
+      method: `document.documentElement.getHTML with ${page.shadowRoots} shadow root(s), isolated world${truncated}`,
+    });
+    artifacts.push({
+      name: 'snapshot.html',
+      mediaType: 'text/html;charset=utf-8',
+      bytes: new TextEncoder().encode(page.snapshot),
+      method: 'self-contained copy: scripts and handlers removed, readable styles and images inlined, CSP forbids network loads',
+    });
+    page.frames.forEach((/** @type {any} */ f, /** @type {number} */ i) => {
+      if (f.html) {
+        artifacts.push({ name: `frame-${i + 1}.html`, mediaType: 'text/html;charset=utf-8', bytes: new TextEncoder().encode(f.html.slice(0, MAX_HTML_CHARS)), method: 'same-origin frame, documentElement.outerHTML' });
+      }
+    });
+    if (page.targetImage) {
+      artifacts.push({ name: 'image.png', mediaType: 'image/png', bytes: await dataUrlBytes(page.targetImage), method: 'right-clicked image, drawn from the page as displayed' });
+    } else if (info.srcUrl) {
+      notices.push('image-not-readable');
+    }
+    if (page.post === null && frameId === 0 && trigger(info) === 'menu') notices.push('post-not-found');
+  }
+
+  let full = null;
+  if (page && settings.fullPage && frameId === 0) {
+    full = await fullPage(tabId, current.windowId);
+    if (full.fitsViewport) {
+      notices.push('full-page-is-visible');
+    } else if (full.png) {
+      if (full.capped) notices.push('full-page-capped');
+      artifacts.push({
+        name: 'screenshot-full.png',
+        mediaType: 'image/png',
+        bytes: full.png,
+        method: `scroll-and-stitch of ${full.screens} tabs.captureVisibleTab screens${full.capped ? `, capped at ${full.cssHeight} of ${full.pageHeight} CSS pixels` : ''}`,
+      });
+    }
+  } else if (page && !settings.fullPage) {
+    notices.push('full-page-off');
+  }
+
+  if (page?.postBox && frameId === 0) {
+    const box = page.postBox;
+    const inView = box.y >= 0 && box.y + box.height <= page.viewport.height;
+    const source = !inView && full?.png ? { png: full.png, top: page.scroll.y } : { png: visible, top: 0 };
+    const cut = await crop(source.png, { x: box.x * scale, y: (box.y + source.top) * scale, width: box.width * scale, height: box.height * scale });
+    if (cut) {
+      if (cut.clipped) notices.push('post-crop-clipped');
+      postCrop = cut.png;
+      artifacts.push({ name: 'screenshot-post.png', mediaType: 'image/png', bytes: cut.png, method: `crop of ${source.png === visible ? 'screenshot-visible.png' : 'screenshot-full.png'} to the post's box (CSS pixels × ${scale})` });
+    }
+  } else if (page?.post && frameId !== 0) {
+    notices.push('post-in-frame-not-cropped');
+  }
+
+  // Chromium only; looked up by name so that Firefox's linter does not flag a call it lacks.
+  const pageCapture = /** @type {any} */ (chrome)['pageCapture'];
+  if (typeof pageCapture?.saveAsMHTML === 'function' && page) {
+    try {
+      /** @type {Blob | undefined} */
+      const blob = await pageCapture.saveAsMHTML({ tabId });
+      if (blob) artifacts.push({ name: 'page.mhtml', mediaType: 'multipart/related', bytes: new Uint8Array(await blob.arrayBuffer()), method: 'pageCapture.saveAsMHTML' });
+    } catch {
+      notices.push('mhtml-failed');
+    }
+  } else if (page) {
+    notices.push('mhtml-unavailable');
+  }
+
+  const env = await environment(current, started);
+  const record = core.completeCapture(
+    {
+      page: {
+        url: page?.url ?? current.url ?? '',
+        title: page?.title ?? current.title ?? '',
+        tabUrl: page && current.url && current.url !== page.url ? current.url : undefined,
+        lang: page?.lang,
+        redirectCount: page?.redirectCount,
+      },
+      capturedAt,
+      artifacts: [],
+      post: page?.post ?? undefined,
+      context: {
+        trigger: trigger(info),
+        menuContext: info.selectionText ? 'selection' : info.srcUrl ? 'image' : info.linkUrl ? 'link' : info.menuItemId === 'temoin-capture' ? 'page' : undefined,
+        selectionText: info.selectionText ?? page?.selection,
+        linkUrl: info.linkUrl,
+        srcUrl: info.srcUrl,
+        frameUrl: info.frameUrl,
+        frameId,
+      },
+      environment: { ...env, viewport: page?.viewport, devicePixelRatio: page?.devicePixelRatio, scroll: page?.scroll },
+      frames: (page?.frames ?? []).map((/** @type {any} */ f) => ({ url: f.url, sameOrigin: f.sameOrigin, captured: !!f.html })),
+      notices: [...new Set(notices)],
     },
-  ];
-  const record = {
-    kind: 'capture',
-    page: { url: page.url, title: page.title },
-    capturedAt,
-    artifacts: artifacts.map((a) => ({
-      name: a.name,
-      mediaType: a.mediaType,
-      size: a.bytes.byteLength,
-      sha256: core.sha256Hex(a.bytes),
-      method: a.method,
-    })),
-  };
-  const sealed = await appendEvent(targetCase, record, { artifacts });
-  return { ...sealed, caseId: targetCase };
+    lang,
+  );
+
+  // Digests of what does not depend on the entry's number, computed once.
+  const described = artifacts.map((a) => ({ name: a.name, mediaType: a.mediaType, size: a.bytes.byteLength, sha256: core.sha256Hex(a.bytes), method: a.method }));
+  for (let attempt = 0; ; attempt += 1) {
+    const seq = ((await getHead(targetCase))?.seq ?? 0) + 1;
+    /** @type {CapturedArtifact[]} */
+    const extra = [];
+    if (postCrop) {
+      const lines = [
+        t('captionTitle', [String(seq)]),
+        t('captionTime', [capturedAt, env.localTime]),
+        record.page.url,
+      ];
+      extra.push({ name: 'screenshot-post-captioned.png', mediaType: 'image/png', bytes: await withCaption(postCrop, lines, scale), method: 'copy of screenshot-post.png with a caption band (capture number, time, address); the original is unchanged' });
+    }
+    const all = [...artifacts, ...extra];
+    const body = {
+      kind: 'capture',
+      ...record,
+      artifacts: [...described, ...extra.map((a) => ({ name: a.name, mediaType: a.mediaType, size: a.bytes.byteLength, sha256: core.sha256Hex(a.bytes), method: a.method }))],
+    };
+    try {
+      const sealed = await appendEvent(targetCase, body, { artifacts: all, expectSeq: seq });
+      return { ...sealed, caseId: targetCase };
+    } catch (e) {
+      if (/** @type {any} */ (e)?.code !== 'head-moved' || attempt + 1 >= APPEND_ATTEMPTS) throw e;
+    }
+  }
 }

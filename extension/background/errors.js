@@ -10,6 +10,13 @@ export class CaptureError extends Error {
   }
 }
 
+const NOT_SCRIPTABLE = /cannot (access|be scripted)|cannot access contents|extensions gallery|missing host permission|chrome:\/\/|about:|view-source|is not allowed|no tab with id|frame with id|pdf/i;
+
+/** Whether the browser refused to let the extension read the page. @param {unknown} e */
+export function isNotScriptable(e) {
+  return NOT_SCRIPTABLE.test(String(/** @type {any} */ (e)?.message ?? e));
+}
+
 /**
  * @param {unknown} e
  * @returns {{ code: string, message: string }}
@@ -19,12 +26,11 @@ export function describeFailure(e) {
   const text = String(err.message ?? e);
   let code = typeof err.code === 'string' ? err.code : 'unexpected';
   if (err.name === 'QuotaExceededError' || /quota/i.test(text)) code = 'storage-full';
-  else if (/cannot (access|be scripted)|cannot access contents|extensions gallery|missing host permission/i.test(text)) {
-    code = 'page-not-scriptable';
-  }
+  else if (code === 'unexpected' && isNotScriptable(e)) code = 'page-not-scriptable';
   const reason = {
     'storage-full': chrome.i18n.getMessage('errorStorageFull'),
     'page-not-scriptable': chrome.i18n.getMessage('errorPageNotScriptable'),
+    'page-not-capturable': chrome.i18n.getMessage('errorPageNotCapturable'),
   }[code] ?? (err instanceof CaptureError ? text : chrome.i18n.getMessage('errorUnexpected', [text]));
   return { code, message: chrome.i18n.getMessage('captureFailed', [reason]) };
 }

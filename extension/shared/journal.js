@@ -12,7 +12,7 @@ import { appendEntry, artifactsOf, getHead, listArtifacts, listEntries } from '.
  * Seals `body` (an event body with its `kind`) as the next entry of the case.
  * @param {string} caseId
  * @param {Record<string, unknown>} body
- * @param {{ artifacts?: NewArtifact[], deleteArtifactsOf?: number, caseTitle?: string }} [options]
+ * @param {{ artifacts?: NewArtifact[], deleteArtifactsOf?: number, caseTitle?: string, expectSeq?: number }} [options]
  * @returns {Promise<SealedEntry>}
  */
 export async function appendEvent(caseId, body, options = {}) {

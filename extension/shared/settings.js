@@ -18,3 +18,9 @@ export async function reportLanguage() {
   const tag = typeof language === 'string' && language ? language : chrome.i18n.getUILanguage();
   return tag.toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }
+
+/** How captures are made. The full-page screenshot is on unless turned off. */
+export async function captureSettings() {
+  const { fullPage } = await chrome.storage.local.get('fullPage');
+  return { fullPage: fullPage !== false };
+}

@@ -82,10 +82,12 @@ function caseRange(caseId) {
  * records the case's title.
  * @param {string} caseId
  * @param {(head: Head) => SealedEntry} seal
- * @param {{ genesis: Head, artifacts?: NewArtifact[], deleteArtifactsOf?: number, caseTitle?: string }} options
+ * With `expectSeq`, the append fails with code `head-moved` if the entry would get another
+ * number (another capture landed first): the caller rebuilds what shows the number.
+ * @param {{ genesis: Head, artifacts?: NewArtifact[], deleteArtifactsOf?: number, caseTitle?: string, expectSeq?: number }} options
  * @returns {Promise<SealedEntry>}
  */
-export async function appendEntry(caseId, seal, { genesis, artifacts = [], deleteArtifactsOf, caseTitle }) {
+export async function appendEntry(caseId, seal, { genesis, artifacts = [], deleteArtifactsOf, caseTitle, expectSeq }) {
   const db = await openDb();
   const tx = db.transaction(['cases', 'heads', 'entries', 'artifacts'], 'readwrite');
   const finished = done(tx);
@@ -97,6 +99,9 @@ export async function appendEntry(caseId, seal, { genesis, artifacts = [], delet
       settle(tx.objectStore('heads').get(caseId)),
     ]);
     const head = storedHead ? { seq: storedHead.seq, hash: storedHead.hash } : genesis;
+    if (expectSeq !== undefined && head.seq + 1 !== expectSeq) {
+      throw Object.assign(new Error(`entry ${expectSeq} was taken by another capture`), { code: 'head-moved' });
+    }
     sealed = seal(head);
     if (!existingCase || caseTitle !== undefined) {
       tx.objectStore('cases').put(/** @type {CaseRecord} */ ({

@@ -93,6 +93,7 @@ pub fn case() -> Case {
                 page: Page {
                     url: format!("https://x.com/{author}/status/179000000000000{i}"),
                     title: format!("{author} sur X"),
+                    ..Page::default()
                 },
                 captured_at: format!("2026-11-2{}T10:00:00.000Z", i + 1),
                 artifacts,
@@ -103,6 +104,7 @@ pub fn case() -> Case {
                     published_at: Some(format!("2026-11-1{}T21:00:00Z", 9 - i)),
                     ..Post::default()
                 }),
+                ..Capture::default()
             }),
             &format!("2026-11-2{}T10:00:01.000Z", i + 1),
             vec![("screenshot-visible.png", shot), ("page.html", html)],

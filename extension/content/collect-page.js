@@ -1,0 +1,244 @@
+// Reads the page at capture time: its address, state and HTML (open and, where the browser
+// allows an extension to see them, closed shadow roots; same-origin frames), a self-contained
+// copy for viewing offline (styles and images inlined where the page already has them; no
+// script; a restrictive CSP), and the right-clicked post. Injected on demand into the captured
+// frame, in the extension's isolated world. It fetches nothing.
+(() => {
+  /**
+   * @param {Element} el
+   * @returns {ShadowRoot | null}
+   */
+  function shadowOf(el) {
+    const api = /** @type {any} */ (globalThis).chrome?.dom?.openOrClosedShadowRoot;
+    if (typeof api === 'function') return api(el) ?? null;
+    return /** @type {any} */ (el).openOrClosedShadowRoot ?? el.shadowRoot ?? null;
+  }
+
+  /** Every shadow root under `root`, nested ones included. @param {Document | ShadowRoot} root */
+  function shadowRoots(root) {
+    /** @type {ShadowRoot[]} */
+    const found = [];
+    const walk = (/** @type {Document | ShadowRoot} */ r) => {
+      for (const el of r.querySelectorAll('*')) {
+        const s = shadowOf(el);
+        if (s) {
+          found.push(s);
+          walk(s);
+        }
+      }
+    };
+    walk(root);
+    return found;
+  }
+
+  function doctype() {
+    return document.doctype ? new XMLSerializer().serializeToString(document.doctype) + '\n' : '';
+  }
+
+  /** The DOM as it is now, shadow roots included as declarative shadow DOM. */
+  function serialiseDom() {
+    const el = /** @type {any} */ (document.documentElement);
+    if (typeof el.getHTML === 'function') {
+      const roots = shadowRoots(document);
+      return { html: doctype() + `<html${attributes(document.documentElement)}>` + el.getHTML({ shadowRoots: roots, serializableShadowRoots: true }) + '</html>', shadowRoots: roots.length };
+    }
+    return { html: doctype() + document.documentElement.outerHTML, shadowRoots: 0 };
+  }
+
+  /** @param {Element} el */
+  function attributes(el) {
+    return [...el.attributes].map((a) => ` ${a.name}="${a.value.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}"`).join('');
+  }
+
+  /** CSS text of a stylesheet the page can read, or null (cross-origin without CORS). @param {CSSStyleSheet} sheet */
+  function cssText(sheet) {
+    try {
+      return [...sheet.cssRules].map((r) => r.cssText).join('\n');
+    } catch {
+      return null;
+    }
+  }
+
+  /** An image already loaded, as a data: URL, or null when the browser forbids reading it. @param {HTMLImageElement} img */
+  function imageData(img) {
+    if (!img.complete || !img.naturalWidth || img.naturalWidth * img.naturalHeight > 16_000_000) return null;
+    try {
+      const canvas = document.createElement('canvas');
+      canvas.width = img.naturalWidth;
+      canvas.height = img.naturalHeight;
+      canvas.getContext('2d')?.drawImage(img, 0, 0);
+      return canvas.toDataURL('image/png');
+    } catch {
+      return null; // Tainted by a cross-origin image.
+    }
+  }
+
+  const SNAPSHOT_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline' data:; font-src data:; base-uri 'none'; form-action 'none'";
+
+  /**
+   * The self-contained copy: parsed inertly, scripts and handlers removed, readable styles and
+   * images inlined, a CSP that forbids any load from the network.
+   * @param {string} html @param {number} maxChars
+   */
+  function selfContained(html, maxChars) {
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    /** @type {string[]} */
+    const notices = [];
+    for (const el of doc.querySelectorAll('script, noscript, base, meta[http-equiv], object, embed, iframe, frame, link[rel~="preload"], link[rel~="prefetch"], link[rel~="modulepreload"]')) el.remove();
+    for (const el of doc.querySelectorAll('*')) {
+      for (const a of [...el.attributes]) {
+        const v = a.value.trim().toLowerCase();
+        if (a.name.startsWith('on') || ((a.name === 'href' || a.name === 'src' || a.name === 'action' || a.name === 'formaction') && v.startsWith('javascript:'))) el.removeAttribute(a.name);
+      }
+    }
+    // Stylesheets: the live sheets in document order, matched to the parsed links by href.
+    let unreadableSheets = 0;
+    for (const sheet of [...document.styleSheets]) {
+      const owner = sheet.ownerNode;
+      if (!(owner instanceof HTMLLinkElement)) continue;
+      const link = [...doc.querySelectorAll('link[rel~="stylesheet"]')].find((l) => new URL(l.getAttribute('href') ?? '', location.href).href === owner.href);
+      if (!link) continue;
+      const css = cssText(sheet);
+      if (css === null) {
+        unreadableSheets += 1;
+        continue;
+      }
+      const style = doc.createElement('style');
+      style.setAttribute('data-temoin-from', owner.href);
+      style.textContent = css;
+      link.replaceWith(style);
+    }
+    for (const link of doc.querySelectorAll('link[rel~="stylesheet"]')) link.remove();
+    if (unreadableSheets) notices.push('snapshot-styles-incomplete');
+    // Images: the live <img>s and the parsed ones are in the same document order.
+    const live = [...document.querySelectorAll('img')];
+    const parsed = [...doc.querySelectorAll('img')];
+    let missing = 0;
+    parsed.forEach((img, i) => {
+      img.removeAttribute('srcset');
+      img.removeAttribute('loading');
+      const data = live[i] ? imageData(live[i]) : null;
+      if (data) img.setAttribute('src', data);
+      else {
+        missing += 1;
+        img.setAttribute('data-temoin-original-src', img.getAttribute('src') ?? '');
+        img.removeAttribute('src');
+      }
+    });
+    if (missing) notices.push('snapshot-images-incomplete');
+    const meta = doc.createElement('meta');
+    meta.httpEquiv = 'Content-Security-Policy';
+    meta.content = SNAPSHOT_CSP;
+    doc.head.prepend(meta);
+    const charset = doc.createElement('meta');
+    charset.setAttribute('charset', 'utf-8');
+    doc.head.prepend(charset);
+    let out = doctype() + doc.documentElement.outerHTML;
+    if (out.length > maxChars) {
+      // Too large: drop the inlined images first; the page's text and layout matter most.
+      for (const img of doc.querySelectorAll('img[src^="data:"]')) img.removeAttribute('src');
+      out = doctype() + doc.documentElement.outerHTML;
+      notices.push('snapshot-images-dropped');
+    }
+    if (out.length > maxChars) {
+      out = out.slice(0, maxChars);
+      notices.push('snapshot-truncated');
+    }
+    return { html: out, notices };
+  }
+
+  function frames() {
+    return [...document.querySelectorAll('iframe, frame')].slice(0, 50).map((f) => {
+      const frame = /** @type {HTMLIFrameElement} */ (f);
+      let doc = null;
+      try {
+        doc = frame.contentDocument;
+      } catch {
+        doc = null;
+      }
+      const url = doc?.location?.href ?? frame.src ?? '';
+      return { url, sameOrigin: !!doc, html: doc?.documentElement ? doctype() + doc.documentElement.outerHTML : null };
+    });
+  }
+
+  /**
+   * Everything the capture needs from this frame.
+   * @param {string | undefined} platform recognised from the address by the core
+   * @param {{ maxHtmlChars: number }} options
+   */
+  function collect(platform, options) {
+    const g = /** @type {any} */ (globalThis);
+    const target = g.temoinTarget && Date.now() - g.temoinTarget.at < 5 * 60_000 ? g.temoinTarget.element : undefined;
+    const post = g.temoinExtractPost?.(target, platform) ?? null;
+    const dom = serialiseDom();
+    /** @type {string[]} */
+    const notices = [];
+    let html = dom.html;
+    if (html.length > options.maxHtmlChars) {
+      html = html.slice(0, options.maxHtmlChars);
+      notices.push('html-truncated');
+    }
+    const snapshot = selfContained(dom.html.length > options.maxHtmlChars ? html : dom.html, options.maxHtmlChars);
+    const nav = /** @type {PerformanceNavigationTiming | undefined} */ (performance.getEntriesByType('navigation')[0]);
+    return {
+      url: location.href,
+      title: document.title,
+      lang: document.documentElement.lang || undefined,
+      redirectCount: nav?.redirectCount,
+      viewport: { width: innerWidth, height: innerHeight },
+      devicePixelRatio: devicePixelRatio,
+      scroll: { x: Math.round(scrollX), y: Math.round(scrollY) },
+      selection: String(getSelection() ?? '').slice(0, 20_000) || undefined,
+      html,
+      shadowRoots: dom.shadowRoots,
+      snapshot: snapshot.html,
+      notices: [...notices, ...snapshot.notices],
+      frames: frames(),
+      post: post?.post ?? null,
+      postBox: post?.box ?? null,
+      targetImage: target instanceof HTMLImageElement ? imageData(target) : null,
+      extractor: post?.extractor ?? null,
+      pageHeight: Math.max(document.documentElement.scrollHeight, document.body?.scrollHeight ?? 0),
+    };
+  }
+
+  /** @type {HTMLElement[]} */
+  let hidden = [];
+
+  /** Hides fixed and sticky elements so that they show once, not on every screen of the stitch. */
+  function hideFixed() {
+    if (hidden.length) return;
+    for (const el of document.querySelectorAll('body *')) {
+      const pos = getComputedStyle(el).position;
+      if (pos === 'fixed' || pos === 'sticky') {
+        const h = /** @type {HTMLElement} */ (el);
+        h.dataset.temoinVisibility = h.style.getPropertyValue('visibility');
+        h.style.setProperty('visibility', 'hidden', 'important');
+        hidden.push(h);
+      }
+    }
+  }
+
+  const page = {
+    collect,
+    measure: () => ({ width: innerWidth, height: innerHeight, pageHeight: Math.max(document.documentElement.scrollHeight, document.body?.scrollHeight ?? 0), x: scrollX, y: scrollY, dpr: devicePixelRatio }),
+    /** Scrolls to `y`, hiding fixed elements after the first screen; resolves once painted. @param {number} y @param {boolean} hide */
+    scrollTo: async (y, hide) => {
+      if (hide) hideFixed();
+      scrollTo({ left: 0, top: y, behavior: 'instant' });
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      return scrollY;
+    },
+    /** @param {number} x @param {number} y */
+    restore: (x, y) => {
+      for (const h of hidden) {
+        h.style.removeProperty('visibility');
+        if (h.dataset.temoinVisibility) h.style.setProperty('visibility', h.dataset.temoinVisibility);
+        delete h.dataset.temoinVisibility;
+      }
+      hidden = [];
+      scrollTo({ left: x, top: y, behavior: 'instant' });
+    },
+  };
+  /** @type {any} */ (globalThis).temoinPage = page;
+})();
