@@ -39,6 +39,25 @@ async function inPage(tabId, frameId, name, args = []) {
   return result?.result;
 }
 
+/**
+ * MHTML of the tab, or null. Its generation sometimes fails once right after a navigation or
+ * a right-click, so it is tried twice before the record says it failed.
+ * @param {any} pageCapture @param {number} tabId
+ */
+async function saveAsMhtml(pageCapture, tabId) {
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      /** @type {Blob | undefined} */
+      const blob = await pageCapture.saveAsMHTML({ tabId });
+      if (blob) return new Uint8Array(await blob.arrayBuffer());
+    } catch (e) {
+      console.warn('MHTML capture failed', e);
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return null;
+}
+
 /** @param {string} dataUrl */
 async function dataUrlBytes(dataUrl) {
   return new Uint8Array(await (await fetch(dataUrl)).arrayBuffer());
@@ -151,6 +170,17 @@ export async function capture(info, tab, caseId) {
     if (page.post === null && frameId === 0 && trigger(info) === 'menu') notices.push('post-not-found');
   }
 
+  // Before the full-page stitch scrolls: the page as the user left it.
+  // Chromium only; looked up by name so that Firefox's linter does not flag a call it lacks.
+  const pageCapture = /** @type {any} */ (chrome)['pageCapture'];
+  if (typeof pageCapture?.saveAsMHTML === 'function' && page) {
+    const mhtml = await saveAsMhtml(pageCapture, tabId);
+    if (mhtml) artifacts.push({ name: 'page.mhtml', mediaType: 'multipart/related', bytes: mhtml, method: 'pageCapture.saveAsMHTML' });
+    else notices.push('mhtml-failed');
+  } else if (page) {
+    notices.push('mhtml-unavailable');
+  }
+
   let full = null;
   if (page && settings.fullPage && frameId === 0) {
     full = await fullPage(tabId, current.windowId);
@@ -181,20 +211,6 @@ export async function capture(info, tab, caseId) {
     }
   } else if (page?.post && frameId !== 0) {
     notices.push('post-in-frame-not-cropped');
-  }
-
-  // Chromium only; looked up by name so that Firefox's linter does not flag a call it lacks.
-  const pageCapture = /** @type {any} */ (chrome)['pageCapture'];
-  if (typeof pageCapture?.saveAsMHTML === 'function' && page) {
-    try {
-      /** @type {Blob | undefined} */
-      const blob = await pageCapture.saveAsMHTML({ tabId });
-      if (blob) artifacts.push({ name: 'page.mhtml', mediaType: 'multipart/related', bytes: new Uint8Array(await blob.arrayBuffer()), method: 'pageCapture.saveAsMHTML' });
-    } catch {
-      notices.push('mhtml-failed');
-    }
-  } else if (page) {
-    notices.push('mhtml-unavailable');
   }
 
   const env = await environment(current, started);

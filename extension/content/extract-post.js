@@ -70,8 +70,9 @@
     facebook: [{
       container: '[role="article"]',
       fields: (c) => {
-        const author = q(c, 'h2 a[role="link"], h3 a[role="link"], h2 strong a, h3 strong a, a[role="link"] strong')?.closest('a') ?? null;
-        const link = q(c, 'a[href*="/posts/"], a[href*="story_fbid="], a[href*="/permalink/"], a[href*="comment_id="], a[href*="/videos/"], a[href*="/photo"]');
+        // A post names its author in a heading; a comment starts with its author's link.
+        const author = q(c, 'h2 a[role="link"], h3 a[role="link"], h2 strong a, h3 strong a') ?? q(c, 'a[role="link"]');
+        const link = [...c.querySelectorAll('a[href*="/posts/"], a[href*="story_fbid="], a[href*="/permalink/"], a[href*="comment_id="], a[href*="/videos/"], a[href*="/photo"]')].find((a) => a !== author) ?? null;
         const shown = text(link);
         return {
           kind: c.parentElement?.closest('[role="article"]') ? 'comment' : 'post',

@@ -20,16 +20,16 @@ const FLAGS = [
 ];
 
 /**
- * @param {{ extensionDir?: string, headless?: boolean }} [options]
+ * @param {{ extensionDir?: string, headless?: boolean, args?: string[] }} [options]
  */
-export async function launchWithExtension({ extensionDir = PACKAGED, headless = true } = {}) {
+export async function launchWithExtension({ extensionDir = PACKAGED, headless = true, args = [] } = {}) {
   const userDataDir = await mkdtemp(join(tmpdir(), 'temoin-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless,
     viewport: { width: 1280, height: 800 },
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [...FLAGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
+    args: [...FLAGS, ...args, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
@@ -63,28 +63,32 @@ export function captureThroughMenu(worker, pageUrl) {
 
 /**
  * Reads a case's journal straight from IndexedDB, without the extension's own code, so that
- * tests check what is stored, not what the extension says is stored.
- * @param {import('playwright-core').Worker} worker
+ * tests check what is stored, not what the extension says is stored. `where` is the worker or
+ * any extension page (they share the database); `onlySeq` limits the artifacts read to one entry.
+ * @param {import('playwright-core').Worker | import('playwright-core').Page} where
  * @param {string} caseId
+ * @param {{ onlySeq?: number }} [options]
  * @returns {Promise<{ entries: { seq: number, hash: string, json: string }[],
  *   artifacts: { seq: number, name: string, mediaType: string, size: number, base64: string }[],
  *   head: { seq: number, hash: string } | undefined }>}
  */
-export function readStoredJournal(worker, caseId) {
-  return worker.evaluate(async (id) => {
+export function readStoredJournal(where, caseId, { onlySeq } = {}) {
+  return /** @type {any} */ (where).evaluate(async (/** @type {[string, number | undefined]} */ [id, only]) => {
+    /** @type {IDBDatabase} */
     const db = await new Promise((ok, ko) => {
       const r = indexedDB.open('temoin');
       r.onsuccess = () => ok(r.result);
       r.onerror = () => ko(r.error);
     });
-    const all = (store) =>
+    const all = (/** @type {string} */ store, /** @type {IDBKeyRange | undefined} */ range) =>
       new Promise((ok, ko) => {
-        const r = db.transaction(store).objectStore(store).getAll();
+        const r = db.transaction(store).objectStore(store).getAll(range);
         r.onsuccess = () => ok(r.result);
         r.onerror = () => ko(r.error);
       });
-    const [entries, artifacts, heads] = await Promise.all([all('entries'), all('artifacts'), all('heads')]);
-    const toBase64 = (bytes) => {
+    const artifactRange = only === undefined ? undefined : IDBKeyRange.bound([id, only, ''], [id, only, '\uffff']);
+    const [entries, artifacts, heads] = /** @type {any[][]} */ (await Promise.all([all('entries'), all('artifacts', artifactRange), all('heads')]));
+    const toBase64 = (/** @type {Uint8Array} */ bytes) => {
       let s = '';
       for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
       return btoa(s);
@@ -95,17 +99,11 @@ export function readStoredJournal(worker, caseId) {
       artifacts: await Promise.all(
         artifacts
           .filter((a) => a.caseId === id)
-          .map(async (a) => ({
-            seq: a.seq,
-            name: a.name,
-            mediaType: a.mediaType,
-            size: a.size,
-            base64: toBase64(new Uint8Array(await a.blob.arrayBuffer())),
-          })),
+          .map(async (a) => ({ seq: a.seq, name: a.name, mediaType: a.mediaType, size: a.size, base64: toBase64(new Uint8Array(await a.blob.arrayBuffer())) })),
       ),
       head: heads.find((h) => h.caseId === id),
     };
-  }, caseId);
+  }, [caseId, onlySeq]);
 }
 
 /**
