@@ -4,11 +4,14 @@
 pub mod bundle;
 pub mod canonical;
 pub mod capture;
+pub mod deadlines;
 pub mod digest;
 pub mod error;
+pub mod guide;
 pub mod journal;
 pub mod model;
 pub mod platforms;
+pub mod recourses;
 pub mod report;
 pub mod time;
 pub mod view;

@@ -46,6 +46,24 @@ pub enum EventBody {
     FileAdded(FileAdded),
     /// The artifacts of an earlier entry were deleted; their digests stay as a tombstone.
     Deletion(Deletion),
+    /// A step of the guide was done (a report sent, a complaint filed), and when.
+    StepDone(StepDone),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct StepDone {
+    /// 1 to 5, the step of the guide.
+    pub step: u8,
+    /// The action's id (`pharos`, `platform-x-0`, `letter-procureur`...).
+    pub action: String,
+    /// The day it was done, YYYY-MM-DD (it may be earlier than the entry).
+    pub date: String,
+    /// The capture it was about, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entry: Option<u32>,
+    #[serde(default)]
+    pub note: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -358,6 +376,20 @@ impl EventBody {
                 check_text(&d.reason)?;
                 d.removed.iter().try_for_each(Artifact::validate)
             }
+            EventBody::StepDone(s) => {
+                if !(1..=5).contains(&s.step) || s.action.is_empty() || s.action.len() > 100 {
+                    return Err(invalid(
+                        "a done step needs a step from 1 to 5 and an action",
+                    ));
+                }
+                if crate::deadlines::parse_date(&s.date).is_none() || s.date.len() != 10 {
+                    return Err(Error::new(
+                        ErrorCode::InvalidTime,
+                        format!("'{}' is not a date (YYYY-MM-DD)", s.date),
+                    ));
+                }
+                check_text(&s.note)
+            }
         }
     }
 
@@ -388,6 +420,7 @@ impl EventBody {
             EventBody::Categories(_) => "categories",
             EventBody::FileAdded(_) => "fileAdded",
             EventBody::Deletion(_) => "deletion",
+            EventBody::StepDone(_) => "stepDone",
         }
     }
 }

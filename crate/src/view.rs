@@ -148,6 +148,9 @@ impl CaseView {
                     }
                     d.reason.clone()
                 }
+                EventBody::StepDone(s) => format!("{} {} {}", s.date, s.action, s.note)
+                    .trim_end()
+                    .to_owned(),
             };
             view.annotations.push(AnnotationView {
                 seq: entry.seq,
@@ -174,6 +177,17 @@ impl CaseView {
         let mut items: Vec<&ItemView> = self.items.iter().collect();
         items.sort_by(|a, b| a.sort_time().cmp(b.sort_time()).then(a.seq.cmp(&b.seq)));
         items
+    }
+
+    /// The guide's steps marked done: (step, action id, date, entry).
+    pub fn done_steps(&self, entries: &[Entry]) -> Vec<crate::model::StepDone> {
+        entries
+            .iter()
+            .filter_map(|e| match parse_event(&e.json).ok()?.body {
+                EventBody::StepDone(s) => Some(s),
+                _ => None,
+            })
+            .collect()
     }
 
     /// Whether the person targeted is a minor, per the latest case details.

@@ -87,7 +87,7 @@ pub struct Words {
     pub not_proves: [&'static str; 4],
     pub original_name: &'static str,
     pub added_at: &'static str,
-    pub kind_names: [(&'static str, &'static str); 6],
+    pub kind_names: [(&'static str, &'static str); 7],
     pub category_names: [(&'static str, &'static str); 9],
 }
 
@@ -184,6 +184,7 @@ pub static FR: Words = Words {
         ("note", "Note"),
         ("categories", "Catégories"),
         ("deletion", "Suppression"),
+        ("stepDone", "Démarche faite"),
     ],
     category_names: [
         ("insult", "Insulte"),
@@ -275,6 +276,7 @@ pub static EN: Words = Words {
         ("note", "Note"),
         ("categories", "Categories"),
         ("deletion", "Deletion"),
+        ("stepDone", "Step done"),
     ],
     category_names: [
         ("insult", "Insult"),
