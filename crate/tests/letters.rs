@@ -16,16 +16,29 @@ fn the_procureur_letter_lists_the_facts_in_order_with_their_fingerprints() {
     let head = c.entries.last().unwrap().hash.clone();
     let letter = procureur(&view, &head, "2026-11-28");
     // Published the 17th (entry 4), 18th (3), 19th (2): chronological order.
-    let pos = |needle: &str| letter.find(needle).unwrap_or_else(|| panic!("{needle} missing"));
+    let pos = |needle: &str| {
+        letter
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle} missing"))
+    };
     assert!(pos("Pièce n° 4,") < pos("Pièce n° 3,") && pos("Pièce n° 3,") < pos("Pièce n° 2,"));
     for e in &c.entries[1..4] {
         assert!(letter.contains(&e.hash), "entry {} fingerprint", e.seq);
     }
     assert!(letter.contains(&head));
-    assert!(letter.contains("représentant légal") && letter.contains("Léa M."), "a minor's complaint, with a parent");
+    assert!(
+        letter.contains("représentant légal") && letter.contains("Léa M."),
+        "a minor's complaint, with a parent"
+    );
     assert!(letter.contains("222-33-2-2"));
-    assert!(letter.contains("loi du 29 juillet 1881"), "entry 3 is an insult");
-    assert!(letter.contains("non capturé par Témoin"), "the added file is listed as such");
+    assert!(
+        letter.contains("loi du 29 juillet 1881"),
+        "entry 3 is an insult"
+    );
+    assert!(
+        letter.contains("non capturé par Témoin"),
+        "the added file is listed as such"
+    );
 }
 
 #[test]
@@ -40,11 +53,20 @@ fn form_texts_carry_what_the_dsa_and_pharos_ask_for() {
     assert!(dsa.contains("art. 29 al. 2 et 33"));
     assert!(platform_report(item, false, Lang::En).contains("good faith"));
     let pharos = pharos_summary(item);
-    for field in ["Catégorie :", "Date et heure de publication : 2026-11-18T21:00:00Z", "Site ou plateforme : X (Twitter)", "Adresse (URL) : https://x.com/"] {
+    for field in [
+        "Catégorie :",
+        "Date et heure de publication : 2026-11-18T21:00:00Z",
+        "Site ou plateforme : X (Twitter)",
+        "Adresse (URL) : https://x.com/",
+    ] {
         assert!(pharos.contains(field), "{field}");
     }
     let letter = erasure(&view, &[item], "2026-11-28");
-    assert!(letter.contains("article 51") && letter.contains("CNIL") && letter.contains("https://x.com/pie_bavarde"));
+    assert!(
+        letter.contains("article 51")
+            && letter.contains("CNIL")
+            && letter.contains("https://x.com/pie_bavarde")
+    );
 }
 
 #[test]
@@ -54,8 +76,14 @@ fn deadlines_come_from_the_earliest_publication_of_insults() {
     let d = case_deadlines(&view, Lang::Fr);
     let press = d.iter().find(|d| d.kind == "press-3-months").unwrap();
     // Entry 3 is the insult, published 2026-11-18.
-    assert_eq!((press.from.as_str(), press.until.as_str()), ("2026-11-18", "2027-02-18"));
+    assert_eq!(
+        (press.from.as_str(), press.until.as_str()),
+        ("2026-11-18", "2027-02-18")
+    );
     assert!(press.message.contains("plainte simple n'arrête pas"));
     let harassment = d.iter().find(|d| d.kind == "harassment-6-years").unwrap();
-    assert_eq!(harassment.until, "2032-11-19", "six years from the last act: entry 2, published the 19th");
+    assert_eq!(
+        harassment.until, "2032-11-19",
+        "six years from the last act: entry 2, published the 19th"
+    );
 }

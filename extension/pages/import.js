@@ -1,7 +1,7 @@
 // Import and verify: a bundle dropped here is checked by the same core code as `temoin
 // verify`. A valid bundle opens read-only; nothing is written to this device's journal.
 import { core, ready } from '../shared/core.js';
-import { localise, t } from '../shared/i18n.js';
+import { initLanguage, localise, t } from '../shared/i18n.js';
 import { byId, externalLink, h } from './dom.js';
 
 /** @param {File} file */
@@ -60,6 +60,7 @@ function showReadOnly(view) {
   byId('readonly').hidden = false;
 }
 
+await initLanguage();
 localise();
 const input = /** @type {HTMLInputElement} */ (byId('bundle-input'));
 input.addEventListener('change', () => {

@@ -80,7 +80,12 @@ export async function openDetail(caseId, item, onChange) {
   }
 
   const children = [
-    h('header', {}, [h('h2', {}, [t(capture ? 'detailCapture' : 'detailAdded', [String(item.seq)])]), close]),
+    h('header', {}, [
+      h('h2', {}, [t(capture ? 'detailCapture' : 'detailAdded', [String(item.seq)])]),
+      h('a', { class: 'what-now', href: `guide.html?${new URLSearchParams({ case: caseId, capture: String(item.seq) })}`, target: '_blank' }, [t('detailWhatNow')]),
+      ' ',
+      close,
+    ]),
     item.file ? h('p', { class: 'warning' }, [t('addedNotice')]) : null,
     item.deleted
       ? h('p', { class: 'tombstone' }, [t('deletedNotice', [String(item.deleted.seq), item.deleted.at]), item.deleted.reason ? ` — ${item.deleted.reason}` : ''])

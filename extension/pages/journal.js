@@ -1,6 +1,6 @@
 // The journal page: a case's captures and added files, in order, with filters, pages of 50,
 // thumbnails blurred until clicked, and the actions that append entries (never edit them).
-import { categoryLabel, CATEGORIES, localise, t } from '../shared/i18n.js';
+import { categoryLabel, CATEGORIES, initLanguage, localise, t } from '../shared/i18n.js';
 import { addFile, loadCase, saveCaseDetails, verifyEverything } from '../shared/journal.js';
 import { exportBundle } from '../shared/export.js';
 import { currentCaseId, setCurrentCaseId } from '../shared/settings.js';
@@ -140,6 +140,7 @@ function renderCaseForm() {
 
 async function refresh() {
   state.data = await loadCase(state.caseId);
+  byId('guide-link').setAttribute('href', `guide.html?${new URLSearchParams({ case: state.caseId })}`);
   await renderCases();
   const items = state.data.view.items;
   fillFilter(/** @type {HTMLSelectElement} */ (byId('filter-platform')), items.map(platformOf).filter(Boolean), (v) => v);
@@ -254,6 +255,7 @@ function wire() {
 }
 
 async function start() {
+  await initLanguage();
   localise();
   state.caseId = new URLSearchParams(location.search).get('case') ?? (await currentCaseId());
   wire();

@@ -1,6 +1,7 @@
-import { localise, t } from '../shared/i18n.js';
+import { initLanguage, localise, t } from '../shared/i18n.js';
 import { CAPTURE_ACTIVE_TAB } from '../shared/protocol.js';
 
+await initLanguage();
 localise();
 const button = /** @type {HTMLButtonElement} */ (document.getElementById('capture'));
 const status = /** @type {HTMLElement} */ (document.getElementById('status'));

@@ -1,11 +1,49 @@
-// Page strings come from _locales: elements carry `data-i18n="key"`.
+// Page strings come from _locales: elements carry `data-i18n="key"`. The browser's language by
+// default; the options page can choose French or English, in which case that locale's
+// messages.json is loaded and used instead.
+
+/** @typedef {{ message: string, placeholders?: Record<string, { content: string }> }} Message */
+
+/** @type {Record<string, Message> | null} */
+let chosen = null;
+/** @type {'fr' | 'en' | null} */
+let chosenLanguage = null;
+
+/** Loads the language chosen in the options, if any. Pages await it before showing text. */
+export async function initLanguage() {
+  const { language } = await chrome.storage.local.get('language');
+  chosen = null;
+  chosenLanguage = null;
+  if (language === 'fr' || language === 'en') {
+    const response = await fetch(chrome.runtime.getURL(`_locales/${language}/messages.json`));
+    chosen = await response.json();
+    chosenLanguage = language;
+  }
+  return currentLanguage();
+}
+
+/** @returns {'fr' | 'en'} */
+export function currentLanguage() {
+  return chosenLanguage ?? (chrome.i18n.getUILanguage().toLowerCase().startsWith('fr') ? 'fr' : 'en');
+}
+
+/** chrome.i18n's substitution rules: `$NAME$` names a placeholder whose content is `$1`... */
+function format(/** @type {Message} */ m, /** @type {string[]} */ subs) {
+  return m.message.replace(/\$([\w@]+)\$/g, (whole, name) => {
+    const ph = m.placeholders?.[name.toLowerCase()];
+    return ph ? ph.content.replace(/\$(\d)/g, (_, d) => subs[Number(d) - 1] ?? '') : whole;
+  });
+}
 
 /**
  * @param {string} key
  * @param {string | string[]} [subs]
  */
 export function t(key, subs) {
-  return chrome.i18n.getMessage(key, subs) || key;
+  const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
+  const m = chosen?.[key];
+  if (m) return format(m, list);
+  return chrome.i18n.getMessage(key, list) || key;
 }
 
 /** Fills every `[data-i18n]` element's text, and the document's language. */
@@ -16,7 +54,7 @@ export function localise(root = document) {
   for (const el of root.querySelectorAll('[data-i18n-placeholder]')) {
     el.setAttribute('placeholder', t(/** @type {string} */ (el.getAttribute('data-i18n-placeholder'))));
   }
-  document.documentElement.lang = chrome.i18n.getUILanguage().startsWith('fr') ? 'fr' : 'en';
+  document.documentElement.lang = currentLanguage();
 }
 
 /** The categories a capture can be given, in the order they are offered. */

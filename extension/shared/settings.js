@@ -12,6 +12,12 @@ export async function setCurrentCaseId(id) {
   await chrome.storage.local.set({ currentCaseId: id });
 }
 
+/** The country whose recourses the guide offers. @returns {Promise<string>} */
+export async function country() {
+  const { country: c } = await chrome.storage.local.get('country');
+  return typeof c === 'string' && c ? c : 'FR';
+}
+
 /** The language of reports and letters: the setting, else the browser's. @returns {Promise<'fr' | 'en'>} */
 export async function reportLanguage() {
   const { language } = await chrome.storage.local.get('language');
