@@ -323,6 +323,7 @@ impl BundleExport {
     #[wasm_bindgen(constructor)]
     pub fn new(
         case_id: &str,
+        case_title: Option<String>,
         exported_at: &str,
         generator: &str,
         language: &str,
@@ -332,6 +333,7 @@ impl BundleExport {
         let sink = SharedSink::default();
         let info = ExportInfo {
             case_id: case_id.to_owned(),
+            case_title,
             exported_at: exported_at.to_owned(),
             generator: generator.to_owned(),
             language: Lang::from_tag(language),

@@ -65,9 +65,7 @@ async function render() {
   const guide = core.guide(caseId, data.entries, seq, where, currentLanguage());
   const ctx = { caseId, seq, guide, refresh: render };
 
-  byId('subject').textContent = seq
-    ? t('guideForCapture', [String(seq), data.view.details?.title ?? caseId])
-    : t('guideForCase', [data.view.details?.title ?? caseId]);
+  byId('subject').textContent = seq ? t('guideForCapture', [String(seq), data.title]) : t('guideForCase', [data.title]);
   byId('always').querySelector('ul')?.replaceChildren(
     ...guide.always.map((/** @type {any} */ a) =>
       h('li', { 'data-action': a.id }, [h('strong', {}, [a.phone ?? a.title]), ` — ${a.title} : ${a.text} `, a.url ? h('a', { href: a.url, target: '_blank', rel: 'noopener noreferrer' }, [a.url]) : null]),

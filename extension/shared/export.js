@@ -2,7 +2,7 @@
 // read from IndexedDB one at a time and the output is drained after each, so the bundle is
 // assembled as a Blob of parts and never held whole twice.
 import { core, ready } from './core.js';
-import { getArtifact, listEntries } from './store.js';
+import { getArtifact, listCases, listEntries } from './store.js';
 import { reportLanguage } from './settings.js';
 
 /**
@@ -12,10 +12,12 @@ import { reportLanguage } from './settings.js';
  */
 export async function exportBundle(caseId, { language, onProgress } = {}) {
   await ready();
-  const entries = (await listEntries(caseId)).map(({ seq, hash, json }) => ({ seq, hash, json }));
+  const [stored, cases] = await Promise.all([listEntries(caseId), listCases()]);
+  const entries = stored.map(({ seq, hash, json }) => ({ seq, hash, json }));
   const exportedAt = new Date().toISOString();
   const writer = new core.BundleExport(
     caseId,
+    cases.find((c) => c.id === caseId)?.title,
     exportedAt,
     `Témoin ${chrome.runtime.getManifest().version}`,
     language ?? (await reportLanguage()),

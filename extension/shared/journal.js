@@ -1,7 +1,7 @@
 // The journal's operations, shared by the service worker and the pages. Each one appends an
 // entry through the core; nothing ever edits an entry or an artifact already stored.
 import { core, ready } from './core.js';
-import { appendEntry, artifactsOf, getHead, listArtifacts, listEntries } from './store.js';
+import { appendEntry, artifactsOf, getHead, listArtifacts, listCases, listEntries } from './store.js';
 
 /**
  * @typedef {import('./store.js').NewArtifact} NewArtifact
@@ -84,12 +84,15 @@ export async function addFile(caseId, file, description) {
  */
 export async function loadCase(caseId) {
   await ready();
-  const [entries, head] = await Promise.all([listEntries(caseId), getHead(caseId)]);
+  const [entries, head, cases] = await Promise.all([listEntries(caseId), getHead(caseId), listCases()]);
   const plain = entries.map(({ seq, hash, json }) => ({ seq, hash, json }));
+  const view = core.caseView(caseId, plain);
   return {
     entries: plain,
     head,
-    view: core.caseView(caseId, plain),
+    /** The case's name for people: its details' title, else the title it was created with. */
+    title: /** @type {string} */ (view.details?.title ?? cases.find((c) => c.id === caseId)?.title ?? caseId),
+    view,
     verification: core.verifyJournal(caseId, plain, null, head ?? null),
   };
 }

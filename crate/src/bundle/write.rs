@@ -23,6 +23,8 @@ use super::{
 
 pub struct ExportInfo {
     pub case_id: String,
+    /// The case's name when its journal records no details (the report falls back to it).
+    pub case_title: Option<String>,
     /// UTC, RFC 3339; also the date of every file in the ZIP.
     pub exported_at: String,
     pub generator: String,
@@ -187,6 +189,7 @@ impl<W: Write> BundleWriter<W> {
         let report = report::html::render(&report::html::ReportInput {
             view: &self.view,
             manifest: &manifest,
+            fallback_title: self.info.case_title.as_deref(),
             present: &present,
             lang: self.info.language,
         });

@@ -57,6 +57,8 @@ pub struct ReportInput<'a> {
     pub manifest: &'a Manifest,
     /// Paths of the artifacts actually in the bundle.
     pub present: &'a BTreeSet<String>,
+    /// The case's name when the journal records no details.
+    pub fallback_title: Option<&'a str>,
     pub lang: Lang,
 }
 
@@ -71,7 +73,7 @@ pub fn render(input: &ReportInput) -> String {
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title} — {case}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
         lang = input.lang.tag(),
         title = esc(w.report_title),
-        case = esc(&case_title(input.view, input.manifest)),
+        case = esc(&case_title(input)),
     );
     cover(&mut out, input, w);
     chronology(&mut out, input.view, w);
@@ -85,10 +87,16 @@ pub fn render(input: &ReportInput) -> String {
     out
 }
 
-fn case_title(view: &CaseView, manifest: &Manifest) -> String {
-    view.details
-        .as_ref()
-        .map_or_else(|| manifest.case_id.clone(), |d| d.title.clone())
+fn case_title(input: &ReportInput) -> String {
+    input.view.details.as_ref().map_or_else(
+        || {
+            input
+                .fallback_title
+                .unwrap_or(&input.manifest.case_id)
+                .to_owned()
+        },
+        |d| d.title.clone(),
+    )
 }
 
 fn cover(out: &mut String, input: &ReportInput, w: &Words) {
@@ -111,7 +119,7 @@ fn cover(out: &mut String, input: &ReportInput, w: &Words) {
     let mut row = |k: &str, v: String| {
         let _ = writeln!(out, "<dt>{}</dt><dd>{}</dd>", esc(k), v);
     };
-    row(w.case, esc(&case_title(view, input.manifest)));
+    row(w.case, esc(&case_title(input)));
     if let Some(d) = &view.details {
         if !d.person.is_empty() {
             row(w.person, esc(&d.person));

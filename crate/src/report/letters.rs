@@ -240,36 +240,40 @@ pub fn erasure(view: &CaseView, items: &[&ItemView], today: &str) -> String {
 /// published, and the statement of good faith (DSA art. 16(2)); name and e-mail are the user's.
 pub fn platform_report(item: &ItemView, minor: bool, lang: Lang) -> String {
     let fr = lang == Lang::Fr;
-    let mut out = String::new();
-    if fr {
-        let _ = writeln!(
-            out,
-            "Signalement d'un contenu illicite (article 16 du règlement (UE) 2022/2065, DSA)\n"
-        );
-        let _ = writeln!(out, "Adresse exacte du contenu : {}", url(item));
-        let _ = writeln!(
-            out,
-            "Publié : {}",
-            published(item).unwrap_or_else(|| "date inconnue".into())
-        );
-        let _ = writeln!(out, "Auteur : {}", author(item));
-        let _ = writeln!(out, "Contenu : « {} »\n", excerpt(&text(item), 500));
-        let _ = writeln!(out, "Pourquoi ce contenu est illicite en droit français :");
+    // (heading, address, published, unknown date, author, content, why)
+    let labels = if fr {
+        (
+            "Signalement d'un contenu illicite (article 16 du règlement (UE) 2022/2065, DSA)",
+            "Adresse exacte du contenu :",
+            "Publié :",
+            "date inconnue",
+            "Auteur :",
+            "Contenu :",
+            "Pourquoi ce contenu est illicite en droit français :",
+        )
     } else {
-        let _ = writeln!(
-            out,
-            "Notice of illegal content (Article 16 of Regulation (EU) 2022/2065, DSA)\n"
-        );
-        let _ = writeln!(out, "Exact address of the content: {}", url(item));
-        let _ = writeln!(
-            out,
-            "Published: {}",
-            published(item).unwrap_or_else(|| "unknown date".into())
-        );
-        let _ = writeln!(out, "Author: {}", author(item));
-        let _ = writeln!(out, "Content: \"{}\"\n", excerpt(&text(item), 500));
-        let _ = writeln!(out, "Why this content is illegal under French law:");
-    }
+        (
+            "Notice of illegal content (Article 16 of Regulation (EU) 2022/2065, DSA)",
+            "Exact address of the content:",
+            "Published:",
+            "unknown date",
+            "Author:",
+            "Content:",
+            "Why this content is illegal under French law:",
+        )
+    };
+    let (heading, address, published_label, unknown, author_label, content, why) = labels;
+    let mut out = String::new();
+    let _ = writeln!(out, "{heading}\n");
+    let _ = writeln!(out, "{address} {}", url(item));
+    let _ = writeln!(
+        out,
+        "{published_label} {}",
+        published(item).unwrap_or_else(|| unknown.into())
+    );
+    let _ = writeln!(out, "{author_label} {}", author(item));
+    let _ = writeln!(out, "{content} « {} »\n", excerpt(&text(item), 500));
+    let _ = writeln!(out, "{why}");
     for o in offences(&item.categories, minor, lang) {
         let _ = writeln!(out, "- {o}");
     }

@@ -157,6 +157,7 @@ pub fn case() -> Case {
 pub fn bundle(case: &Case, lang: Lang) -> Vec<u8> {
     let info = ExportInfo {
         case_id: CASE.into(),
+        case_title: None,
         exported_at: EXPORTED_AT.into(),
         generator: "Témoin test".into(),
         language: lang,
