@@ -75,11 +75,19 @@ async function render() {
   byId('deadlines').querySelector('ul')?.replaceChildren(
     ...guide.deadlines.map((/** @type {any} */ d) => h('li', { 'data-kind': d.kind, 'data-until': d.until }, [d.message])),
   );
+  const captures = data.view.items.filter((/** @type {any} */ i) => i.capture && !i.deleted).length;
   const steps = [1, 2, 3, 4, 5].map((n) => {
     const actions = guide.actions.filter((/** @type {any} */ a) => a.step === n);
     return h('section', { class: 'step', 'data-step': String(n) }, [
       h('h2', {}, [`${n}.`, t(`guideStep${n}`)]),
       h('p', {}, [t(`guideStep${n}Why`)]),
+      n === 2
+        ? h('p', { id: 'evidence-count' }, [
+            t('guideEvidenceCount', [String(captures)]),
+            ' ',
+            h('a', { href: `journal.html?${new URLSearchParams({ case: caseId })}` }, [t('guideExportFromJournal')]),
+          ])
+        : null,
       ...(actions.length ? actions.map((/** @type {any} */ a) => card(a, ctx)) : [h('p', { class: 'none' }, [t(n === 5 ? 'guidePharosNotInScope' : 'guideNothing')])]),
     ]);
   });

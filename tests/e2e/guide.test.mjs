@@ -62,6 +62,7 @@ test('the guide routes a threat and an insult, and the letter tells the facts in
   assert.equal(await guide.locator('[data-action="pharos"] a.go').getAttribute('href'), 'https://www.internet-signalement.gouv.fr');
   assert.equal(await guide.locator('#always [data-action="3018"]').count(), 1);
   assert.equal(await guide.locator('[data-action="letter-erasure"] a.letter').count(), 1);
+  assert.match((await guide.textContent('#evidence-count')) ?? '', /2/);
   const report = await guide.locator('#copy-platform-report').inputValue();
   assert.match(report, /https:\/\/x\.com\/corbeau_noir\/status\/1790000000000000042/);
   assert.match(report, /222-17/);

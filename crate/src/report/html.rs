@@ -143,11 +143,22 @@ fn cover(out: &mut String, input: &ReportInput, w: &Words) {
     );
     row(w.exported_at, esc(&input.manifest.exported_at));
     row(w.generator, esc(&input.manifest.generator));
-    let _ = writeln!(
-        out,
-        "</dl>\n<p class=\"notice\">{}</p>\n</section>",
-        esc(w.keep_head)
-    );
+    let _ = writeln!(out, "</dl>\n<p class=\"notice\">{}</p>", esc(w.keep_head));
+    let deadlines = crate::deadlines::case_deadlines(view, input.lang);
+    if !deadlines.is_empty() {
+        let _ = writeln!(out, "<h3>{}</h3>\n<ul id=\"deadlines\">", esc(w.deadlines));
+        for d in &deadlines {
+            let _ = writeln!(
+                out,
+                "<li data-kind=\"{}\" data-until=\"{}\">{}</li>",
+                d.kind,
+                esc(&d.until),
+                esc(&d.message)
+            );
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</section>\n");
 }
 
 fn author_of(item: &ItemView) -> Option<String> {
