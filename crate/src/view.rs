@@ -190,6 +190,14 @@ impl CaseView {
             .collect()
     }
 
+    /// The person targeted, as the latest case details name them.
+    pub fn person(&self) -> Option<&str> {
+        self.details
+            .as_ref()
+            .map(|d| d.person.as_str())
+            .filter(|p| !p.is_empty())
+    }
+
     /// Whether the person targeted is a minor, per the latest case details.
     pub fn minor(&self) -> bool {
         self.details.as_ref().is_some_and(|d| d.minor)

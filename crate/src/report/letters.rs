@@ -128,11 +128,7 @@ fn all_categories(view: &CaseView) -> Vec<Category> {
 /// numbers and fingerprints, the articles that apply.
 pub fn procureur(view: &CaseView, head: &str, today: &str) -> String {
     let minor = view.minor();
-    let person = view
-        .details
-        .as_ref()
-        .map(|d| d.person.clone())
-        .filter(|p| !p.is_empty());
+    let person = view.person();
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -148,7 +144,7 @@ pub fn procureur(view: &CaseView, head: &str, today: &str) -> String {
     );
     let _ = writeln!(out, "Monsieur le Procureur de la République,\n");
     if minor {
-        let _ = writeln!(out, "Je soussigné(e) [prénom et nom], agissant en qualité de [père / mère / représentant légal] de {}, mineur(e), né(e) le [date de naissance], dépose plainte [contre X / contre les auteurs désignés ci-dessous] pour les faits suivants.\n", person.as_deref().unwrap_or("[prénom et nom de l'enfant]"));
+        let _ = writeln!(out, "Je soussigné(e) [prénom et nom], agissant en qualité de [père / mère / représentant légal] de {}, mineur(e), né(e) le [date de naissance], dépose plainte [contre X / contre les auteurs désignés ci-dessous] pour les faits suivants.\n", person.unwrap_or("[prénom et nom de l'enfant]"));
     } else {
         let _ = writeln!(out, "Je soussigné(e) [prénom et nom], né(e) le [date et lieu de naissance], dépose plainte [contre X / contre les auteurs désignés ci-dessous] pour les faits suivants.\n");
     }
@@ -210,15 +206,11 @@ pub fn procureur(view: &CaseView, head: &str, today: &str) -> String {
 /// The minor's request to a site to erase what was published about them (art. 51 loi
 /// Informatique et Libertés); without an answer within a month, the CNIL.
 pub fn erasure(view: &CaseView, items: &[&ItemView], today: &str) -> String {
-    let person = view
-        .details
-        .as_ref()
-        .map(|d| d.person.clone())
-        .filter(|p| !p.is_empty());
+    let person = view.person();
     let mut out = String::new();
     let _ = writeln!(out, "[Prénom et nom]\n[Adresse électronique]\n\nÀ l'attention du service chargé des données personnelles de {}\n", items.first().map_or_else(|| "[la plateforme]".into(), |i| platform(i)));
     let _ = writeln!(out, "Le {today}\n\nObjet : demande d'effacement de données personnelles d'un(e) mineur(e) — article 51 de la loi n° 78-17 du 6 janvier 1978 (droit à l'oubli des mineurs)\n");
-    let _ = writeln!(out, "Madame, Monsieur,\n\nJe demande l'effacement, dans les meilleurs délais, des contenus suivants, qui concernent {} et ont été publiés alors que cette personne était mineure :\n", person.as_deref().unwrap_or("[prénom et nom]"));
+    let _ = writeln!(out, "Madame, Monsieur,\n\nJe demande l'effacement, dans les meilleurs délais, des contenus suivants, qui concernent {} et ont été publiés alors que cette personne était mineure :\n", person.unwrap_or("[prénom et nom]"));
     for item in items {
         let _ = writeln!(
             out,
