@@ -67,7 +67,9 @@ test('review, annotate, export, verify, alter, import', async () => {
   const srcdoc = (await frame.getAttribute('srcdoc')) ?? '';
   assert.match(srcdoc, /Content-Security-Policy/);
   assert.match(srcdoc, /personne ne veut de toi/);
-  // Categories for entry 1.
+  await journal.frameLocator('dialog#detail iframe').locator('article').first().waitFor();
+  // Categories for entry 1 (after the frame has loaded: it moves what lies below it).
+  await journal.locator('#categories input[value="threat"]').scrollIntoViewIfNeeded();
   await journal.check('#categories input[value="threat"]');
   await journal.click('#save-categories');
   await journal.waitForSelector('#entries tr[data-seq="1"] [data-category="threat"]');
