@@ -4,9 +4,12 @@
 
 use serde::Serialize;
 
-use crate::model::Category;
+use crate::deadlines::{case_deadlines, Deadline};
+use crate::journal::Entry;
+use crate::model::{Category, StepDone};
 use crate::recourses::{channels_of, recourse, ChannelKind, Recourse, Status};
-use crate::report::Lang;
+use crate::report::{letters, Lang};
+use crate::view::{CaseView, ItemView};
 
 #[derive(Debug, Clone, Default)]
 pub struct Situation {
@@ -17,6 +20,84 @@ pub struct Situation {
     pub public: bool,
     /// ISO code: `FR`, `BE`, `CH`, `CA`, `UK`, `US`.
     pub country: String,
+}
+
+impl Situation {
+    /// What a case says about its situation: for one capture, that capture's; for the whole
+    /// case, the latest capture's platform and every category. Messages and e-mails are
+    /// private; posts, comments and videos are public.
+    pub fn of(view: &CaseView, seq: Option<u32>, country: &str) -> Situation {
+        let items: Vec<&ItemView> = match seq {
+            Some(s) => view.item(s).into_iter().collect(),
+            None => view.items.iter().filter(|i| i.deleted.is_none()).collect(),
+        };
+        let latest = items.iter().rev().find_map(|i| i.capture.as_ref());
+        let platform = latest.and_then(|c| {
+            c.post
+                .as_ref()
+                .and_then(|p| p.platform.clone())
+                .or(c.page.platform.clone())
+        });
+        let mut categories: Vec<Category> = items
+            .iter()
+            .flat_map(|i| i.categories.iter().copied())
+            .collect();
+        categories.sort();
+        categories.dedup();
+        let public = latest
+            .and_then(|c| c.post.as_ref())
+            .and_then(|p| p.kind.as_deref())
+            .is_none_or(|k| !matches!(k, "message" | "email"));
+        Situation {
+            platform,
+            categories,
+            minor: view.minor(),
+            public,
+            country: country.to_owned(),
+        }
+    }
+}
+
+/// Everything the guide page shows for a case or a capture.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GuideView {
+    pub platform: Option<String>,
+    pub categories: Vec<Category>,
+    pub minor: bool,
+    pub public: bool,
+    pub actions: Vec<Action>,
+    pub always: Vec<Action>,
+    pub deadlines: Vec<Deadline>,
+    pub done: Vec<StepDone>,
+    /// Texts ready to copy into the platform's form and PHAROS's (for one capture).
+    pub platform_report: Option<String>,
+    pub pharos: Option<String>,
+}
+
+pub fn for_case(
+    view: &CaseView,
+    entries: &[Entry],
+    seq: Option<u32>,
+    country: &str,
+    lang: Lang,
+) -> GuideView {
+    let s = Situation::of(view, seq, country);
+    let item = seq.and_then(|n| view.item(n));
+    GuideView {
+        actions: route(&s, lang),
+        always: always(country, lang),
+        deadlines: case_deadlines(view, lang),
+        done: view.done_steps(entries),
+        platform_report: item.map(|i| letters::platform_report(i, s.minor, lang)),
+        pharos: item
+            .filter(|_| pharos_in_scope(&s))
+            .map(letters::pharos_summary),
+        platform: s.platform,
+        categories: s.categories,
+        minor: s.minor,
+        public: s.public,
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]

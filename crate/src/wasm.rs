@@ -131,62 +131,7 @@ pub fn local_time(unix_ms: f64, offset_minutes: i32) -> Result<String, JsValue> 
     crate::time::local_time(unix_ms, offset_minutes).map_err(to_js_error)
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct GuideView {
-    platform: Option<String>,
-    categories: Vec<crate::model::Category>,
-    minor: bool,
-    public: bool,
-    actions: Vec<crate::guide::Action>,
-    always: Vec<crate::guide::Action>,
-    deadlines: Vec<crate::deadlines::Deadline>,
-    done: Vec<crate::model::StepDone>,
-    /// Texts ready to copy into the platform's form and PHAROS's.
-    platform_report: Option<String>,
-    pharos: Option<String>,
-}
-
-/// What the case's items say about the situation: for one capture, its own; for the case, the
-/// latest capture's platform and every category.
-fn situation(
-    view: &CaseView,
-    seq: Option<u32>,
-    country: &str,
-) -> (crate::guide::Situation, Vec<u32>) {
-    let items: Vec<&crate::view::ItemView> = match seq {
-        Some(s) => view.item(s).into_iter().collect(),
-        None => view.items.iter().filter(|i| i.deleted.is_none()).collect(),
-    };
-    let latest = items.iter().rev().find_map(|i| i.capture.as_ref());
-    let platform = latest.and_then(|c| {
-        c.post
-            .as_ref()
-            .and_then(|p| p.platform.clone())
-            .or(c.page.platform.clone())
-    });
-    let mut categories: Vec<_> = items
-        .iter()
-        .flat_map(|i| i.categories.iter().copied())
-        .collect();
-    categories.sort();
-    categories.dedup();
-    // Messages and e-mails are private; posts, comments and videos are public.
-    let public = latest
-        .and_then(|c| c.post.as_ref())
-        .and_then(|p| p.kind.as_deref())
-        .is_none_or(|k| !matches!(k, "message" | "email"));
-    let s = crate::guide::Situation {
-        platform,
-        categories,
-        minor: view.minor(),
-        public,
-        country: country.to_owned(),
-    };
-    (s, items.iter().map(|i| i.seq).collect())
-}
-
-/// The guide for a case, or for one capture when `seq` is given.
+/// The guide for a case, or for one capture when `seq` is given (see `guide::for_case`).
 #[wasm_bindgen]
 pub fn guide(
     case_id: &str,
@@ -196,28 +141,17 @@ pub fn guide(
     language: &str,
 ) -> Result<JsValue, JsValue> {
     let entries: Vec<Entry> = from_js(entries, "journal entries")?;
-    let lang = Lang::from_tag(language);
     let view = CaseView::build(case_id, &entries);
-    let (s, _) = situation(&view, seq, country);
-    let item = seq.and_then(|n| view.item(n));
-    to_js(&GuideView {
-        actions: crate::guide::route(&s, lang),
-        always: crate::guide::always(country, lang),
-        deadlines: crate::deadlines::case_deadlines(&view, lang),
-        done: view.done_steps(&entries),
-        platform_report: item.map(|i| crate::report::letters::platform_report(i, s.minor, lang)),
-        pharos: item
-            .filter(|_| crate::guide::pharos_in_scope(&s))
-            .map(crate::report::letters::pharos_summary),
-        platform: s.platform,
-        categories: s.categories,
-        minor: s.minor,
-        public: s.public,
-    })
+    to_js(&crate::guide::for_case(
+        &view,
+        &entries,
+        seq,
+        country,
+        Lang::from_tag(language),
+    ))
 }
 
-/// A letter built from the journal: `procureur` (the case) or `erasure` (one capture, or every
-/// capture of the case), as plain text.
+/// A letter built from the journal, as plain text (see `report::letters::letter`).
 #[wasm_bindgen]
 pub fn letter(
     kind: &str,
@@ -231,24 +165,7 @@ pub fn letter(
     let head = entries
         .last()
         .map_or_else(|| Head::genesis().hash, |e| e.hash.clone());
-    match kind {
-        "procureur" => Ok(crate::report::letters::procureur(&view, &head, today)),
-        "erasure" => {
-            let items: Vec<&crate::view::ItemView> = match seq {
-                Some(s) => view.item(s).into_iter().collect(),
-                None => view
-                    .items
-                    .iter()
-                    .filter(|i| i.capture.is_some() && i.deleted.is_none())
-                    .collect(),
-            };
-            Ok(crate::report::letters::erasure(&view, &items, today))
-        }
-        other => Err(to_js_error(Error::new(
-            ErrorCode::InvalidInput,
-            format!("no letter '{other}'"),
-        ))),
-    }
+    crate::report::letters::letter(kind, &view, &head, seq, today).map_err(to_js_error)
 }
 
 /// The event inside an entry's text, as a plain object.

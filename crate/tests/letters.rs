@@ -87,3 +87,56 @@ fn deadlines_come_from_the_earliest_publication_of_insults() {
         "six years from the last act: entry 2, published the 19th"
     );
 }
+
+#[test]
+fn the_guide_reads_its_situation_from_the_case() {
+    use temoin::guide::{for_case, Situation};
+    use temoin::model::Category;
+    let c = common::case();
+    let view = CaseView::build(common::CASE, &c.entries);
+    // One capture: its own categories; the case's minor; X; public (a post, not a message).
+    let s = Situation::of(&view, Some(3), "FR");
+    assert_eq!(s.platform.as_deref(), Some("x"));
+    assert_eq!(s.categories, vec![Category::Insult, Category::PileOn]);
+    assert!(s.minor && s.public);
+    // The whole case: deleted entry 4 leaves no trace in the situation.
+    let whole = Situation::of(&view, None, "FR");
+    assert_eq!(whole.categories, vec![Category::Insult, Category::PileOn]);
+
+    let g = for_case(&view, &c.entries, Some(3), "FR", Lang::Fr);
+    assert!(g
+        .platform_report
+        .as_deref()
+        .is_some_and(|t| t.contains("pie_bavarde")));
+    assert_eq!(g.pharos, None, "an insult is not PHAROS's");
+    assert!(
+        g.actions.iter().any(|a| a.id == "letter-erasure"),
+        "a minor"
+    );
+    assert!(g.deadlines.iter().any(|d| d.kind == "press-3-months"));
+    assert_eq!(
+        for_case(&view, &c.entries, None, "FR", Lang::Fr).platform_report,
+        None
+    );
+}
+
+#[test]
+fn letters_by_kind() {
+    use temoin::report::letters::letter;
+    let c = common::case();
+    let view = CaseView::build(common::CASE, &c.entries);
+    let head = &c.entries.last().unwrap().hash;
+    assert!(letter("procureur", &view, head, None, "2026-11-28")
+        .unwrap()
+        .contains(head.as_str()));
+    // Without a capture, the erasure request lists every capture still held (2 and 3, not 4).
+    let all = letter("erasure", &view, head, None, "2026-11-28").unwrap();
+    assert!(all.contains("status/1790000000000000") && all.contains("status/1790000000000001"));
+    assert!(!all.contains("status/1790000000000002"));
+    assert_eq!(
+        letter("ransom", &view, head, None, "2026-11-28")
+            .unwrap_err()
+            .code,
+        temoin::ErrorCode::InvalidInput
+    );
+}

@@ -7,7 +7,7 @@ import { appendEvent } from '../shared/journal.js';
 import { captureSettings, currentCaseId, reportLanguage } from '../shared/settings.js';
 import { getHead } from '../shared/store.js';
 import { t } from '../shared/i18n.js';
-import { captureVisibleTab } from './screenshot.js';
+import { captureVisibleTab, dataUrlBytes } from './screenshot.js';
 import { crop, stitch, withCaption } from './images.js';
 import { environment } from './environment.js';
 import { CaptureError, isNotScriptable } from './errors.js';
@@ -56,11 +56,6 @@ async function saveAsMhtml(pageCapture, tabId) {
     await new Promise((r) => setTimeout(r, 300));
   }
   return null;
-}
-
-/** @param {string} dataUrl */
-async function dataUrlBytes(dataUrl) {
-  return new Uint8Array(await (await fetch(dataUrl)).arrayBuffer());
 }
 
 /** @param {Partial<chrome.contextMenus.OnClickData>} info */

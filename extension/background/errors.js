@@ -10,7 +10,9 @@ export class CaptureError extends Error {
   }
 }
 
-const NOT_SCRIPTABLE = /cannot (access|be scripted)|cannot access contents|extensions gallery|missing host permission|chrome:\/\/|about:|view-source|is not allowed|no tab with id|frame with id|pdf/i;
+// The browsers' own refusals: internal and store pages, other extensions, hosts not granted.
+// Anything else (a tab closed, a frame gone) is a failure, not a page that cannot be read.
+const NOT_SCRIPTABLE = /cannot access (contents of|a [\w-]+:\/\/ url)|cannot be scripted|missing host permission/i;
 
 /** Whether the browser refused to let the extension read the page. @param {unknown} e */
 export function isNotScriptable(e) {

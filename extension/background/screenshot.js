@@ -23,8 +23,8 @@ export function captureVisibleTab(windowId) {
   return run;
 }
 
-/** @param {string} dataUrl */
-async function dataUrlBytes(dataUrl) {
+/** The bytes of a data: URL. @param {string} dataUrl */
+export async function dataUrlBytes(dataUrl) {
   // Decoding a data: URL stays on the device; fetch does it natively, without a JS loop.
   const response = await fetch(dataUrl);
   return new Uint8Array(await response.arrayBuffer());

@@ -216,14 +216,45 @@ test('generic pages: the semantic post around the click; unknown sites get no pl
   assert.ok(files['screenshot-post.png']);
 });
 
-test('a page taller than the screen is stitched whole, its fixed header once', async () => {
-  const { event, files } = await captureRightClicked('https://x.com/corbeau_noir/status/1790000000000000042', '[data-testid="tweetText"] span', 'article[data-testid="tweet"]');
+test('a page taller than the screen is stitched whole, its fixed header once, and left as it was', async () => {
+  const page = await browser.context.newPage();
+  await page.goto('https://x.com/corbeau_noir/status/1790000000000000042');
+  await page.bringToFront();
+  await page.evaluate(() => scrollTo(0, 40));
+  await captureThroughMenu(browser.worker, page.url());
+  // The stitch scrolled the page and hid its fixed header: both are as they were.
+  assert.equal(await page.evaluate(() => scrollY), 40);
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('header') ?? document.body).visibility), 'visible');
+  await page.close();
+
+  const { event, files } = await latest();
   const full = pngSize(files['screenshot-full.png']);
   const visible = pngSize(files['screenshot-visible.png']);
   assert.equal(full.width, visible.width);
   assert.ok(full.height > visible.height * 1.5, `${full.height} > 1.5 × ${visible.height}`);
   const method = event.body.artifacts.find((/** @type {any} */ a) => a.name === 'screenshot-full.png').method;
   assert.match(method, /scroll-and-stitch of [3-9] /);
+
+  // Rows of the header's colour in the stitched image: one header (53 CSS px), not one a screen.
+  const headerRows = await (await readerPage()).evaluate(async (base64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${base64}`;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.width;
+    canvas.height = img.height;
+    const ctx = /** @type {CanvasRenderingContext2D} */ (canvas.getContext('2d'));
+    ctx.drawImage(img, 0, 0);
+    // The right edge: no text there, only the header's background.
+    const column = ctx.getImageData(img.width - 3, 0, 1, img.height).data;
+    let rows = 0;
+    for (let y = 0; y < img.height; y += 1) {
+      const [r, g, b] = [column[y * 4], column[y * 4 + 1], column[y * 4 + 2]];
+      if (Math.abs(r - 29) < 6 && Math.abs(g - 155) < 6 && Math.abs(b - 240) < 6) rows += 1;
+    }
+    return rows;
+  }, files['screenshot-full.png'].toString('base64'));
+  assert.ok(headerRows >= 50 && headerRows <= 56, `${headerRows} rows of header colour`);
 });
 
 test('internal pages get a clear message and nothing is written', async () => {

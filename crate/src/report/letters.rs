@@ -5,10 +5,40 @@
 
 use std::fmt::Write;
 
+use crate::error::{Error, ErrorCode, Result};
 use crate::model::Category;
 use crate::view::{CaseView, ItemView};
 
 use super::{excerpt, Lang};
+
+/// A letter by kind: `procureur` (the whole case) or `erasure` (one capture, or every capture
+/// still held).
+pub fn letter(
+    kind: &str,
+    view: &CaseView,
+    head: &str,
+    seq: Option<u32>,
+    today: &str,
+) -> Result<String> {
+    match kind {
+        "procureur" => Ok(procureur(view, head, today)),
+        "erasure" => {
+            let items: Vec<&ItemView> = match seq {
+                Some(s) => view.item(s).into_iter().collect(),
+                None => view
+                    .items
+                    .iter()
+                    .filter(|i| i.capture.is_some() && i.deleted.is_none())
+                    .collect(),
+            };
+            Ok(erasure(view, &items, today))
+        }
+        other => Err(Error::new(
+            ErrorCode::InvalidInput,
+            format!("no letter '{other}'"),
+        )),
+    }
+}
 
 /// The offences a category points to, with their articles (recourses.md section 3).
 pub fn offences(categories: &[Category], minor: bool, lang: Lang) -> Vec<String> {
