@@ -13,8 +13,11 @@ CHROMIUM ?= /usr/bin/chromium
 FIREFOX ?= /usr/bin/firefox-esr
 # Features rustc enables by default for wasm32 (bulk memory, reference types, ...): wasm-opt
 # must accept what the compiler emitted.
+# A trap (a panic aborts the instance) marks the instance dead; `__wbg_reset_state` makes a new
+# one from the same module, so the worker recovers without a restart (extension/shared/core.js).
+WASM_BINDGEN_FLAGS := --force-enable-abort-handler --experimental-reset-state-function
 WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue
+  --enable-mutable-globals --enable-reference-types --enable-multivalue --enable-exception-handling
 
 .PHONY: setup setup-system setup-rust setup-node build package test check-rust check-js lint-extension e2e run bench fuzz clean
 
@@ -50,7 +53,7 @@ build: setup $(PKG)/temoin_bg.wasm
 
 $(PKG)/temoin_bg.wasm: Cargo.toml Cargo.lock crate/Cargo.toml $(shell find crate/src -name '*.rs')
 	cargo build --release --target $(WASM_TARGET) -p temoin --lib
-	wasm-bindgen --target web --out-dir $(PKG) $(WASM_RAW)
+	wasm-bindgen --target web $(WASM_BINDGEN_FLAGS) --out-dir $(PKG) $(WASM_RAW)
 	$(BIN)/wasm-opt -Os $(WASM_OPT_FEATURES) $(PKG)/temoin_bg.wasm -o $(PKG)/temoin_bg.wasm
 	@ls -l $(PKG)/temoin_bg.wasm | awk '{print "WASM module: " $$5 " bytes"}'
 

@@ -43,6 +43,14 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
         .map_err(|e| to_js_error(Error::new(ErrorCode::InvalidInput, e.to_string())))
 }
 
+/// Aborts the instance on purpose, as a panic would: the reliability suite proves with it that
+/// the extension notices a dead instance and starts a new one (the `ForTesting` suffix marks it
+/// as such; nothing calls it in normal use, and pages cannot reach the module).
+#[wasm_bindgen(js_name = abortForTesting)]
+pub fn abort_for_testing() {
+    std::process::abort();
+}
+
 #[wasm_bindgen(js_name = sha256Hex)]
 pub fn sha256_hex(bytes: &[u8]) -> String {
     crate::digest::sha256_hex(bytes)

@@ -10,7 +10,7 @@ import { t } from '../shared/i18n.js';
 import { captureVisibleTab, dataUrlBytes } from './screenshot.js';
 import { crop, stitch, withCaption } from './images.js';
 import { environment } from './environment.js';
-import { CaptureError, isNotScriptable } from './errors.js';
+import { CaptureError, isNotScriptable, isPageGone } from './errors.js';
 
 /** Largest HTML kept per document, in characters; beyond it the record says it was cut. */
 const MAX_HTML_CHARS = 20 * 1024 * 1024;
@@ -18,7 +18,9 @@ const MAX_HTML_CHARS = 20 * 1024 * 1024;
 const MAX_FULL_PAGE_SCREENS = 30;
 const MAX_FULL_PAGE_DEVICE_PX = 30_000;
 const CONTENT_FILES = ['extension/content/extract-post.js', 'extension/content/collect-page.js'];
-const APPEND_ATTEMPTS = 8;
+// Captures of different tabs race for the next number; each round one of them wins, so this
+// bounds the retries of one capture among many started together.
+const APPEND_ATTEMPTS = 64;
 
 /**
  * @typedef {import('../shared/store.js').NewArtifact & { method: string }} CapturedArtifact
@@ -33,10 +35,24 @@ const APPEND_ATTEMPTS = 8;
 async function inPage(tabId, frameId, name, args = []) {
   const [result] = await chrome.scripting.executeScript({
     target: { tabId, frameIds: [frameId] },
-    func: (/** @type {string} */ fn, /** @type {unknown[]} */ a) => /** @type {any} */ (globalThis).temoinPage[fn](...a),
+    // A failure in the page comes back as a value: the browser would drop a thrown error.
+    func: async (/** @type {string} */ fn, /** @type {unknown[]} */ a) => {
+      // The helpers live in the document they were injected into: missing, the page was replaced.
+      const helpers = /** @type {any} */ (globalThis).temoinPage;
+      if (!helpers) return { gone: true };
+      try {
+        return { value: await helpers[fn](...a) };
+      } catch (e) {
+        return { error: String(/** @type {any} */ (e)?.stack ?? e) };
+      }
+    },
     args: [name, args],
   });
-  return result?.result;
+  const answer = /** @type {{ value?: any, error?: string, gone?: boolean } | undefined} */ (result?.result);
+  if (!answer) throw new Error(`${name}: the page gave no answer`);
+  if (answer.gone) throw new CaptureError('page-changed', `${name}: the page was replaced during the capture`);
+  if (answer.error !== undefined) throw new Error(`${name} failed in the page: ${answer.error}`);
+  return answer.value;
 }
 
 /**
@@ -87,14 +103,38 @@ async function fullPage(tabId, windowId) {
   return { png, capped: m.pageHeight > total, screens: screens.length, cssHeight: total, pageHeight: m.pageHeight, dpr: m.dpr };
 }
 
+/** The capture under way in each tab: a second one waits for it (both would scroll the page). */
+/** @type {Map<number, Promise<unknown>>} */
+const busyTabs = new Map();
+
 /**
- * The handler of the context menu, the keyboard command and the popup button.
+ * The handler of the context menu, the keyboard command and the popup button. Captures of one
+ * tab run one after the other; captures of different tabs run side by side.
  * @param {Partial<chrome.contextMenus.OnClickData>} info
  * @param {chrome.tabs.Tab | undefined} tab
  * @param {string} [caseId] the case to add it to; the current case by default
  * @returns {Promise<CaptureResult>}
  */
-export async function capture(info, tab, caseId) {
+export function capture(info, tab, caseId) {
+  const tabId = tab?.id;
+  if (tabId === undefined) return captureTab(info, tab, caseId);
+  const run = (busyTabs.get(tabId) ?? Promise.resolve()).catch(() => {}).then(() => captureTab(info, tab, caseId));
+  busyTabs.set(tabId, run);
+  const forget = () => {
+    if (busyTabs.get(tabId) === run) busyTabs.delete(tabId);
+  };
+  run.then(forget, forget);
+  return run;
+}
+
+/**
+ * One capture of one tab.
+ * @param {Partial<chrome.contextMenus.OnClickData>} info
+ * @param {chrome.tabs.Tab | undefined} tab
+ * @param {string} [caseId]
+ * @returns {Promise<CaptureResult>}
+ */
+async function captureTab(info, tab, caseId) {
   if (!tab || tab.id === undefined || tab.id < 0) {
     throw new CaptureError('no-tab', 'there is no tab to capture');
   }
@@ -129,8 +169,15 @@ export async function capture(info, tab, caseId) {
     await chrome.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: CONTENT_FILES });
     page = await inPage(tabId, frameId, 'collect', [recognised?.platform, { maxHtmlChars: MAX_HTML_CHARS }]);
   } catch (e) {
-    if (!isNotScriptable(e)) throw e;
-    notices.push('screenshot-only');
+    if (e instanceof CaptureError) throw e;
+    if (isPageGone(e)) throw new CaptureError('page-changed', String(/** @type {any} */ (e)?.message ?? e));
+    if (isNotScriptable(e)) {
+      notices.push('screenshot-only');
+    } else {
+      // The page defeated the reader: the screenshot stands alone, and the record says why.
+      console.warn('reading the page failed', e);
+      notices.push('screenshot-only', 'page-read-failed');
+    }
   }
 
   /** @type {Uint8Array<ArrayBuffer> | null} */
@@ -207,6 +254,10 @@ export async function capture(info, tab, caseId) {
   } else if (page?.post && frameId !== 0) {
     notices.push('post-in-frame-not-cropped');
   }
+
+  // Still the page the capture started on: a navigation meanwhile would mix two pages' files.
+  const now = await chrome.tabs.get(tabId).catch(() => null);
+  if (!now || now.url !== current.url) throw new CaptureError('page-changed', `the tab now shows ${now?.url ?? 'nothing'}`);
 
   const env = await environment(current, started);
   const record = core.completeCapture(

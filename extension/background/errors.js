@@ -14,6 +14,14 @@ export class CaptureError extends Error {
 // Anything else (a tab closed, a frame gone) is a failure, not a page that cannot be read.
 const NOT_SCRIPTABLE = /cannot access (contents of|a [\w-]+:\/\/ url)|cannot be scripted|missing host permission/i;
 
+// The document went away under the capture: a navigation, a reload, the tab closed.
+const PAGE_GONE = /frame (with id \d+ )?(was )?removed|no frame with id|no tab with id|document .*(unloaded|navigated)|target .*closed/i;
+
+/** Whether the page the capture started on is gone. @param {unknown} e */
+export function isPageGone(e) {
+  return PAGE_GONE.test(String(/** @type {any} */ (e)?.message ?? e));
+}
+
 /** Whether the browser refused to let the extension read the page. @param {unknown} e */
 export function isNotScriptable(e) {
   return NOT_SCRIPTABLE.test(String(/** @type {any} */ (e)?.message ?? e));
@@ -28,11 +36,13 @@ export function describeFailure(e) {
   const text = String(err.message ?? e);
   let code = typeof err.code === 'string' ? err.code : 'unexpected';
   if (err.name === 'QuotaExceededError' || /quota/i.test(text)) code = 'storage-full';
+  else if (code === 'unexpected' && isPageGone(e)) code = 'page-changed';
   else if (code === 'unexpected' && isNotScriptable(e)) code = 'page-not-scriptable';
   const reason = {
     'storage-full': chrome.i18n.getMessage('errorStorageFull'),
     'page-not-scriptable': chrome.i18n.getMessage('errorPageNotScriptable'),
     'page-not-capturable': chrome.i18n.getMessage('errorPageNotCapturable'),
+    'page-changed': chrome.i18n.getMessage('errorPageChanged'),
   }[code] ?? (err instanceof CaptureError ? text : chrome.i18n.getMessage('errorUnexpected', [text]));
   return { code, message: chrome.i18n.getMessage('captureFailed', [reason]) };
 }

@@ -2,7 +2,7 @@
 // woken by any of them); the WASM core loads behind one promise awaited in the handlers.
 import { capture } from './capture.js';
 import { describeFailure } from './errors.js';
-import { ready } from '../shared/core.js';
+import { core, coreRestarts, ready } from '../shared/core.js';
 import { exportBundle } from '../shared/export.js';
 import { CAPTURE_ACTIVE_TAB, isCaptureActiveTab, isFromExtensionPage } from '../shared/protocol.js';
 
@@ -46,7 +46,11 @@ async function captureAndReport(info, tab) {
   }
 }
 
-chrome.runtime.onInstalled.addListener(createMenus);
+chrome.runtime.onInstalled.addListener((details) => {
+  createMenus();
+  // Once, at the first install: the guide shows how to capture and what to do next.
+  if (details.reason === 'install') void chrome.tabs.create({ url: chrome.runtime.getURL('extension/pages/guide.html') });
+});
 chrome.runtime.onStartup.addListener(createMenus);
 
 chrome.contextMenus.onClicked.addListener((info, tab) => {
@@ -77,4 +81,15 @@ async function exportBundleBytes(caseId, options) {
   return new Uint8Array(await blob.arrayBuffer());
 }
 
-/** @type {any} */ (globalThis).temoin = { capture, captureAndReport, exportBundle: exportBundleBytes, ready };
+/** @type {any} */ (globalThis).temoin = {
+  capture,
+  captureAndReport,
+  exportBundle: exportBundleBytes,
+  ready,
+  coreRestarts,
+  // A fault on demand, for the reliability suite: the instance aborts as on a panic.
+  abortCoreForTesting: async () => {
+    await ready();
+    core.abortForTesting();
+  },
+};

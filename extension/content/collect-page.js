@@ -9,6 +9,8 @@
    * @returns {ShadowRoot | null}
    */
   function shadowOf(el) {
+    // Only HTML elements can host a shadow root; the API throws on others (SVG, MathML).
+    if (!(el instanceof HTMLElement)) return null;
     const api = /** @type {any} */ (globalThis).chrome?.dom?.openOrClosedShadowRoot;
     if (typeof api === 'function') return api(el) ?? null;
     return /** @type {any} */ (el).openOrClosedShadowRoot ?? el.shadowRoot ?? null;

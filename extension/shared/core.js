@@ -4,17 +4,48 @@ import init, * as core from '../pkg/temoin.js';
 
 /** @type {Promise<unknown> | null} */
 let loading = null;
+let loaded = false;
+let restarts = 0;
 
-/** Resolves once the WASM module is instantiated; starts loading on the first call. */
+/**
+ * Whether the instance died: a panic aborts it (wasm32 has no unwinding), after which every
+ * call throws. `genesisHead` cannot fail otherwise, so its failure is the sign.
+ */
+function instanceDead() {
+  try {
+    core.genesisHead();
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Resolves once the WASM module is instantiated; starts loading on the first call. A dead
+ * instance is replaced by a fresh one from the same compiled module, so one fault costs the
+ * operation it hit and nothing after it.
+ */
 export function ready() {
+  if (loaded && instanceDead()) {
+    console.warn('Témoin core: the instance stopped after a fault; starting a new one');
+    core.__wbg_reset_state();
+    restarts += 1;
+  }
   if (!loading) {
-    loading = init({ module_or_path: chrome.runtime.getURL('extension/pkg/temoin_bg.wasm') });
+    loading = init({ module_or_path: chrome.runtime.getURL('extension/pkg/temoin_bg.wasm') }).then(() => {
+      loaded = true;
+    });
     // A failed load must not stay cached: the next caller tries again.
     loading.catch(() => {
       loading = null;
     });
   }
   return loading;
+}
+
+/** How many times this context replaced a dead instance (shown to the reliability suite). */
+export function coreRestarts() {
+  return restarts;
 }
 
 export { core };

@@ -301,7 +301,7 @@ test('same-origin frames are captured, cross-origin frames are listed', async ()
   await page.close();
 });
 
-test('a huge page still lands, with its HTML cut at the stated cap', async () => {
+test('a 50 MB page still lands, with its HTML cut at the stated cap', async () => {
   const page = await browser.context.newPage();
   await page.goto('https://huge.test/');
   await page.bringToFront();

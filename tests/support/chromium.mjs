@@ -1,5 +1,6 @@
 // Headless Chromium with the unpacked extension loaded, driven by playwright-core.
 import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -20,10 +21,12 @@ const FLAGS = [
 ];
 
 /**
- * @param {{ extensionDir?: string, headless?: boolean, args?: string[] }} [options]
+ * With `profile`, the browser runs on that profile and leaves it in place (a restart test
+ * relaunches on it); otherwise on a fresh one removed at close.
+ * @param {{ extensionDir?: string, headless?: boolean, args?: string[], profile?: string }} [options]
  */
-export async function launchWithExtension({ extensionDir = PACKAGED, headless = true, args = [] } = {}) {
-  const userDataDir = await mkdtemp(join(tmpdir(), 'temoin-chromium-'));
+export async function launchWithExtension({ extensionDir = PACKAGED, headless = true, args = [], profile } = {}) {
+  const userDataDir = profile ?? (await mkdtemp(join(tmpdir(), 'temoin-chromium-')));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless,
@@ -41,9 +44,37 @@ export async function launchWithExtension({ extensionDir = PACKAGED, headless = 
     extensionUrl: (path) => `chrome-extension://${extensionId}/${path}`,
     /** The current worker: it may have been stopped and restarted since launch. */
     currentWorker: async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')),
+    /**
+     * Wakes the extension's worker if it was stopped, and returns it once it answers. It may
+     * open an extension page to do so: bring the page to capture to the front afterwards.
+     */
+    wakeWorker: async () => {
+      for (let attempt = 0; attempt < 50; attempt += 1) {
+        for (const w of context.serviceWorkers()) {
+          const alive = await Promise.race([
+            w.evaluate(() => typeof (/** @type {any} */ (globalThis).temoin)).catch(() => 'gone'),
+            new Promise((r) => setTimeout(() => r('slow'), 2000)),
+          ]);
+          if (alive === 'object') return w;
+        }
+        // Any event of the extension's starts its worker again; an extension page's message is one.
+        let page = context.pages().find((p) => p.url().startsWith(`chrome-extension://${extensionId}/`));
+        if (!page) {
+          page = await context.newPage();
+          await page.goto(`chrome-extension://${extensionId}/extension/pages/import.html`);
+        }
+        await page.evaluate(() => chrome.runtime.sendMessage({ wake: true }).catch(() => {})).catch(() => {});
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      throw new Error('the extension worker did not start again');
+    },
+    /** Kills the browser as a crash would (SIGKILL), leaving its profile as it was. */
+    kill: () => {
+      execFileSync('pkill', ['-KILL', '-f', `user-data-dir=${userDataDir}`]);
+    },
     close: async () => {
       await context.close();
-      await rm(userDataDir, { recursive: true, force: true });
+      if (!profile) await rm(userDataDir, { recursive: true, force: true });
     },
   };
 }
@@ -74,12 +105,15 @@ export function captureThroughMenu(worker, pageUrl) {
  */
 export function readStoredJournal(where, caseId, { onlySeq } = {}) {
   return /** @type {any} */ (where).evaluate(async (/** @type {[string, number | undefined]} */ [id, only]) => {
-    /** @type {IDBDatabase} */
+    /** @type {IDBDatabase | null} */
     const db = await new Promise((ok, ko) => {
       const r = indexedDB.open('temoin');
+      // No journal yet: opening must not create an empty database in the extension's place.
+      r.onupgradeneeded = () => r.transaction?.abort();
       r.onsuccess = () => ok(r.result);
-      r.onerror = () => ko(r.error);
+      r.onerror = () => (r.error?.name === 'AbortError' ? ok(null) : ko(r.error));
     });
+    if (!db) return { entries: [], artifacts: [], head: undefined };
     const all = (/** @type {string} */ store, /** @type {IDBKeyRange | undefined} */ range) =>
       new Promise((ok, ko) => {
         const r = db.transaction(store).objectStore(store).getAll(range);

@@ -11,8 +11,15 @@ import { FIXTURES } from './server.mjs';
 const HOSTS = join(FIXTURES, 'hosts') + sep;
 const TYPES = { '.html': 'text/html; charset=utf-8', '.png': 'image/png', '.css': 'text/css' };
 
-/** @returns {Promise<{ port: number, chromiumArgs: string[], close: () => Promise<void> }>} */
+/**
+ * @typedef {{ host: string, path: string, origin?: string, referer?: string, fetchSite?: string }} SeenRequest
+ * Every request that reaches the server is kept in `requests`: since the browser resolves every
+ * name to it, that is every request that leaves the browser.
+ * @returns {Promise<{ port: number, chromiumArgs: string[], requests: SeenRequest[], close: () => Promise<void> }>}
+ */
 export async function serveHosts() {
+  /** @type {SeenRequest[]} */
+  const requests = [];
   const dir = await mkdtemp(join(tmpdir(), 'temoin-tls-'));
   const key = join(dir, 'key.pem');
   const cert = join(dir, 'cert.pem');
@@ -20,6 +27,7 @@ export async function serveHosts() {
   const server = createServer({ key: await readFile(key), cert: await readFile(cert) }, async (req, res) => {
     const host = (req.headers.host ?? '').split(':')[0].toLowerCase();
     const path = decodeURIComponent(new URL(req.url ?? '/', 'https://x').pathname);
+    requests.push({ host, path, origin: req.headers.origin, referer: req.headers.referer, fetchSite: /** @type {string | undefined} */ (req.headers['sec-fetch-site']) });
     const root = normalize(join(HOSTS, host)) + sep;
     const asked = normalize(join(root, path));
     if (!root.startsWith(HOSTS) || !asked.startsWith(root.slice(0, -1))) {
@@ -38,11 +46,14 @@ export async function serveHosts() {
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
     res.end(body);
   });
+  // Plain HTTP (or anything else) sent to this TLS port is still a request that left the browser.
+  server.on('tlsClientError', () => requests.push({ host: '?', path: '(a connection that was not TLS)' }));
   await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('no address');
   return {
     port: address.port,
+    requests,
     chromiumArgs: [
       `--host-resolver-rules=MAP * 127.0.0.1:${address.port}, EXCLUDE localhost, EXCLUDE 127.0.0.1`,
       '--ignore-certificate-errors',
