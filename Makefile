@@ -19,7 +19,7 @@ WASM_BINDGEN_FLAGS := --force-enable-abort-handler --experimental-reset-state-fu
 WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue --enable-exception-handling
 
-.PHONY: setup setup-system setup-rust setup-node build package test check-rust check-js lint-extension e2e run bench fuzz clean
+.PHONY: setup setup-system setup-rust setup-node build package test check-rust check-js lint-extension e2e run bench fuzz fuzz-seeds clean
 
 ## Set-up -------------------------------------------------------------------------------
 
@@ -82,6 +82,13 @@ e2e: package setup-system
 	cargo build --bin temoin
 	node --test --test-concurrency=1 tests/e2e/
 
+## Benchmarks (outside CI) ---------------------------------------------------------------
+
+# Writes BENCHMARKS.md; BENCH_ONLY=hashing,verify,capture,scale,startup runs a part.
+bench: package setup-system
+	cargo build --release --bin temoin
+	node scripts/bench/run.mjs
+
 ## Demo ---------------------------------------------------------------------------------
 
 # Headless when there is no display (or HEADLESS=1): the whole journey, printed.
@@ -89,5 +96,28 @@ run: build setup-system
 	cargo build --bin temoin
 	node scripts/demo.mjs
 
+## Fuzzing (outside CI) --------------------------------------------------------------------
+
+CARGO_FUZZ_VERSION := 0.13.1
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS := bundle_reader journal_parser
+
+# cargo fuzz builds with sanitizer flags that only nightly accepts; RUSTC_BOOTSTRAP lets the one
+# stable toolchain take them. Each target starts from the seeds (real bundles and journals) and
+# its own corpus; a crash is left in fuzz/artifacts/<target>/: copy it to
+# fuzz/regressions/<target>/ once fixed, and `cargo test` replays it from then on.
+fuzz:
+	@cargo fuzz --version 2>/dev/null | grep -q "$(CARGO_FUZZ_VERSION)" || cargo install cargo-fuzz --version $(CARGO_FUZZ_VERSION)
+	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz build -O
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p fuzz/corpus/$$t && cp -n fuzz/seeds/$$t/* fuzz/corpus/$$t/ 2>/dev/null || true; \
+	  echo "== $$t: $(FUZZ_SECONDS) s"; \
+	  (cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run -O $$t corpus/$$t -- -max_total_time=$(FUZZ_SECONDS) -max_len=262144 -print_final_stats=1 2>&1 | tee ../target/fuzz-$$t.log | grep -E "^(stat::|==|SUMMARY|Done)" ); \
+	done
+
+# Rewrites the seeds built through the public API (after a change of the bundle format).
+fuzz-seeds:
+	cargo test -p temoin --test fuzz_regressions -- --ignored write_fuzz_seeds
+
 clean:
-	rm -rf target $(PKG) dist out tests/.tmp
+	rm -rf target $(PKG) dist out tests/.tmp fuzz/target fuzz/corpus fuzz/artifacts

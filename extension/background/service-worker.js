@@ -2,7 +2,7 @@
 // woken by any of them); the WASM core loads behind one promise awaited in the handlers.
 import { capture } from './capture.js';
 import { describeFailure } from './errors.js';
-import { core, coreRestarts, ready } from '../shared/core.js';
+import { core, coreRestarts, coreTimings, ready } from '../shared/core.js';
 import { exportBundle } from '../shared/export.js';
 import { CAPTURE_ACTIVE_TAB, isCaptureActiveTab, isFromExtensionPage } from '../shared/protocol.js';
 
@@ -46,6 +46,9 @@ async function captureAndReport(info, tab) {
   }
 }
 
+// Nearly every event needs the core: start loading it now, while the event is dispatched.
+void ready().catch((e) => console.error('the core failed to load', e));
+
 chrome.runtime.onInstalled.addListener((details) => {
   createMenus();
   // Once, at the first install: the guide shows how to capture and what to do next.
@@ -86,7 +89,9 @@ async function exportBundleBytes(caseId, options) {
   captureAndReport,
   exportBundle: exportBundleBytes,
   ready,
+  core,
   coreRestarts,
+  coreTimings,
   // A fault on demand, for the reliability suite: the instance aborts as on a panic.
   abortCoreForTesting: async () => {
     await ready();

@@ -1,7 +1,7 @@
 // The journal page: a case's captures and added files, in order, with filters, pages of 50,
 // thumbnails blurred until clicked, and the actions that append entries (never edit them).
 import { categoryLabel, CATEGORIES, initLanguage, localise, t } from '../shared/i18n.js';
-import { addFile, loadCase, saveCaseDetails, verifyEverything } from '../shared/journal.js';
+import { addFile, loadCase, saveCaseDetails, verifyChain, verifyEverything } from '../shared/journal.js';
 import { exportBundle } from '../shared/export.js';
 import { currentCaseId, setCurrentCaseId } from '../shared/settings.js';
 import { getArtifact, listCases } from '../shared/store.js';
@@ -10,8 +10,8 @@ import { openDetail } from './journal-detail.js';
 
 const PAGE_SIZE = 50;
 
-/** @type {{ caseId: string, page: number, data: Awaited<ReturnType<typeof loadCase>> | null, urls: string[] }} */
-const state = { caseId: '', page: 0, data: null, urls: [] };
+/** @type {{ caseId: string, page: number, data: Awaited<ReturnType<typeof loadCase>> | null, verification: any, urls: string[] }} */
+const state = { caseId: '', page: 0, data: null, verification: null, urls: [] };
 
 /** @param {any} item */
 const platformOf = (item) => item.capture?.post?.platform ?? '';
@@ -115,7 +115,7 @@ function renderList() {
 }
 
 function renderChain() {
-  const report = state.data?.verification;
+  const report = state.verification;
   const chain = byId('chain');
   if (!report) return;
   chain.dataset.ok = String(report.ok);
@@ -146,9 +146,22 @@ async function refresh() {
   fillFilter(/** @type {HTMLSelectElement} */ (byId('filter-platform')), items.map(platformOf).filter(Boolean), (v) => v);
   fillFilter(/** @type {HTMLSelectElement} */ (byId('filter-author')), items.map(authorOf).filter(Boolean), (v) => v);
   fillFilter(/** @type {HTMLSelectElement} */ (byId('filter-category')), CATEGORIES, categoryLabel);
-  renderChain();
   renderCaseForm();
   renderList();
+  // The list first, then the chain's verification (it reads every entry again).
+  const loaded = state.data;
+  state.verification = null;
+  byId('chain').removeAttribute('data-ok');
+  byId('chain').textContent = t('journalChainChecking');
+  // Let the list paint first (a frame; a hidden tab gets no frames, hence the timeout).
+  await new Promise((r) => {
+    requestAnimationFrame(() => setTimeout(r, 0));
+    setTimeout(r, 50);
+  });
+  const verification = await verifyChain(loaded);
+  if (state.data !== loaded) return; // another refresh started meanwhile
+  state.verification = verification;
+  renderChain();
 }
 
 /** Runs an action, showing its failure instead of losing it. @param {() => Promise<unknown>} action */

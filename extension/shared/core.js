@@ -6,6 +6,8 @@ import init, * as core from '../pkg/temoin.js';
 let loading = null;
 let loaded = false;
 let restarts = 0;
+/** When this context started loading the module and when it was ready (performance.now()). */
+const timings = { loadStartedAt: NaN, readyAt: NaN };
 
 /**
  * Whether the instance died: a panic aborts it (wasm32 has no unwinding), after which every
@@ -32,8 +34,10 @@ export function ready() {
     restarts += 1;
   }
   if (!loading) {
+    timings.loadStartedAt = performance.now();
     loading = init({ module_or_path: chrome.runtime.getURL('extension/pkg/temoin_bg.wasm') }).then(() => {
       loaded = true;
+      timings.readyAt = performance.now();
     });
     // A failed load must not stay cached: the next caller tries again.
     loading.catch(() => {
@@ -41,6 +45,11 @@ export function ready() {
     });
   }
   return loading;
+}
+
+/** Load timings of this context, for `make bench`. */
+export function coreTimings() {
+  return { ...timings };
 }
 
 /** How many times this context replaced a dead instance (shown to the reliability suite). */

@@ -79,7 +79,7 @@ export async function addFile(caseId, file, description) {
 }
 
 /**
- * A case as people read it, with the chain verified (entries only: fast).
+ * A case as people read it; `verifyChain` checks it (kept apart: a page shows the case first).
  * @param {string} caseId
  */
 export async function loadCase(caseId) {
@@ -88,13 +88,22 @@ export async function loadCase(caseId) {
   const plain = entries.map(({ seq, hash, json }) => ({ seq, hash, json }));
   const view = core.caseView(caseId, plain);
   return {
+    caseId,
     entries: plain,
     head,
     /** The case's name for people: its details' title, else the title it was created with. */
     title: /** @type {string} */ (view.details?.title ?? cases.find((c) => c.id === caseId)?.title ?? caseId),
     view,
-    verification: core.verifyJournal(caseId, plain, null, head ?? null),
   };
+}
+
+/**
+ * The chain of a loaded case, verified (entries and head; the files are `verifyEverything`'s).
+ * @param {{ caseId: string, entries: { seq: number, hash: string, json: string }[], head: unknown }} loaded
+ */
+export async function verifyChain(loaded) {
+  await ready();
+  return core.verifyJournal(loaded.caseId, loaded.entries, null, loaded.head ?? null);
 }
 
 /**

@@ -195,8 +195,10 @@ test('storage full: a clear message, no partial entry, earlier captures intact a
     // it opens the database, so every context of the extension closes it first.
     await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage + 1024 });
     await reader.close();
+    for (const p of browser.context.pages()) if (p.url().startsWith(origin)) await p.close();
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
+    await new Promise((r) => setTimeout(r, 500));
     worker = await browser.wakeWorker();
     await page.bringToFront();
     const reply = await worker.evaluate(async (url) => {

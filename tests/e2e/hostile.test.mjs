@@ -153,15 +153,20 @@ test('payloads in every field run nowhere, and nothing leaves the device', { tim
 });
 
 /**
- * Captures the shown tab of `url` as the menu does and returns the reply and the entries after.
- * @param {import('playwright-core').Page} page
+ * Captures the page's tab as the menu does and returns the reply and the entries after. With
+ * `leaveAfter`, the tab goes to another address that many ms after the capture starts.
+ * @param {import('playwright-core').Page} page @param {number} [leaveAfter]
  */
-async function captureAndRead(page) {
+async function captureAndRead(page, leaveAfter) {
   const before = (await readStoredJournal(browser.worker, 'default', { onlySeq: -1 })).entries.length;
-  const reply = await browser.worker.evaluate(async (url) => {
+  const reply = await browser.worker.evaluate(async ([url, delay]) => {
     const tab = (await chrome.tabs.query({})).find((x) => x.url === url);
+    if (tab?.id !== undefined && delay !== undefined) {
+      const id = tab.id;
+      setTimeout(() => void chrome.tabs.update(id, { url: new URL('/encore-ailleurs', url).href }), delay);
+    }
     return /** @type {any} */ (globalThis).temoin.captureAndReport({ menuItemId: 'temoin-capture', pageUrl: url }, tab);
-  }, page.url());
+  }, /** @type {[string, number | undefined]} */ ([page.url(), leaveAfter]));
   const stored = await readStoredJournal(browser.worker, 'default', { onlySeq: before + 1 });
   assertChainValid(stored);
   return { reply, before, stored, event: stored.entries.length > before ? JSON.parse(stored.entries[before].json) : null };
@@ -214,8 +219,7 @@ test('a page that navigates away during the capture: a clear message and no entr
   for (const delay of [0, 150, 400, 800, 1500]) {
     await page.goto('https://moving.test/ailleurs');
     await page.bringToFront();
-    await page.evaluate((d) => setTimeout(() => location.assign('/encore-ailleurs'), d), delay);
-    const r = await captureAndRead(page);
+    const r = await captureAndRead(page, delay);
     outcomes.push(r.reply.ok ? 'saved' : `${r.reply.code}: ${r.reply.message}`);
     if (r.reply.ok) {
       assert.equal(r.stored.entries.length, r.before + 1);

@@ -36,6 +36,12 @@ export async function launchWithExtension({ extensionDir = PACKAGED, headless = 
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  if (!profile) {
+    // A first install opens the guide; wait for it, so that it cannot come to the front later
+    // than a page a test shows.
+    const isGuide = (/** @type {import('playwright-core').Page} */ p) => p.url().endsWith('/extension/pages/guide.html');
+    if (!context.pages().some(isGuide)) await context.waitForEvent('page', { predicate: isGuide, timeout: 15_000 });
+  }
   return {
     context,
     worker,

@@ -1,0 +1,65 @@
+//! Everything Témoin does with bytes from outside, one call per kind of input: the fuzz
+//! targets (`fuzz/`) and their regression tests (`tests/fuzz_regressions.rs`) call these, so
+//! that a crash found by the fuzzer stays a test of the very same path.
+
+use std::io::Cursor;
+
+use crate::bundle::read::Limits;
+use crate::bundle::verify::verify_bundle;
+use crate::digest::sha256_hex;
+use crate::journal::{self, Entry};
+use crate::report::{csv, letters, Lang};
+use crate::view::CaseView;
+
+/// Small limits, so that fuzzing explores the checks rather than allocations.
+pub const FUZZ_LIMITS: Limits = Limits {
+    max_entries: 64,
+    max_total_bytes: 1 << 20,
+    max_meta_bytes: 256 << 10,
+    max_ratio: 100,
+    ratio_floor: 4096,
+};
+
+/// Any bytes given as a bundle, as the import page and `temoin verify` read them: a report or
+/// a coded error, then the case view built from what was read.
+pub fn read_bundle(data: &[u8], limits: &Limits) {
+    if let Ok(report) = verify_bundle(Cursor::new(data), limits, None) {
+        let view = CaseView::build(&report.case_id, &report.journal);
+        documents(&view, &report.journal);
+    }
+}
+
+/// Any text given as a journal, one event per line (as a damaged or hand-made journal may
+/// hold). Each line is hashed as it is, so the checks go past the hash comparison.
+pub fn read_journal(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let entries: Vec<Entry> = text
+        .lines()
+        .zip(1u32..)
+        .map(|(line, seq)| Entry {
+            seq,
+            hash: sha256_hex(line.as_bytes()),
+            json: line.to_owned(),
+        })
+        .collect();
+    for e in &entries {
+        let _ = journal::parse_event(&e.json);
+    }
+    let _ = journal::verify("default", &entries, &[], None);
+    let view = CaseView::build("default", &entries);
+    documents(&view, &entries);
+}
+
+/// Every document built from a case: what a hostile journal would reach next.
+fn documents(view: &CaseView, entries: &[Entry]) {
+    let _ = view.done_steps(entries);
+    let _ = csv::render(view);
+    let _ = letters::procureur(view, "0", "2026-11-29");
+    let _ = crate::deadlines::case_deadlines(view, Lang::Fr);
+    for item in view.chronology() {
+        let _ = letters::platform_report(item, view.minor(), Lang::En);
+        let _ = letters::pharos_summary(item);
+    }
+}

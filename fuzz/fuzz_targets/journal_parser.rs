@@ -1,0 +1,7 @@
+//! Any text given as a journal must be verified and shown, never panic.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use temoin::untrusted::read_journal;
+
+fuzz_target!(|data: &[u8]| read_journal(data));
