@@ -74,6 +74,27 @@ async function saveAsMhtml(pageCapture, tabId) {
   return null;
 }
 
+/**
+ * Reads the page in the captured frame: its HTML, snapshot, frames and post. A page the
+ * browser refuses to let extensions read gives `page: null` and says why; a page that went
+ * away fails the capture.
+ * @param {number} tabId @param {number} frameId @param {string | undefined} platform
+ * @returns {Promise<{ page: any, unreadable: string[] }>}
+ */
+async function readPage(tabId, frameId, platform) {
+  try {
+    await chrome.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: CONTENT_FILES });
+    return { page: await inPage(tabId, frameId, 'collect', [platform, { maxHtmlChars: MAX_HTML_CHARS }]), unreadable: [] };
+  } catch (e) {
+    if (e instanceof CaptureError) throw e;
+    if (isPageGone(e)) throw new CaptureError('page-changed', String(/** @type {any} */ (e)?.message ?? e));
+    if (isNotScriptable(e)) return { page: null, unreadable: ['screenshot-only'] };
+    // The page defeated the reader: the screenshot stands alone, and the record says why.
+    console.warn('reading the page failed', e);
+    return { page: null, unreadable: ['screenshot-only', 'page-read-failed'] };
+  }
+}
+
 /** @param {Partial<chrome.contextMenus.OnClickData>} info */
 function trigger(info) {
   return { 'temoin-capture': 'menu', 'capture-tab': 'command', 'capture-active-tab': 'popup' }[String(info.menuItemId)] ?? 'script';
@@ -155,30 +176,27 @@ async function captureTab(info, tab, caseId) {
   /** @type {CapturedArtifact[]} */
   const artifacts = [];
 
+  // The screenshot, the page's reading and its MHTML all only read the page: they run side by
+  // side (none scrolls or changes what is shown; the full page comes after all three).
+  // Chromium only; looked up by name so that Firefox's linter does not flag a call it lacks.
+  const pageCapture = /** @type {any} */ (chrome)['pageCapture'];
+  const hasMhtml = typeof pageCapture?.saveAsMHTML === 'function';
+  const visibleTaken = captureVisibleTab(current.windowId);
+  const pageRead = readPage(tabId, frameId, recognised?.platform);
+  const mhtmlTaken = hasMhtml ? saveAsMhtml(pageCapture, tabId) : Promise.resolve(null);
+  // Whatever fails first, none of the others may end as an unhandled rejection.
+  pageRead.catch(() => {});
+
   let visible;
   try {
-    visible = await captureVisibleTab(current.windowId);
+    visible = await visibleTaken;
   } catch (e) {
     throw new CaptureError('page-not-capturable', String(/** @type {any} */ (e)?.message ?? e));
   }
   artifacts.push({ name: 'screenshot-visible.png', mediaType: 'image/png', bytes: visible, method: 'tabs.captureVisibleTab (PNG)' });
 
-  /** @type {any} */
-  let page = null;
-  try {
-    await chrome.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: CONTENT_FILES });
-    page = await inPage(tabId, frameId, 'collect', [recognised?.platform, { maxHtmlChars: MAX_HTML_CHARS }]);
-  } catch (e) {
-    if (e instanceof CaptureError) throw e;
-    if (isPageGone(e)) throw new CaptureError('page-changed', String(/** @type {any} */ (e)?.message ?? e));
-    if (isNotScriptable(e)) {
-      notices.push('screenshot-only');
-    } else {
-      // The page defeated the reader: the screenshot stands alone, and the record says why.
-      console.warn('reading the page failed', e);
-      notices.push('screenshot-only', 'page-read-failed');
-    }
-  }
+  const { page, unreadable } = await pageRead;
+  notices.push(...unreadable);
 
   /** @type {Uint8Array<ArrayBuffer> | null} */
   let postCrop = null;
@@ -212,11 +230,9 @@ async function captureTab(info, tab, caseId) {
     if (page.post === null && frameId === 0 && trigger(info) === 'menu') notices.push('post-not-found');
   }
 
-  // Before the full-page stitch scrolls: the page as the user left it.
-  // Chromium only; looked up by name so that Firefox's linter does not flag a call it lacks.
-  const pageCapture = /** @type {any} */ (chrome)['pageCapture'];
-  if (typeof pageCapture?.saveAsMHTML === 'function' && page) {
-    const mhtml = await saveAsMhtml(pageCapture, tabId);
+  // Taken before the full-page stitch scrolls: the page as the user left it.
+  const mhtml = await mhtmlTaken;
+  if (hasMhtml && page) {
     if (mhtml) artifacts.push({ name: 'page.mhtml', mediaType: 'multipart/related', bytes: mhtml, method: 'pageCapture.saveAsMHTML' });
     else notices.push('mhtml-failed');
   } else if (page) {

@@ -52,6 +52,25 @@ function toggleBlur(img) {
   img.classList.toggle('blurred');
 }
 
+/**
+ * Previews load when their row comes into view, and only if it is still shown: paging quickly
+ * through a big case must not queue a read of every screenshot it passed.
+ */
+const thumbnails = new IntersectionObserver((seen) => {
+  for (const { target, isIntersecting } of seen) {
+    if (!isIntersecting) continue;
+    thumbnails.unobserve(target);
+    const img = /** @type {HTMLImageElement} */ (target);
+    const [caseId, seq, name] = JSON.parse(img.dataset.artifact ?? '[]');
+    getArtifact(caseId, seq, name).then((stored) => {
+      if (!stored || !img.isConnected) return;
+      const url = URL.createObjectURL(stored.blob);
+      state.urls.push(url);
+      img.src = url;
+    });
+  }
+});
+
 /** @param {any} item */
 function row(item) {
   const capture = item.capture;
@@ -60,12 +79,8 @@ function row(item) {
   thumb.addEventListener('click', () => toggleBlur(thumb));
   const shot = artifacts.find((/** @type {any} */ a) => a.mediaType.startsWith('image/'));
   if (shot && !item.deleted) {
-    getArtifact(state.caseId, item.seq, shot.name).then((stored) => {
-      if (!stored) return;
-      const url = URL.createObjectURL(stored.blob);
-      state.urls.push(url);
-      thumb.src = url;
-    });
+    thumb.dataset.artifact = JSON.stringify([state.caseId, item.seq, shot.name]);
+    thumbnails.observe(thumb);
   }
   const page = capture
     ? [
@@ -100,6 +115,7 @@ function row(item) {
 }
 
 function renderList() {
+  thumbnails.disconnect();
   for (const url of state.urls.splice(0)) URL.revokeObjectURL(url);
   const items = filteredItems();
   const pages = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
@@ -139,6 +155,8 @@ function renderCaseForm() {
 }
 
 async function refresh() {
+  // Until this refresh has verified the chain again, the page does not claim it is valid.
+  byId('chain').removeAttribute('data-ok');
   state.data = await loadCase(state.caseId);
   byId('guide-link').setAttribute('href', `guide.html?${new URLSearchParams({ case: state.caseId })}`);
   await renderCases();
@@ -151,7 +169,7 @@ async function refresh() {
   // The list first, then the chain's verification (it reads every entry again).
   const loaded = state.data;
   state.verification = null;
-  byId('chain').removeAttribute('data-ok');
+  byId('chain').className = '';
   byId('chain').textContent = t('journalChainChecking');
   // Let the list paint first (a frame; a hidden tab gets no frames, hence the timeout).
   await new Promise((r) => {

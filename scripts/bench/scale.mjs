@@ -162,6 +162,7 @@ export async function benchJournalPage(browser, caseId, rounds) {
     pages = end.turns + 1;
     await page.close();
   }
+  console.log(`journal page: first rows ${firstRender.map(Math.round).join(', ')} ms; chain ${chainShown.map(Math.round).join(', ')} ms`);
   return { firstRender: median(firstRender), chainShown: median(chainShown), toTheEnd: median(toTheEnd), pages };
 }
 
