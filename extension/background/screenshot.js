@@ -16,7 +16,17 @@ export function captureVisibleTab(windowId) {
     const wait = lastCallAt + MIN_INTERVAL_MS - Date.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     lastCallAt = Date.now();
-    const dataUrl = await chrome.tabs.captureVisibleTab(windowId, { format: 'png' });
+    let dataUrl;
+    try {
+      dataUrl = await chrome.tabs.captureVisibleTab(windowId, { format: 'png' });
+    } catch (e) {
+      // Chromium sometimes fails to read the frame back from the compositor ("image readback
+      // failed"), once in hundreds of captures; the next frame reads fine.
+      if (!/readback/i.test(String(/** @type {any} */ (e)?.message ?? e))) throw e;
+      await new Promise((r) => setTimeout(r, MIN_INTERVAL_MS));
+      lastCallAt = Date.now();
+      dataUrl = await chrome.tabs.captureVisibleTab(windowId, { format: 'png' });
+    }
     return dataUrlBytes(dataUrl);
   });
   queue = run.catch(() => {});
