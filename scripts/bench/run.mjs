@@ -180,8 +180,8 @@ the whole bundle is handed to the download as one \`Blob\`, which the browser th
 well: about twice the bundle at the peak. Streaming to disk would need the File System Access
 API's writable stream, which Firefox lacks and which needs a save dialog before the export
 starts; not done. What limits the time: every byte is read from IndexedDB, copied into WASM,
-hashed again (so that the bundle never vouches for bytes that changed in storage; about
-260 MB/s, section 1), checksummed (CRC-32) and copied out. A profile of 200 × 1 MB in the page:
+hashed again for the sums (they describe the bytes as stored, so a byte changed in storage
+shows at verification; about 260 MB/s, section 1), checksummed (CRC-32) and copied out. A profile of 200 × 1 MB in the page:
 1.7 s, of which 0.74 s in SHA-256; at 1 GB the hand-over of the assembled \`Blob\` adds the rest.
 The import page reads the chosen file whole into the core to verify it, so its memory
 grows with the bundle too.
