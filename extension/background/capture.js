@@ -271,9 +271,14 @@ async function captureTab(info, tab, caseId) {
     notices.push('post-in-frame-not-cropped');
   }
 
-  // Still the page the capture started on: a navigation meanwhile would mix two pages' files.
-  const now = await chrome.tabs.get(tabId).catch(() => null);
-  if (!now || now.url !== current.url) throw new CaptureError('page-changed', `the tab now shows ${now?.url ?? 'nothing'}`);
+  // Still the document the capture started on: a navigation meanwhile would mix two pages'
+  // files. (An address the page changes through its history API keeps the document: fine.)
+  if (page) {
+    await inPage(tabId, frameId, 'measure');
+  } else {
+    const now = await chrome.tabs.get(tabId).catch(() => null);
+    if (!now || now.url !== current.url) throw new CaptureError('page-changed', `the tab now shows ${now?.url ?? 'nothing'}`);
+  }
 
   const env = await environment(current, started);
   const record = core.completeCapture(

@@ -232,3 +232,16 @@ test('a page that navigates away during the capture: a clear message and no entr
   assert.ok(outcomes.every((o) => /^(saved|page-changed|page-not-capturable)/.test(o)), outcomes.join('\n'));
   await page.close();
 });
+
+test('a page that only rewrites its address while scrolled is still captured whole', { timeout: 120_000 }, async () => {
+  const page = await browser.context.newPage();
+  await page.goto('https://history.test/');
+  await page.bringToFront();
+  await page.click('#text', { button: 'right' });
+  const { reply, stored, event } = await captureAndRead(page);
+  assert.equal(reply.ok, true, JSON.stringify(reply));
+  assert.equal(event.body.page.url, 'https://history.test/');
+  assert.ok(event.body.artifacts.some((/** @type {any} */ a) => a.name === 'screenshot-full.png'), 'the full page was stitched');
+  assertEntryWhole(stored.entries.at(-1) ?? stored.entries[0], stored.artifacts);
+  await page.close();
+});
