@@ -63,6 +63,15 @@ function traces(where) {
   });
 }
 
+/** Opens `url` in a tab of its own, shown, and right-clicks its post's text. @param {string} url */
+async function openAndRightClick(url) {
+  const page = await browser.context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  await page.bringToFront();
+  await page.click('#text', { button: 'right' });
+  return page;
+}
+
 /** @param {import('playwright-core').Page} page */
 async function assertClean(page) {
   for (const frame of page.frames()) {
@@ -72,11 +81,7 @@ async function assertClean(page) {
 }
 
 test('payloads in every field run nowhere, and nothing leaves the device', { timeout: 240_000 }, async () => {
-  const page = await browser.context.newPage();
-  await page.goto('https://hostile.test/forum/42');
-  await page.waitForLoadState('load');
-  await page.bringToFront();
-  await page.click('#text', { button: 'right' });
+  const page = await openAndRightClick('https://hostile.test/forum/42');
   const sentBeforeCapture = hosts.requests.length;
   const result = await captureThroughMenu(browser.worker, page.url());
   assert.equal(result.seq, 1);
@@ -173,10 +178,7 @@ async function captureAndRead(page, leaveAfter) {
 }
 
 test('closed shadow roots are kept, nested open ones too', { timeout: 60_000 }, async () => {
-  const page = await browser.context.newPage();
-  await page.goto('https://shadow.test/');
-  await page.bringToFront();
-  await page.click('#text', { button: 'right' });
+  const page = await openAndRightClick('https://shadow.test/');
   const { reply, stored, event } = await captureAndRead(page);
   assert.equal(reply.ok, true, JSON.stringify(reply));
   assert.deepEqual(event.body.notices.filter((/** @type {string} */ n) => n === 'screenshot-only' || n === 'page-read-failed'), []);
@@ -188,10 +190,7 @@ test('closed shadow roots are kept, nested open ones too', { timeout: 60_000 }, 
 });
 
 test('an endlessly growing page: the full page stops at its cap and the capture lands', { timeout: 120_000 }, async () => {
-  const page = await browser.context.newPage();
-  await page.goto('https://endless.test/');
-  await page.bringToFront();
-  await page.click('#text', { button: 'right' });
+  const page = await openAndRightClick('https://endless.test/');
   const { reply, event } = await captureAndRead(page);
   assert.equal(reply.ok, true, JSON.stringify(reply));
   // The page as long as it was when the capture began: what arrives while scrolling is not waited for.
@@ -202,10 +201,7 @@ test('an endlessly growing page: the full page stops at its cap and the capture 
 });
 
 test('a page that navigates away during the capture: a clear message and no entry', { timeout: 120_000 }, async () => {
-  const page = await browser.context.newPage();
-  await page.goto('https://moving.test/');
-  await page.bringToFront();
-  await page.click('#text', { button: 'right' });
+  const page = await openAndRightClick('https://moving.test/');
   const { reply, before, stored } = await captureAndRead(page);
   assert.equal(reply.ok, false);
   assert.equal(reply.code, 'page-changed', reply.message);
@@ -234,10 +230,7 @@ test('a page that navigates away during the capture: a clear message and no entr
 });
 
 test('a page that only rewrites its address while scrolled is still captured whole', { timeout: 120_000 }, async () => {
-  const page = await browser.context.newPage();
-  await page.goto('https://history.test/');
-  await page.bringToFront();
-  await page.click('#text', { button: 'right' });
+  const page = await openAndRightClick('https://history.test/');
   const { reply, stored, event } = await captureAndRead(page);
   assert.equal(reply.ok, true, JSON.stringify(reply));
   assert.equal(event.body.page.url, 'https://history.test/');
