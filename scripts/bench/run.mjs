@@ -132,7 +132,7 @@ screen), reading the page about 180 ms (serialising 1.6 MB of DOM, then the self
 whose images are re-encoded through a canvas since nothing may be fetched), MHTML about 80 ms,
 hashing and the captioned copy about 50 ms, the IndexedDB transaction about 35 ms. Running the
 screenshot, the reading and the MHTML side by side (kept) took the median from about 470 ms to
-340–380 ms in the runs since; the reading is what remains above the goal. The full page of the heavy page misses
+337–383 ms in the runs since (this run: the table above); the reading is what remains above the goal. The full page of the heavy page misses
 its goal by the time each of its screens takes to hide fixed elements, scroll and settle on a
 page that heavy, on top of the browser's 2-a-second limit.
 
