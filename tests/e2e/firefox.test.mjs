@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveFixtures } from '../support/server.mjs';
 import { launchFirefoxWithExtension } from '../support/firefox.mjs';
-import { sha256 } from '../support/journal.mjs';
+import { readStoredJournal } from '../support/chromium.mjs';
+import { assertChainValid, assertEntryWhole } from '../support/journal.mjs';
 import { temoin } from '../support/tools.mjs';
 
 /** @type {Awaited<ReturnType<typeof serveFixtures>>} */
@@ -68,21 +69,12 @@ test('Firefox: capture a post, see it in the journal, export, verify', { timeout
   // What the record says of Firefox: no MHTML, the other methods named.
   const inspected = temoin(['inspect', zip]);
   assert.equal(inspected.status, 0, inspected.stderr);
-  const stored = JSON.parse(
-    await extensionPage.evaluate(async () => {
-      const db = await new Promise((ok) => {
-        const r = indexedDB.open('temoin');
-        r.onsuccess = () => ok(r.result);
-      });
-      return new Promise((ok) => {
-        const r = /** @type {IDBDatabase} */ (db).transaction('entries').objectStore('entries').getAll();
-        r.onsuccess = () => ok(JSON.stringify(r.result));
-      });
-    }),
-  );
-  assert.equal(stored.length, 1);
-  assert.equal(sha256(stored[0].json), stored[0].hash);
-  const event = JSON.parse(stored[0].json);
+  // Read straight from IndexedDB (puppeteer's page.evaluate has playwright's shape), files included.
+  const stored = await readStoredJournal(/** @type {any} */ (extensionPage), 'default');
+  assertChainValid(stored);
+  assert.equal(stored.entries.length, 1);
+  assertEntryWhole(stored.entries[0], stored.artifacts);
+  const event = JSON.parse(stored.entries[0].json);
   assert.equal(event.body.environment.browser, 'Firefox');
   assert.ok(event.body.notices.includes('mhtml-unavailable'), event.body.notices.join());
   const names = event.body.artifacts.map((/** @type {any} */ a) => a.name);

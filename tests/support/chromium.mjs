@@ -48,8 +48,6 @@ export async function launchWithExtension({ extensionDir = PACKAGED, headless = 
     extensionId,
     /** @param {string} path a page of the extension, e.g. `extension/pages/journal.html` */
     extensionUrl: (path) => `chrome-extension://${extensionId}/${path}`,
-    /** The current worker: it may have been stopped and restarted since launch. */
-    currentWorker: async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')),
     /**
      * Wakes the extension's worker if it was stopped, and returns it once it answers. It may
      * open an extension page to do so: bring the page to capture to the front afterwards.
