@@ -1,186 +1,445 @@
-//! Limitation periods, computed from the case's captures (recourses.md section 3): injure and
-//! diffamation publiques 3 months from publication (1 year when discriminatory, art. 65-3 loi
-//! 1881), and a plainte simple does not stop that clock; harassment 6 years from the last act.
+//! The clocks that run for a case, one per capture and per rule (crate::law holds the
+//! sources): an insult or defamation must be acted on within 3 months of its first
+//! publication (1 year when discriminatory), and a plainte simple does not stop that clock;
+//! other délits (threats, images, harassment) within 6 years, harassment from its last act,
+//! and harassment needs repeated acts or several people. Each clock says which date it runs
+//! from (the publication, or the capture standing in for an unknown publication), its last
+//! day, whether it has passed and how many days are left. The last day shown is the day
+//! before the anniversary: when in doubt, earlier is the safe side.
 
 use serde::Serialize;
-use time::format_description::well_known::{Iso8601, Rfc3339};
-use time::{Date, Month, OffsetDateTime};
+use time::{Date, Duration, OffsetDateTime, UtcOffset};
 
+use crate::lang::Lang;
+use crate::law::{self, Fact};
 use crate::model::Category;
-use crate::report::Lang;
-use crate::view::CaseView;
+use crate::recourses::Status;
+use crate::time::{add_months, human_date, offset_of, parse_instant, ymd};
+use crate::view::{CaseView, ItemView};
 
-/// `d` plus `months`, on the same day of the month or, when that month is shorter, its last day.
-pub fn add_months(d: Date, months: u32) -> Date {
-    let total = d.month() as u32 - 1 + months;
-    let year = d.year() + i32::try_from(total / 12).unwrap_or(0);
-    let month =
-        Month::try_from(u8::try_from(total % 12 + 1).unwrap_or(1)).unwrap_or(Month::January);
-    let last = time::util::days_in_month(month, year);
-    Date::from_calendar_date(year, month, d.day().min(last)).unwrap_or(d)
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ClockKind {
+    /// Injure or diffamation publique: 3 months (art. 65 loi 1881).
+    #[serde(rename = "press-3-months")]
+    Press3Months,
+    /// Their discriminatory forms: 1 year (art. 65-3).
+    #[serde(rename = "press-1-year")]
+    Press1Year,
+    /// Injure or diffamation non publique (a private message): 3 months too.
+    #[serde(rename = "private-insult-3-months")]
+    PrivateInsult3Months,
+    /// A délit (threat, images, identity, privacy): 6 years from the act (art. 8 CPP).
+    #[serde(rename = "offence-6-years")]
+    Offence6Years,
+    /// Harassment: 6 years from its last act.
+    #[serde(rename = "harassment-6-years")]
+    Harassment6Years,
 }
 
-/// A publication time as pages give it (RFC 3339, ISO 8601 with `+0000`, or a bare date), as
-/// a calendar date in UTC.
-pub fn parse_date(s: &str) -> Option<Date> {
-    let s = s.trim();
-    if let Ok(t) = OffsetDateTime::parse(s, &Rfc3339) {
-        return Some(t.to_offset(time::UtcOffset::UTC).date());
-    }
-    if let Ok(t) = OffsetDateTime::parse(s, &Iso8601::DEFAULT) {
-        return Some(t.to_offset(time::UtcOffset::UTC).date());
-    }
-    // "2026-11-25T19:45:00.000000+0000": ISO 8601 basic offset after extended date and time.
-    if let Some((head, offset)) = s
-        .rsplit_once(['+', '-'])
-        .filter(|(_, o)| o.len() == 4 && o.bytes().all(|b| b.is_ascii_digit()))
-    {
-        let sign = &s[head.len()..=head.len()];
-        let fixed = format!("{head}{sign}{}:{}", &offset[..2], &offset[2..]);
-        if let Ok(t) = OffsetDateTime::parse(&fixed, &Rfc3339) {
-            return Some(t.to_offset(time::UtcOffset::UTC).date());
+impl ClockKind {
+    /// The stable code pages and documents use (`press-3-months`...).
+    pub fn code(self) -> &'static str {
+        match self {
+            ClockKind::Press3Months => "press-3-months",
+            ClockKind::Press1Year => "press-1-year",
+            ClockKind::PrivateInsult3Months => "private-insult-3-months",
+            ClockKind::Offence6Years => "offence-6-years",
+            ClockKind::Harassment6Years => "harassment-6-years",
         }
     }
-    let format = time::macros::format_description!("[year]-[month]-[day]");
-    Date::parse(s.get(..10)?, &format).ok()
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// What the clock's first day is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StartsFrom {
+    /// The publication time the page gave.
+    Publication,
+    /// The publication time is unknown: the capture's date stands in, and the real clock may
+    /// have started earlier.
+    CaptureDate,
+}
+
+#[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Deadline {
-    /// `press-3-months`, `press-1-year` or `harassment-6-years`.
-    pub kind: &'static str,
-    /// The date the clock started (YYYY-MM-DD).
-    pub from: String,
-    /// The last day to act (YYYY-MM-DD).
-    pub until: String,
-    /// False when no publication date was known and the capture date was used instead.
-    pub from_publication: bool,
-    /// The captures it was computed from.
+pub struct Clock {
+    pub kind: ClockKind,
+    /// The capture it runs for; for harassment, the latest act.
+    pub entry: u32,
+    /// Every capture it was computed from (for harassment, all the acts).
     pub entries: Vec<u32>,
+    /// First day, YYYY-MM-DD.
+    pub start: String,
+    pub starts_from: StartsFrom,
+    /// Last day to act, YYYY-MM-DD.
+    pub until: String,
+    /// Days from today to the last day (negative once passed).
+    pub days_left: i64,
+    pub passed: bool,
+    /// Shown because nothing says what the content is yet ("if it is an insult…").
+    pub conditional: bool,
+    /// One line: "Injure ou diffamation publique : 3 mois".
+    pub title: String,
+    /// The whole statement, dates as people write them.
     pub message: String,
+    pub source: String,
+    pub status: Status,
 }
 
-fn ymd(d: Date) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), d.month() as u8, d.day())
+/// A rule that applies to the case but has no date to show.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClockNote {
+    pub kind: &'static str,
+    pub message: String,
+    pub source: String,
+    pub status: Status,
 }
 
-/// The item's publication date if known, else its capture date (flagged).
-fn dates(view: &CaseView, filter: impl Fn(&[Category]) -> bool) -> Vec<(Date, bool, u32)> {
-    view.items
-        .iter()
-        .filter(|i| filter(&i.categories))
-        .filter_map(|i| {
-            let c = i.capture.as_ref()?;
-            let published = c
-                .post
-                .as_ref()
-                .and_then(|p| p.published_at.as_deref())
-                .and_then(parse_date);
-            match published {
-                Some(d) => Some((d, true, i.seq)),
-                None => parse_date(&c.captured_at).map(|d| (d, false, i.seq)),
-            }
+#[derive(Debug, Clone, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Deadlines {
+    /// Open clocks first, the nearest first; then those that have passed.
+    pub clocks: Vec<Clock>,
+    pub notes: Vec<ClockNote>,
+}
+
+impl Deadlines {
+    /// The nearest clock still open, if any.
+    pub fn most_urgent(&self) -> Option<&Clock> {
+        self.clocks.iter().find(|c| !c.passed)
+    }
+
+    /// Whether a press-law clock (3 months or 1 year) is open: the plainte simple would not
+    /// stop it, which the guide and the letter must say.
+    pub fn press_clock_open(&self) -> bool {
+        self.clocks.iter().any(|c| {
+            !c.passed
+                && matches!(
+                    c.kind,
+                    ClockKind::Press3Months
+                        | ClockKind::Press1Year
+                        | ClockKind::PrivateInsult3Months
+                )
         })
-        .collect()
+    }
 }
 
-pub fn case_deadlines(view: &CaseView, lang: Lang) -> Vec<Deadline> {
+/// When an item happened, as a date in the zone of the device that captured it, and whether
+/// that is its publication or its capture standing in for it.
+fn act_date(item: &ItemView) -> Option<(Date, StartsFrom, UtcOffset)> {
+    let c = item.capture.as_ref()?;
+    let offset = c
+        .environment
+        .as_ref()
+        .and_then(|e| offset_of(&e.local_time))
+        .unwrap_or(UtcOffset::UTC);
+    let local = |t: OffsetDateTime| t.to_offset(offset).date();
+    let published = c
+        .post
+        .as_ref()
+        .and_then(|p| p.published_at.as_deref())
+        .and_then(parse_instant);
+    match published {
+        Some(t) => Some((local(t), StartsFrom::Publication, offset)),
+        None => parse_instant(&c.captured_at).map(|t| (local(t), StartsFrom::CaptureDate, offset)),
+    }
+}
+
+struct Rule {
+    kind: ClockKind,
+    months: u32,
+    conditional: bool,
+}
+
+/// The clocks one capture starts, from what it is (its categories) and where it was.
+fn rules_for(item: &ItemView) -> Vec<Rule> {
+    let cats = &item.categories;
+    let private = item.label.private;
+    let untagged = cats.is_empty();
     let mut out = Vec::new();
-    let fr = lang == Lang::Fr;
-    for (kind, category, months) in [
-        ("press-1-year", Category::Hate, 12),
-        ("press-3-months", Category::Insult, 3),
-    ] {
-        let found = dates(view, |c| c.contains(&category));
-        if let Some(&(from, known, _)) = found.iter().min_by_key(|(d, _, _)| *d) {
-            let until = add_months(from, months);
-            let what = if months == 12 {
-                if fr {
-                    "Injure ou diffamation publique discriminatoire : 1 an"
-                } else {
-                    "Discriminatory public insult or defamation: 1 year"
-                }
-            } else if fr {
-                "Injure ou diffamation publique : 3 mois"
-            } else {
-                "Public insult or defamation: 3 months"
-            };
-            let message = if fr {
-                format!("{what} à compter de la publication ({}{}), soit jusqu'au {}. Une plainte simple n'arrête pas ce délai : plainte avec constitution de partie civile ou citation directe, avec un avocat.", ymd(from), if known { "" } else { ", date de capture faute de date de publication : le délai réel peut être plus court" }, ymd(until))
-            } else {
-                format!("{what} from publication ({}{}), that is until {}. A plain complaint does not stop this clock: a complaint with civil-party status or a direct summons, with a lawyer.", ymd(from), if known { "" } else { ", the capture date since the publication date is unknown: the real deadline may be earlier" }, ymd(until))
-            };
-            out.push(Deadline {
-                kind,
-                from: ymd(from),
-                until: ymd(until),
-                from_publication: known,
-                entries: found.iter().map(|f| f.2).collect(),
-                message,
+    let insult = untagged || cats.contains(&Category::Insult);
+    if private {
+        if insult || cats.contains(&Category::Hate) {
+            out.push(Rule {
+                kind: ClockKind::PrivateInsult3Months,
+                months: 3,
+                conditional: untagged,
+            });
+        }
+    } else {
+        if insult {
+            out.push(Rule {
+                kind: ClockKind::Press3Months,
+                months: 3,
+                conditional: untagged,
+            });
+        }
+        if cats.contains(&Category::Hate) {
+            out.push(Rule {
+                kind: ClockKind::Press1Year,
+                months: 12,
+                conditional: false,
             });
         }
     }
-    let all = dates(view, |_| true);
-    if let Some(&(last, known, _)) = all.iter().max_by_key(|(d, _, _)| *d) {
-        let until = add_months(last, 72);
-        let message = if fr {
-            format!(
-                "Harcèlement : 6 ans à compter du dernier fait ({}), soit jusqu'au {}.",
-                ymd(last),
-                ymd(until)
-            )
-        } else {
-            format!(
-                "Harassment: 6 years from the last act ({}), that is until {}.",
-                ymd(last),
-                ymd(until)
-            )
-        };
-        out.push(Deadline {
-            kind: "harassment-6-years",
-            from: ymd(last),
-            until: ymd(until),
-            from_publication: known,
-            entries: all.iter().map(|f| f.2).collect(),
-            message,
+    let delit = cats.iter().any(|c| {
+        matches!(
+            c,
+            Category::Threat
+                | Category::IntimateImages
+                | Category::PersonalData
+                | Category::Impersonation
+                | Category::SexualHarassment
+        )
+    });
+    if delit {
+        out.push(Rule {
+            kind: ClockKind::Offence6Years,
+            months: 72,
+            conditional: false,
         });
     }
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use time::macros::date;
+/// Whether the case shows harassment's repetition: two acts or more, or a raid.
+pub fn shows_repetition(view: &CaseView) -> bool {
+    let acts = view.items.iter().filter(|i| i.capture.is_some()).count();
+    acts >= 2
+        || view
+            .items
+            .iter()
+            .any(|i| i.categories.contains(&Category::PileOn))
+}
 
-    #[test]
-    fn months_clamp_to_the_end_of_shorter_months() {
-        assert_eq!(add_months(date!(2026 - 11 - 30), 3), date!(2027 - 02 - 28));
-        assert_eq!(add_months(date!(2027 - 11 - 30), 3), date!(2028 - 02 - 29));
-        assert_eq!(add_months(date!(2026 - 01 - 31), 1), date!(2026 - 02 - 28));
-        assert_eq!(add_months(date!(2024 - 02 - 29), 12), date!(2025 - 02 - 28));
-        assert_eq!(add_months(date!(2024 - 02 - 29), 48), date!(2028 - 02 - 29));
-        assert_eq!(add_months(date!(2026 - 10 - 31), 3), date!(2027 - 01 - 31));
-        assert_eq!(add_months(date!(2026 - 12 - 15), 72), date!(2032 - 12 - 15));
+/// Every clock of the case on `today` (the user's local date).
+pub fn deadlines(view: &CaseView, today: Date, minor: bool, lang: Lang) -> Deadlines {
+    let mut clocks = Vec::new();
+    for item in view.items.iter().filter(|i| i.capture.is_some()) {
+        let Some((start, from, _)) = act_date(item) else {
+            continue;
+        };
+        for rule in rules_for(item) {
+            clocks.push(clock(
+                rule.kind,
+                item.seq,
+                vec![item.seq],
+                start,
+                from,
+                rule.months,
+                rule.conditional,
+                today,
+                minor && item.categories.contains(&Category::IntimateImages),
+                lang,
+            ));
+        }
     }
+    let mut notes = Vec::new();
+    if shows_repetition(view) {
+        let acts: Vec<(&ItemView, Date, StartsFrom)> = view
+            .items
+            .iter()
+            .filter_map(|i| act_date(i).map(|(d, f, _)| (i, d, f)))
+            .collect();
+        if let Some(&(last, date, from)) = acts.iter().max_by_key(|(i, d, _)| (*d, i.seq)) {
+            clocks.push(clock(
+                ClockKind::Harassment6Years,
+                last.seq,
+                acts.iter().map(|(i, _, _)| i.seq).collect(),
+                date,
+                from,
+                72,
+                false,
+                today,
+                false,
+                lang,
+            ));
+        }
+    } else if view.items.iter().any(|i| i.capture.is_some()) {
+        notes.push(ClockNote {
+            kind: "harassment-needs-repetition",
+            message: lang
+                .pick(
+                    "Harcèlement\u{a0}: il faut des actes répétés, ou plusieurs personnes qui s'acharnent (un «\u{a0}raid\u{a0}»). Un seul message d'une seule personne n'en est pas, mais il peut être une injure ou une menace. Capturez chaque nouveau message\u{a0}: c'est la répétition qui se prouve.",
+                    "Harassment needs repeated acts, or several people piling on (a \"raid\"). A single message from one person is not harassment, though it can be an insult or a threat. Capture every new message: it is the repetition that has to be shown.",
+                )
+                .to_owned(),
+            source: law::HARASSMENT_NEEDS_REPETITION.source.to_owned(),
+            status: law::HARASSMENT_NEEDS_REPETITION.status,
+        });
+    }
+    clocks.sort_by(|a, b| {
+        a.passed
+            .cmp(&b.passed)
+            .then(a.until.cmp(&b.until))
+            .then(a.entry.cmp(&b.entry))
+    });
+    Deadlines { clocks, notes }
+}
 
-    #[test]
-    fn publication_times_as_pages_give_them() {
-        assert_eq!(
-            parse_date("2026-11-27T21:14:00.000Z"),
-            Some(date!(2026 - 11 - 27))
-        );
-        assert_eq!(
-            parse_date("2026-11-25T19:45:00.000000+0000"),
-            Some(date!(2026 - 11 - 25))
-        );
-        assert_eq!(
-            parse_date("2026-11-28T00:30:00+01:00"),
-            Some(date!(2026 - 11 - 27))
-        );
-        assert_eq!(parse_date("2026-02-29"), None);
-        assert_eq!(parse_date("2028-02-29"), Some(date!(2028 - 02 - 29)));
-        assert_eq!(parse_date("27 nov."), None);
+fn fact_of(kind: ClockKind) -> Fact {
+    match kind {
+        ClockKind::Press3Months => law::PRESS_THREE_MONTHS,
+        ClockKind::Press1Year => law::PRESS_ONE_YEAR,
+        ClockKind::PrivateInsult3Months => law::PRIVATE_INSULT_THREE_MONTHS,
+        ClockKind::Offence6Years | ClockKind::Harassment6Years => law::SIX_YEARS,
+    }
+}
+
+#[allow(clippy::too_many_arguments)] // one clock's facts, each a column of the message
+fn clock(
+    kind: ClockKind,
+    entry: u32,
+    entries: Vec<u32>,
+    start: Date,
+    from: StartsFrom,
+    months: u32,
+    conditional: bool,
+    today: Date,
+    minor_sexual_image: bool,
+    lang: Lang,
+) -> Clock {
+    let until = add_months(start, months)
+        .checked_sub(Duration::days(1))
+        .unwrap_or(start);
+    let days_left = (until - today).whole_days();
+    let passed = days_left < 0;
+    let fr = lang == Lang::Fr;
+    let title = match kind {
+        ClockKind::Press3Months => lang.pick(
+            "Injure ou diffamation publique\u{a0}: 3 mois",
+            "Public insult or defamation: 3 months",
+        ),
+        ClockKind::Press1Year => lang.pick(
+            "Injure ou diffamation discriminatoire\u{a0}: 1 an",
+            "Discriminatory insult or defamation: 1 year",
+        ),
+        ClockKind::PrivateInsult3Months => lang.pick(
+            "Injure en message privé\u{a0}: 3 mois",
+            "Insult in a private message: 3 months",
+        ),
+        ClockKind::Offence6Years => lang.pick(
+            "Délit (menace, images, identité…)\u{a0}: 6 ans",
+            "Offence (threat, images, identity…): 6 years",
+        ),
+        ClockKind::Harassment6Years => lang.pick(
+            "Harcèlement\u{a0}: 6 ans après le dernier fait",
+            "Harassment: 6 years after the last act",
+        ),
+    }
+    .to_owned();
+    let start_h = human_date(start, lang);
+    let until_h = human_date(until, lang);
+    let mut m = String::new();
+    if conditional {
+        m.push_str(lang.pick(
+            "Si ce contenu est une injure ou une diffamation, ",
+            "If this content is an insult or defamation, ",
+        ));
+    }
+    let which = if kind == ClockKind::Harassment6Years {
+        lang.pick(
+            format!("le dernier fait capturé (n° {entry})"),
+            format!("the last act captured (no. {entry})"),
+        )
+    } else {
+        lang.pick(
+            format!("la capture n° {entry}"),
+            format!("capture no. {entry}"),
+        )
+    };
+    let from_what = match from {
+        StartsFrom::Publication => lang.pick(
+            format!("sa publication, le {start_h}"),
+            format!("its publication on {start_h}"),
+        ),
+        StartsFrom::CaptureDate => lang.pick(
+            format!("sa capture, le {start_h} (la date de publication est inconnue\u{a0}: le délai a peut-être commencé plus tôt)"),
+            format!("its capture on {start_h} (the publication date is unknown: the clock may have started earlier)"),
+        ),
+    };
+    let span = match months {
+        3 => lang.pick("3 mois", "3 months"),
+        12 => lang.pick("1 an", "1 year"),
+        _ => lang.pick("6 ans", "6 years"),
+    };
+    if fr {
+        let start_word = if conditional {
+            "le délai pour"
+        } else {
+            "Le délai pour"
+        };
+        m.push_str(&format!(
+            "{start_word} {which} est de {span} à compter de {from_what}\u{a0}: agissez au plus tard le {until_h}"
+        ));
+    } else {
+        let start_word = if conditional {
+            "the limit for"
+        } else {
+            "The limit for"
+        };
+        m.push_str(&format!(
+            "{start_word} {which} is {span} from {from_what}: act by {until_h} at the latest"
+        ));
+    }
+    if passed {
+        m.push_str(&lang.pick(
+            format!(" — ce délai est dépassé depuis le {until_h}. D'autres qualifications peuvent rester ouvertes (harcèlement, menaces)\u{a0}: parlez-en à un avocat."),
+            format!(" — this limit passed on {until_h}. Other offences may still be open (harassment, threats): ask a lawyer."),
+        ));
+    } else {
+        m.push_str(&match (days_left, fr) {
+            (0, true) => " — c'est aujourd'hui.".to_owned(),
+            (0, false) => " — that is today.".to_owned(),
+            (1, true) => " — il reste 1 jour.".to_owned(),
+            (1, false) => " — 1 day left.".to_owned(),
+            (n, true) => format!(" — il reste {n} jours."),
+            (n, false) => format!(" — {n} days left."),
+        });
+    }
+    match kind {
+        ClockKind::Press3Months | ClockKind::Press1Year => m.push_str(lang.pick(
+            " Une plainte simple (au commissariat, à la gendarmerie ou par lettre au procureur) n'arrête pas ce délai\u{a0}: seules une plainte avec constitution de partie civile ou une citation directe l'arrêtent, et elles se préparent avec un avocat, vite. Le délai part de la première mise en ligne, même si le message est resté visible depuis.",
+            " A plain complaint (at the police, the gendarmerie or by letter to the prosecutor) does not stop this clock: only a complaint with civil-party status or a direct summons does, and they are prepared with a lawyer, quickly. The clock starts at the first posting, even if the message stayed online since.",
+        )),
+        ClockKind::PrivateInsult3Months => m.push_str(lang.pick(
+            " Une plainte simple n'arrête pas ce délai\u{a0}; une citation directe devant le tribunal de police, préparée avec un avocat, l'arrête. Des messages répétés peuvent aussi être du harcèlement (6 ans).",
+            " A plain complaint does not stop this clock; a direct summons before the police court, prepared with a lawyer, does. Repeated messages can also be harassment (6 years).",
+        )),
+        ClockKind::Offence6Years if minor_sexual_image => m.push_str(lang.pick(
+            " Pour certaines infractions sexuelles commises sur un mineur, le délai est plus long et ne court qu'à partir de ses 18 ans (à confirmer avec un avocat).",
+            " For some sexual offences against a minor the limit is longer and only starts at 18 (to be confirmed with a lawyer).",
+        )),
+        _ => {}
+    }
+    let fact = fact_of(kind);
+    let (source, status) = match kind {
+        ClockKind::Press3Months => (
+            format!(
+                "{} ; {} ; {}",
+                fact.source,
+                law::PLAIN_COMPLAINT_DOES_NOT_STOP_IT.source,
+                law::FIRST_POSTING.source
+            ),
+            fact.status,
+        ),
+        _ => (fact.source.to_owned(), fact.status),
+    };
+    Clock {
+        kind,
+        entry,
+        entries,
+        start: ymd(start),
+        starts_from: from,
+        until: ymd(until),
+        days_left,
+        passed,
+        conditional,
+        title,
+        message: m,
+        source,
+        status,
     }
 }

@@ -64,3 +64,42 @@ mod tests {
         assert!(!is_sha256_hex(&"A".repeat(64)));
     }
 }
+
+/// A digest as people copy it by hand: groups of four, `a1b2 c3d4 …`.
+pub fn grouped(hex: &str) -> String {
+    hex.as_bytes()
+        .chunks(4)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A control code as people may copy it back (spaces, groups, upper case, line ends) in the
+/// form the chain writes it, or `None` if it is not one.
+pub fn normalise_code(code: &str) -> Option<String> {
+    let hex: String = code
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .flat_map(char::to_lowercase)
+        .collect();
+    is_sha256_hex(&hex).then_some(hex)
+}
+
+#[cfg(test)]
+mod code_tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_grouped_and_read_back_as_people_copy_them() {
+        let h = sha256_hex(b"x");
+        let g = grouped(&h);
+        assert_eq!(g.len(), 64 + 15);
+        assert_eq!(g.split(' ').count(), 16);
+        assert_eq!(normalise_code(&g).as_deref(), Some(h.as_str()));
+        assert_eq!(
+            normalise_code(&format!("  {}\n", g.to_uppercase())).as_deref(),
+            Some(h.as_str())
+        );
+        assert_eq!(normalise_code("abcd"), None);
+    }
+}

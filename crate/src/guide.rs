@@ -1,78 +1,211 @@
-//! The five steps of the French guide (shared/reference/guide-que-faire-cyberharcelement.txt)
-//! turned into actions for one case or capture: (platform, categories, minor, public or
-//! private, country) → the ordered list of what to do, each with its sourced link.
+//! "What now?": the French guide (shared/reference/guide-que-faire-cyberharcelement.txt) turned
+//! into what one case, or one capture, calls for. It opens with reassurance and the people who
+//! help, then what the young person can do now (short, in "tu"), then the five steps for the
+//! parents or an adult (in "vous"): don't reply; keep the evidence; get the content removed;
+//! file a complaint; PHAROS. Every statement carries its source (crate::law, crate::recourses),
+//! and the guide corrects its seed where the law says otherwise (a minor may file a complaint
+//! alone; "huissier" is now "commissaire de justice").
 
 use serde::Serialize;
+use time::Date;
 
-use crate::deadlines::{case_deadlines, Deadline};
+use crate::deadlines::{deadlines, shows_repetition, Deadlines};
 use crate::journal::Entry;
+use crate::lang::Lang;
+use crate::law;
 use crate::model::{Category, StepDone};
 use crate::recourses::{channels_of, recourse, ChannelKind, Recourse, Status};
-use crate::report::{letters, Lang};
+use crate::report::letters;
 use crate::view::{CaseView, ItemView};
 
-#[derive(Debug, Clone, Default)]
+/// What a case (or one capture) is about, as the guide routes it.
+#[derive(Debug, Clone, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Situation {
-    pub platform: Option<String>,
+    /// Every platform involved, in the order of first appearance.
+    pub platforms: Vec<String>,
+    /// The platforms where something public was captured (an erasure request can name it).
+    pub public_platforms: Vec<String>,
     pub categories: Vec<Category>,
     pub minor: bool,
-    /// Public content (a post anyone can see) rather than a private message.
+    /// Something anyone could see was captured.
     pub public: bool,
+    /// A private message or an e-mail was captured.
+    pub private: bool,
+    /// An e-mail was captured: its original message should be kept too.
+    pub email: bool,
+    /// Two acts or more, or a raid: harassment's repetition is shown.
+    pub repeated: bool,
+    /// The people acting are from the person's school.
+    pub school: bool,
+    /// A sexual image of a minor is involved (art. 227-23 code pénal).
+    pub minor_sexual_image: bool,
     /// ISO code: `FR`, `BE`, `CH`, `CA`, `UK`, `US`.
     pub country: String,
 }
 
 impl Situation {
-    /// What a case says about its situation: for one capture, that capture's; for the whole
-    /// case, the latest capture's platform and every category. Messages and e-mails are
-    /// private; posts, comments and videos are public.
+    /// The situation of one capture (`seq`) or of the whole case.
     pub fn of(view: &CaseView, seq: Option<u32>, country: &str) -> Situation {
         let items: Vec<&ItemView> = match seq {
             Some(s) => view.item(s).into_iter().collect(),
-            None => view.items.iter().filter(|i| i.deleted.is_none()).collect(),
+            None => view.items.iter().collect(),
         };
-        let latest = items.iter().rev().find_map(|i| i.capture.as_ref());
-        let platform = latest.and_then(|c| {
-            c.post
-                .as_ref()
-                .and_then(|p| p.platform.clone())
-                .or(c.page.platform.clone())
-        });
+        let captures: Vec<&ItemView> = items
+            .iter()
+            .copied()
+            .filter(|i| i.capture.is_some())
+            .collect();
+        let mut platforms: Vec<String> = Vec::new();
+        for p in captures.iter().filter_map(|i| i.label.platform.clone()) {
+            if !platforms.contains(&p) {
+                platforms.push(p);
+            }
+        }
+        let mut public_platforms: Vec<String> = Vec::new();
+        for p in captures
+            .iter()
+            .filter(|i| !i.label.private)
+            .filter_map(|i| i.label.platform.clone())
+        {
+            if !public_platforms.contains(&p) {
+                public_platforms.push(p);
+            }
+        }
         let mut categories: Vec<Category> = items
             .iter()
             .flat_map(|i| i.categories.iter().copied())
             .collect();
         categories.sort();
         categories.dedup();
-        let public = latest
-            .and_then(|c| c.post.as_ref())
-            .and_then(|p| p.kind.as_deref())
-            .is_none_or(|k| !matches!(k, "message" | "email"));
+        let minor = view.minor();
         Situation {
-            platform,
+            public: captures.iter().any(|i| !i.label.private),
+            private: captures.iter().any(|i| i.label.private),
+            email: captures.iter().any(|i| is_email(i)),
+            repeated: shows_repetition(view),
+            school: view.details.as_ref().is_some_and(|d| d.school),
+            minor_sexual_image: minor && categories.contains(&Category::IntimateImages),
+            platforms,
+            public_platforms,
             categories,
-            minor: view.minor(),
-            public,
-            country: country.to_owned(),
+            minor,
+            country: if country.is_empty() {
+                "FR".into()
+            } else {
+                country.to_owned()
+            },
         }
     }
+
+    fn france(&self) -> bool {
+        self.country == "FR"
+    }
+
+    fn has(&self, c: Category) -> bool {
+        self.categories.contains(&c)
+    }
+}
+
+fn is_email(item: &ItemView) -> bool {
+    matches!(item.label.platform.as_deref(), Some("gmail" | "outlook"))
+        || item
+            .capture
+            .as_ref()
+            .and_then(|c| c.post.as_ref())
+            .and_then(|p| p.kind.as_deref())
+            == Some("email")
+}
+
+/// Who an action speaks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Audience {
+    /// The young person ("tu"): short, plain.
+    Young,
+    /// The parents or another adult ("vous").
+    Adult,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Action {
+    /// Stable id (`pharos`, `platform-x-0`, `letter-procureur`...), used to mark it done.
+    pub id: String,
+    /// 1 to 5, the step of the guide (0 for the helplines).
+    pub step: u8,
+    pub audience: Audience,
+    pub title: String,
+    pub text: String,
+    /// The platform this action is about, for grouping (`x`, `youtube`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub platform: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Digits for a `tel:` link.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    pub status: Status,
+    /// "vérifié" or "à confirmer", in the guide's language.
+    pub status_label: String,
+    pub source: String,
+    /// Shown only marked as unverified, never as the main link.
+    pub unverified: bool,
+    /// `procureur` or `erasure`: a letter built from the journal.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub letter: Option<&'static str>,
+    /// `platform-report` or `pharos`: texts to copy into a form (see `GuideView::notices`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub copy: Option<&'static str>,
+    /// A warning that belongs with this action (a plainte simple does not stop the 3-month clock).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub warning: Option<String>,
+}
+
+/// A text to copy into a form, for one capture.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FormText {
+    pub entry: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub platform: Option<String>,
+    pub platform_name: String,
+    pub text: String,
+}
+
+/// What must be said first and loudest when a sexual image of a minor is involved.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Alert {
+    pub kind: &'static str,
+    pub title: String,
+    pub lines: Vec<String>,
+    /// Captures whose image files can still be deleted (their record and digests stay).
+    pub delete_files_of: Vec<u32>,
+    pub source: String,
 }
 
 /// Everything the guide page shows for a case or a capture.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GuideView {
-    pub platform: Option<String>,
-    pub categories: Vec<Category>,
-    pub minor: bool,
-    pub public: bool,
-    pub actions: Vec<Action>,
-    pub always: Vec<Action>,
-    pub deadlines: Vec<Deadline>,
+    pub situation: Situation,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alert: Option<Alert>,
+    /// To the young person, first: it is not their fault, and who helps.
+    pub reassurance: Vec<String>,
+    /// Always in view: who to call now.
+    pub helplines: Vec<Action>,
+    /// What the young person can do now.
+    pub now: Vec<Action>,
+    /// The five steps, for the parents or an adult.
+    pub adults: Vec<Action>,
+    pub deadlines: Deadlines,
     pub done: Vec<StepDone>,
-    /// Texts ready to copy into the platform's form and PHAROS's (for one capture).
-    pub platform_report: Option<String>,
-    pub pharos: Option<String>,
+    /// Texts for the platforms' report forms, one per public capture.
+    pub notices: Vec<FormText>,
+    /// Texts for PHAROS's form, one per capture it takes.
+    pub pharos: Vec<FormText>,
 }
 
 pub fn for_case(
@@ -80,141 +213,329 @@ pub fn for_case(
     entries: &[Entry],
     seq: Option<u32>,
     country: &str,
+    today: Date,
     lang: Lang,
 ) -> GuideView {
     let s = Situation::of(view, seq, country);
-    let item = seq.and_then(|n| view.item(n));
+    let dl = deadlines(view, today, view.minor(), lang);
+    let items: Vec<&ItemView> = match seq {
+        Some(n) => view.item(n).into_iter().collect(),
+        None => view.items.iter().filter(|i| i.deleted.is_none()).collect(),
+    };
+    let captures = || items.iter().copied().filter(|i| i.capture.is_some());
+    let notices = captures()
+        .filter(|i| !i.label.private)
+        .map(|i| form_text(i, letters::platform_report(i, view.minor(), lang)))
+        .collect();
+    let pharos = if s.france() {
+        captures()
+            .filter(|i| pharos_takes(i, s.minor))
+            .map(|i| form_text(i, letters::pharos_summary(i, lang)))
+            .collect()
+    } else {
+        Vec::new()
+    };
     GuideView {
-        actions: route(&s, lang),
-        always: always(country, lang),
-        deadlines: case_deadlines(view, lang),
+        alert: alert(&s, view, lang),
+        reassurance: reassurance(&s, lang),
+        helplines: helplines(&s.country, lang),
+        now: now(&s, lang),
+        adults: adults(&s, &dl, lang),
+        deadlines: dl,
         done: view.done_steps(entries),
-        platform_report: item.map(|i| letters::platform_report(i, s.minor, lang)),
-        pharos: item
-            .filter(|_| pharos_in_scope(&s))
-            .map(letters::pharos_summary),
-        platform: s.platform,
-        categories: s.categories,
-        minor: s.minor,
-        public: s.public,
+        notices,
+        pharos,
+        situation: s,
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Action {
-    /// Stable id (`pharos`, `platform-help`, `letter-procureur`...), used to mark it done.
-    pub id: String,
-    /// 1 to 5, the step of the guide.
-    pub step: u8,
-    pub title: String,
-    pub text: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub phone: Option<String>,
-    pub status: Status,
-    pub source: String,
-    /// Shown only marked as unverified, never as the main link.
-    pub unverified: bool,
-    /// `procureur` or `erasure`: a letter built from the journal.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub letter: Option<&'static str>,
-    /// `platform-report` or `pharos`: a text to copy into a form.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub copy: Option<&'static str>,
+fn form_text(item: &ItemView, text: String) -> FormText {
+    FormText {
+        entry: item.seq,
+        platform: item.label.platform.clone(),
+        platform_name: item.label.platform_name.clone().unwrap_or_default(),
+        text,
+    }
 }
 
-fn from_recourse(r: &Recourse, step: u8, lang: Lang) -> Action {
+#[allow(clippy::too_many_arguments)] // a card: each argument is one of its fields
+fn action(
+    id: impl Into<String>,
+    step: u8,
+    audience: Audience,
+    title: &str,
+    text: &str,
+    source: &str,
+    status: Status,
+    lang: Lang,
+) -> Action {
     Action {
-        id: r.id.to_owned(),
+        id: id.into(),
         step,
-        title: r.name.to_owned(),
-        text: if lang == Lang::Fr {
-            r.what_fr
-        } else {
-            r.what_en
-        }
-        .to_owned(),
-        url: r.url.map(str::to_owned),
-        phone: r.phone.map(str::to_owned),
-        status: r.status,
-        source: r.source.to_owned(),
-        unverified: !r.status.trusted(),
+        audience,
+        title: title.to_owned(),
+        text: text.to_owned(),
+        platform: None,
+        url: None,
+        phone: None,
+        status,
+        status_label: status.label(lang).to_owned(),
+        source: source.to_owned(),
+        unverified: !status.trusted(),
         letter: None,
         copy: None,
+        warning: None,
+    }
+}
+
+fn from_recourse(r: &Recourse, step: u8, audience: Audience, lang: Lang) -> Action {
+    Action {
+        url: r.url.map(str::to_owned),
+        phone: r.phone.map(str::to_owned),
+        ..action(
+            r.id,
+            step,
+            audience,
+            r.name(lang),
+            r.what(lang),
+            r.source,
+            r.status,
+            lang,
+        )
     }
 }
 
 fn push(out: &mut Vec<Action>, id: &str, step: u8, lang: Lang) {
     if let Some(r) = recourse(id) {
-        out.push(from_recourse(r, step, lang));
+        out.push(from_recourse(r, step, Audience::Adult, lang));
     }
 }
 
-/// A recourse offered with a letter Témoin writes from the journal.
-fn push_letter(
-    out: &mut Vec<Action>,
-    recourse_id: &str,
-    step: u8,
-    id: &str,
-    letter: &'static str,
-    lang: Lang,
-) {
-    if let Some(r) = recourse(recourse_id) {
-        out.push(Action {
-            id: id.to_owned(),
-            letter: Some(letter),
-            ..from_recourse(r, step, lang)
-        });
+const GUIDE: &str = "guide «\u{a0}Que faire en cas de cyberharcèlement\u{a0}»";
+
+/// PHAROS takes public illegal content in its scope, and sexual content involving a minor
+/// even in private messages (sexual propositions to a minor are one of its categories).
+/// Insults alone are not offered: the official pages conflict, and a report never stops
+/// the 3-month clock (docs/legal-sources.md, F2).
+pub fn pharos_takes(item: &ItemView, minor: bool) -> bool {
+    let c = &item.categories;
+    let sexual_minor = minor
+        && c.iter()
+            .any(|c| matches!(c, Category::SexualHarassment | Category::IntimateImages));
+    sexual_minor
+        || (!item.label.private
+            && c.iter()
+                .any(|c| matches!(c, Category::Threat | Category::Hate)))
+}
+
+fn reassurance(s: &Situation, lang: Lang) -> Vec<String> {
+    let mut out = vec![lang
+        .pick(
+            "Tu as bien fait de garder une trace. Ce n'est pas ta faute.",
+            "You did the right thing by keeping a record. It's not your fault.",
+        )
+        .to_owned()];
+    if s.france() {
+        out.push(
+            lang.pick(
+                "Parles-en à un adulte de confiance, ou appelle le 3018\u{a0}: c'est gratuit, anonyme et confidentiel, 7 jours sur 7 de 9\u{a0}h à 23\u{a0}h.",
+                "Talk to an adult you trust, or call 3018: it's free, anonymous and confidential, 7 days a week from 9 am to 11 pm.",
+            )
+            .to_owned(),
+        );
+        out.push(
+            lang.pick(
+                "En danger tout de suite\u{a0}: appelle le 17 ou le 112 (SMS au 114 si tu ne peux pas parler). La nuit, le 119 répond 24\u{a0}h/24.",
+                "In danger right now: call 17 or 112 (text 114 if you can't speak). At night, 119 answers 24/7.",
+            )
+            .to_owned(),
+        );
+    } else {
+        out.push(
+            lang.pick(
+                "Parles-en à un adulte de confiance, ou contacte une des lignes d'aide ci-dessous.",
+                "Talk to an adult you trust, or contact one of the helplines below.",
+            )
+            .to_owned(),
+        );
     }
+    out
 }
 
-fn note(
-    id: &str,
-    step: u8,
-    fr: &str,
-    en: &str,
-    lang: Lang,
-    title_fr: &str,
-    title_en: &str,
-) -> Action {
-    Action {
-        id: id.to_owned(),
-        step,
-        title: if lang == Lang::Fr { title_fr } else { title_en }.to_owned(),
-        text: if lang == Lang::Fr { fr } else { en }.to_owned(),
-        url: None,
-        phone: None,
-        status: Status::Verified,
-        source: "guide-que-faire-cyberharcelement".to_owned(),
-        unverified: false,
-        letter: None,
-        copy: None,
-    }
-}
-
-/// PHAROS handles public illegal content in its scope; insults alone are not offered (the
-/// sources conflict, recourses.md section 5.1).
-pub fn pharos_in_scope(s: &Situation) -> bool {
-    s.public
-        && s.categories.iter().any(|c| {
-            matches!(c, Category::Threat | Category::Hate)
-                || (s.minor && matches!(c, Category::SexualHarassment | Category::IntimateImages))
-        })
-}
-
-/// The platform's channels for step 3, the most specific verified ones first.
-fn platform_channels(s: &Situation, lang: Lang) -> Vec<Action> {
-    let Some(platform) = s.platform.as_deref() else {
-        return Vec::new();
+/// Always visible: who to call now.
+pub fn helplines(country: &str, lang: Lang) -> Vec<Action> {
+    let ids: &[&str] = match country {
+        "" | "FR" => &["3018", "17-112", "119"],
+        "BE" => &["be-childfocus"],
+        "CH" => &["ch-147"],
+        "CA" => &["ca-jeunesse", "ca-cybertip"],
+        "US" => &["us-cybertipline"],
+        _ => &[],
     };
+    ids.iter()
+        .filter_map(|id| recourse(id))
+        .map(|r| from_recourse(r, 0, Audience::Young, lang))
+        .collect()
+}
+
+fn alert(s: &Situation, view: &CaseView, lang: Lang) -> Option<Alert> {
+    if !s.minor_sexual_image {
+        return None;
+    }
+    let mut lines: Vec<String> = [
+        lang.pick(
+            "Ne partage jamais l'image, même pour la dénoncer, et ne fais pas de capture de la photo ou de la vidéo elle-même\u{a0}: l'enregistrer ou la garder est interdit (art. 227-23 du code pénal), même pour une preuve.",
+            "Never share the image, not even to report it, and don't screenshot the photo or video itself: recording or keeping it is an offence (art. 227-23 of the French Criminal Code), even as evidence.",
+        ),
+        lang.pick(
+            "Garde plutôt le lien (l'adresse), le pseudo, le profil et les messages de menace ou de chantage.",
+            "Keep the link (the address), the username, the profile and the threatening or blackmail messages instead.",
+        ),
+        lang.pick(
+            "Appelle le 3018 (9\u{a0}h–23\u{a0}h) ou la police (17)\u{a0}; signale le lien sur PHAROS. Avec un adulte, porte plainte.",
+            "Call 3018 (9 am–11 pm) or the police (17); report the link on PHAROS. With an adult, file a complaint.",
+        ),
+        lang.pick(
+            "En cas de chantage\u{a0}: ne paie pas, n'envoie rien d'autre, arrête de répondre\u{a0}; garde les preuves (sans les images intimes) avant de bloquer, et ne supprime ni la conversation ni ton compte.",
+            "If you are being blackmailed: don't pay, don't send anything else, stop replying; keep the evidence (without the intimate images) before you block, and don't delete the chat or your account.",
+        ),
+    ]
+    .iter()
+    .map(|l| (*l).to_owned())
+    .collect();
+    let holding: Vec<u32> = view
+        .items
+        .iter()
+        .filter(|i| {
+            i.capture.is_some()
+                && i.deleted.is_none()
+                && i.categories.contains(&Category::IntimateImages)
+        })
+        .map(|i| i.seq)
+        .collect();
+    if !holding.is_empty() {
+        lines.push(lang.pick(
+            "Si une capture contient une telle image, supprime ses fichiers\u{a0}: l'adresse, le compte, l'heure et les empreintes restent dans le journal, et ces images ne vont ni dans le rapport ni dans l'export.".to_owned(),
+            "If a capture holds such an image, delete its files: the address, the account, the time and the fingerprints stay in the journal, and these images go neither in the report nor in the export.".to_owned(),
+        ));
+    }
+    Some(Alert {
+        kind: "minor-sexual-image",
+        title: lang
+            .pick(
+                "Une image intime d'un mineur\u{a0}: la police d'abord",
+                "An intimate image of a minor: the police first",
+            )
+            .to_owned(),
+        lines,
+        delete_files_of: holding,
+        source: "art. 227-23 CP (lexbase.fr) ; police-nationale.interieur.gouv.fr, PHAROS (29/11/2023) ; takeitdown.ncmec.org/faq ; cybermalveillance.gouv.fr, fiche «\u{a0}sextorsion\u{a0}» ; inc-conso.fr".into(),
+    })
+}
+
+/// What the young person can do now: four short things.
+fn now(s: &Situation, lang: Lang) -> Vec<Action> {
+    let y = Audience::Young;
+    let mut out =
+        vec![action(
+        "dont-reply", 1, y,
+        lang.pick("Ne réponds pas", "Don't reply"),
+        lang.pick(
+            "Ne réponds pas, ne transfère pas, ne partage pas\u{a0}: ça alimente le harcèlement.",
+            "Don't reply, forward or share: it only feeds the harassment.",
+        ),
+        GUIDE, Status::Verified, lang,
+    )];
+    let capture_text = if s.minor_sexual_image {
+        lang.pick(
+            "Capture les messages, le profil et l'adresse, mais jamais l'image intime elle-même.",
+            "Capture the messages, the profile and the address, but never the intimate image itself.",
+        )
+    } else {
+        lang.pick(
+            "Capture chaque message avant qu'il disparaisse\u{a0}: clic droit sur le message → «\u{a0}Capturer comme preuve\u{a0}».",
+            "Capture every message before it disappears: right-click the message → \"Capture as evidence\".",
+        )
+    };
+    out.push(action(
+        "capture-first",
+        2,
+        y,
+        lang.pick("Garde les preuves d'abord", "Keep the evidence first"),
+        capture_text,
+        GUIDE,
+        Status::Verified,
+        lang,
+    ));
+    if s.email {
+        out.push(action(
+            "keep-emails", 2, y,
+            lang.pick("Garde l'e-mail d'origine", "Keep the original e-mail"),
+            lang.pick(
+                "Pour un e-mail, garde aussi le message d'origine complet, avec ses en-têtes\u{a0}: dans Gmail, menu ⋮ → «\u{a0}Afficher l'original\u{a0}» puis télécharge-le, et ajoute le fichier au dossier (Journal → Ajouter un fichier). Ne le supprime pas.",
+                "For an e-mail, keep the whole original message too, with its headers: in Gmail, ⋮ menu → \"Show original\", then download it, and add the file to the case (Journal → Add a file). Don't delete it.",
+            ),
+            "support.google.com/mail (Afficher l'original), guides de tiers",
+            Status::Secondary, lang,
+        ));
+    }
+    out.push(action(
+        "block-after", 1, y,
+        lang.pick("Bloque, mais après", "Block, but afterwards"),
+        lang.pick(
+            "Ensuite seulement, bloque la personne\u{a0}: selon l'appli (Snapchat, Instagram…), bloquer peut faire disparaître la conversation. Ne supprime pas la conversation.",
+            "Only then block the person: depending on the app (Snapchat, Instagram…), blocking can make the chat disappear. Don't delete the chat.",
+        ),
+        "cybermalveillance.gouv.fr (sextorsion) ; nationalcac.org (NCMEC) — ce que fait le blocage dans chaque appli n'est pas confirmé",
+        Status::Secondary, lang,
+    ));
+    let mut report = action(
+        "report-in-app", 3, y,
+        lang.pick("Signale-le dans l'appli", "Report it in the app"),
+        lang.pick(
+            "Signale le message ou le compte dans l'appli (menu du message ou du profil → Signaler). La personne n'est en général pas prévenue.",
+            "Report the message or the account in the app (the message's or profile's menu → Report). The person is usually not told.",
+        ),
+        GUIDE, Status::Verified, lang,
+    );
+    if let Some((platform, c)) = s.platforms.iter().find_map(|p| {
+        channels_of(p)
+            .find(|c| {
+                c.url.is_some()
+                    && c.status.trusted()
+                    && matches!(c.kind, ChannelKind::InApp | ChannelKind::Help)
+            })
+            .map(|c| (p, c))
+    }) {
+        report.platform = Some(platform.clone());
+        report.url = c.url.map(str::to_owned);
+        report.source = c.source.to_owned();
+        report.status = c.status;
+        report.status_label = c.status.label(lang).to_owned();
+    }
+    out.push(report);
+    out.push(action(
+        "tell-an-adult", 4, y,
+        lang.pick("Tu peux aussi agir toi-même", "You can act yourself too"),
+        lang.pick(
+            "Même mineur(e), tu peux appeler le 3018 ou le 119, signaler sur PHAROS et porter plainte, seul(e) ou accompagné(e). Pour demander réparation, tes parents devront agir pour toi.",
+            "Even as a minor you can call 3018 or 119, report on PHAROS and file a complaint, alone or with someone. To claim compensation, your parents will have to act for you.",
+        ),
+        law::MINOR_MAY_FILE.source, law::MINOR_MAY_FILE.status, lang,
+    ));
+    if !s.france() {
+        out.retain(|a| a.id != "tell-an-adult");
+    }
+    out
+}
+
+/// The platform's channels for step 3, grouped by platform, the most specific verified ones
+/// first within each.
+fn platform_channels(s: &Situation, lang: Lang) -> Vec<Action> {
     let wanted = |k: ChannelKind| match k {
-        ChannelKind::Ncii => s.categories.contains(&Category::IntimateImages),
-        ChannelKind::Impersonation => s.categories.contains(&Category::Impersonation),
-        ChannelKind::Minor | ChannelKind::Privacy => {
-            s.minor || s.categories.contains(&Category::PersonalData)
-        }
+        ChannelKind::Ncii => s.has(Category::IntimateImages),
+        ChannelKind::Impersonation => s.has(Category::Impersonation),
+        ChannelKind::Minor | ChannelKind::Privacy => s.minor || s.has(Category::PersonalData),
         _ => true,
     };
     let rank = |k: ChannelKind| match k {
@@ -226,143 +547,84 @@ fn platform_channels(s: &Situation, lang: Lang) -> Vec<Action> {
         ChannelKind::Dsa => 2,
         _ => 3,
     };
-    let mut channels: Vec<_> = channels_of(platform).filter(|c| wanted(c.kind)).collect();
-    channels.sort_by_key(|c| (!c.status.trusted(), rank(c.kind)));
-    let name = crate::platforms::platform(platform).map_or(platform, |p| p.name);
-    channels
-        .into_iter()
-        .enumerate()
-        .map(|(i, c)| Action {
-            id: format!("platform-{}-{i}", c.platform),
-            step: 3,
-            title: format!("{name} — {}", kind_label(c.kind, lang)),
-            text: c.note.to_owned(),
-            url: c.url.map(str::to_owned),
-            phone: None,
-            status: c.status,
-            source: c.source.to_owned(),
-            unverified: !c.status.trusted(),
-            letter: None,
-            copy: if i == 0 {
-                Some("platform-report")
-            } else {
-                None
-            },
-        })
-        .collect()
-}
-
-fn kind_label(k: ChannelKind, lang: Lang) -> &'static str {
-    let fr = lang == Lang::Fr;
-    match k {
-        ChannelKind::Help => {
-            if fr {
-                "aide et signalement"
-            } else {
-                "help and reporting"
-            }
-        }
-        ChannelKind::InApp => {
-            if fr {
-                "signaler dans l'application"
-            } else {
-                "report in the app"
-            }
-        }
-        ChannelKind::NonUser => {
-            if fr {
-                "formulaire (sans compte)"
-            } else {
-                "form (no account needed)"
-            }
-        }
-        ChannelKind::Dsa => {
-            if fr {
-                "contenu illicite (DSA)"
-            } else {
-                "illegal content (DSA)"
-            }
-        }
-        ChannelKind::Legal => {
-            if fr {
-                "retrait pour motif légal"
-            } else {
-                "legal removal"
-            }
-        }
-        ChannelKind::Ncii => {
-            if fr {
-                "images intimes"
-            } else {
-                "intimate images"
-            }
-        }
-        ChannelKind::Impersonation => {
-            if fr {
-                "usurpation d'identité"
-            } else {
-                "impersonation"
-            }
-        }
-        ChannelKind::Minor => {
-            if fr {
-                "mineurs"
-            } else {
-                "minors"
-            }
-        }
-        ChannelKind::Privacy => {
-            if fr {
-                "vie privée"
-            } else {
-                "privacy"
-            }
-        }
-        ChannelKind::Contact => "contact",
-        ChannelKind::Other => {
-            if fr {
-                "autre"
-            } else {
-                "other"
-            }
+    let mut out = Vec::new();
+    for platform in &s.platforms {
+        let mut channels: Vec<_> = channels_of(platform).filter(|c| wanted(c.kind)).collect();
+        channels.sort_by_key(|c| (!c.status.trusted(), rank(c.kind)));
+        let name = crate::platforms::platform(platform).map_or(platform.as_str(), |p| p.name);
+        for (i, c) in channels.into_iter().enumerate() {
+            out.push(Action {
+                platform: Some(platform.clone()),
+                url: c.url.map(str::to_owned),
+                copy: (i == 0 && s.public).then_some("platform-report"),
+                ..action(
+                    format!("platform-{platform}-{i}"),
+                    3,
+                    Audience::Adult,
+                    &format!("{name} — {}", c.kind.label(lang)),
+                    c.note(lang),
+                    c.source,
+                    c.status,
+                    lang,
+                )
+            });
         }
     }
+    out
 }
 
-/// Every action for the situation, in the guide's order (steps 1 to 5).
-pub fn route(s: &Situation, lang: Lang) -> Vec<Action> {
-    let france = s.country.is_empty() || s.country == "FR";
+fn press_warning(lang: Lang) -> String {
+    lang.pick(
+        "Pour une injure ou une diffamation\u{a0}: cette démarche est une plainte simple, elle n'arrête pas le délai de 3 mois. Voyez un avocat vite (plainte avec constitution de partie civile ou citation directe).",
+        "For an insult or defamation: this is a plain complaint, and it does not stop the 3-month clock. See a lawyer quickly (complaint with civil-party status or direct summons).",
+    )
+    .to_owned()
+}
+
+/// The five steps, for the parents or an adult, in the guide's order.
+fn adults(s: &Situation, dl: &Deadlines, lang: Lang) -> Vec<Action> {
+    let a = Audience::Adult;
+    let france = s.france();
+    let press_open = dl.press_clock_open();
     let mut out = Vec::new();
 
     // 1. Ne pas répondre.
-    let mut dont_reply = note(
-        "dont-reply", 1,
-        "Ne répondez pas, ne transférez pas, ne partagez pas : cela alimente le fil. Bloquez et masquez l'auteur depuis la plateforme.",
-        "Do not reply, forward or share: it feeds the thread. Block and mute the author on the platform.",
-        lang, "Ne pas répondre", "Don't reply",
-    );
-    if let Some(help) = s
-        .platform
-        .as_deref()
-        .and_then(|p| channels_of(p).find(|c| c.url.is_some() && c.status.trusted()))
-    {
-        dont_reply.url = help.url.map(str::to_owned);
-        dont_reply.source = help.source.to_owned();
-    }
-    out.push(dont_reply);
+    out.push(action(
+        "dont-reply-adult", 1, a,
+        lang.pick("Ne pas répondre", "Don't reply"),
+        lang.pick(
+            "Ne répondez pas, ne transférez pas, ne partagez pas le contenu, et ne contactez pas l'auteur. Capturez d'abord, puis bloquez-le\u{a0}: selon l'application, bloquer peut faire disparaître la conversation.",
+            "Don't reply, forward or share the content, and don't contact the author. Capture first, then block them: depending on the app, blocking can make the conversation disappear.",
+        ),
+        GUIDE, Status::Verified, lang,
+    ));
 
     // 2. Conserver les preuves.
-    out.push(note(
-        "keep-evidence", 2,
-        "Capturez chaque message avec Témoin avant qu'il disparaisse, puis exportez le dossier et notez l'empreinte de tête ailleurs.",
-        "Capture every message with Témoin before it disappears, then export the case and write the head fingerprint down elsewhere.",
-        lang, "Conserver les preuves", "Keep the evidence",
+    out.push(action(
+        "keep-evidence", 2, a,
+        lang.pick("Conserver les preuves", "Keep the evidence"),
+        lang.pick(
+            "Capturez chaque message avec Témoin avant qu'il disparaisse, puis exportez le dossier. Notez ailleurs son code de contrôle (un e-mail à vous-même, une feuille imprimée)\u{a0}: c'est lui qui prouvera plus tard que le dossier n'a pas été réécrit.",
+            "Capture every message with Témoin before it disappears, then export the case. Write its control code down elsewhere (an e-mail to yourself, a printed sheet): it is what later proves the case was not rewritten.",
+        ),
+        GUIDE, Status::Verified, lang,
     ));
+    if s.email {
+        out.push(action(
+            "keep-emails-adult", 2, a,
+            lang.pick("Garder les e-mails d'origine", "Keep the original e-mails"),
+            lang.pick(
+                "Pour un e-mail, gardez aussi le message d'origine avec ses en-têtes (dans Gmail\u{a0}: ⋮ → «\u{a0}Afficher l'original\u{a0}», puis le télécharger), ajoutez le fichier au dossier, et ne supprimez pas le message.",
+                "For an e-mail, keep the original message with its headers too (in Gmail: ⋮ → \"Show original\", then download it), add the file to the case, and don't delete the message.",
+            ),
+            "support.google.com/mail ; guides de tiers", Status::Secondary, lang,
+        ));
+    }
     push(&mut out, "cdj", 2, lang);
 
     // 3. Obtenir le retrait.
     out.extend(platform_channels(s, lang));
-    if s.categories.contains(&Category::IntimateImages) {
+    if s.has(Category::IntimateImages) {
         push(
             &mut out,
             if s.minor { "takeitdown" } else { "stopncii" },
@@ -370,12 +632,24 @@ pub fn route(s: &Situation, lang: Lang) -> Vec<Action> {
             lang,
         );
     }
-    if s.minor {
-        push_letter(&mut out, "cnil-art51", 3, "letter-erasure", "erasure", lang);
+    if s.minor && france {
+        for platform in &s.public_platforms {
+            if let Some(r) = recourse("cnil-art51") {
+                let name =
+                    crate::platforms::platform(platform).map_or(platform.as_str(), |p| p.name);
+                out.push(Action {
+                    id: format!("letter-erasure-{platform}"),
+                    title: format!("{} — {name}", r.name(lang)),
+                    platform: Some(platform.clone()),
+                    letter: Some("erasure"),
+                    ..from_recourse(r, 3, a, lang)
+                });
+            }
+        }
         push(&mut out, "cnil-plainte", 3, lang);
     }
     if france {
-        push(&mut out, "juge-lcen", 3, lang);
+        push(&mut out, "juge", 3, lang);
         push(&mut out, "arcom", 3, lang);
     } else if s.country == "BE" {
         push(&mut out, "be-bipt", 3, lang);
@@ -383,206 +657,97 @@ pub fn route(s: &Situation, lang: Lang) -> Vec<Action> {
 
     // 4. Porter plainte.
     if france {
-        push(&mut out, "plainte-commissariat", 4, lang);
-        if s.categories
-            .iter()
-            .any(|c| matches!(c, Category::Insult | Category::Hate))
-        {
-            push(&mut out, "ppel", 4, lang);
+        if press_open {
             push(&mut out, "cpc", 4, lang);
         }
-        push_letter(
-            &mut out,
-            "procureur",
-            4,
-            "letter-procureur",
-            "procureur",
-            lang,
-        );
-        push(&mut out, "masecurite", 4, lang);
+        push(&mut out, "plainte-commissariat", 4, lang);
+        if let Some(r) = recourse("procureur") {
+            out.push(Action {
+                id: "letter-procureur".into(),
+                letter: Some("procureur"),
+                ..from_recourse(r, 4, a, lang)
+            });
+        }
+        push(&mut out, "avocat", 4, lang);
+        push(&mut out, "17cyber", 4, lang);
         push(&mut out, "116006", 4, lang);
         if s.minor {
-            out.push(note(
-                "minor-with-parent", 4,
-                "Un mineur porte plainte accompagné d'un parent ou d'un représentant légal. Un avocat peut éviter un refus d'enregistrement et rédiger le courrier au procureur.",
-                "A minor files a complaint with a parent or legal guardian. A lawyer can prevent a refusal to register it and write the letter to the prosecutor.",
-                lang, "Avec un parent", "With a parent",
+            out.push(action(
+                "minor-complaint", 4, a,
+                lang.pick("Un mineur peut porter plainte", "A minor can file a complaint"),
+                lang.pick(
+                    "Un mineur peut porter plainte lui-même, seul ou accompagné (un parent, un adulte de son choix, une association)\u{a0}; ses parents peuvent aussi porter plainte en son nom. Pour demander réparation, les parents (ou un administrateur ad hoc) doivent agir pour lui.",
+                    "A minor can file a complaint themselves, alone or accompanied (a parent, an adult they choose, an association); the parents can also file on their behalf. To claim compensation, the parents (or a court-appointed administrator) must act for them.",
+                ),
+                law::MINOR_MAY_FILE.source, law::MINOR_MAY_FILE.status, lang,
             ));
+        }
+        if press_open {
+            for act in out
+                .iter_mut()
+                .filter(|x| matches!(x.id.as_str(), "plainte-commissariat" | "letter-procureur"))
+            {
+                act.warning = Some(press_warning(lang));
+            }
         }
     } else {
         for r in crate::recourses::RECOURSES
             .iter()
             .filter(|r| r.country == s.country)
         {
-            out.push(from_recourse(r, 4, lang));
+            if !matches!(r.id, "be-bipt")
+                && !helplines(&s.country, lang).iter().any(|h| h.id == r.id)
+            {
+                out.push(from_recourse(r, 4, a, lang));
+            }
         }
     }
 
-    // 5. PHAROS, for public content in its scope.
-    if france && pharos_in_scope(s) {
-        if let Some(r) = recourse("pharos") {
-            out.push(Action {
-                copy: Some("pharos"),
-                ..from_recourse(r, 5, lang)
-            });
+    // 5. PHAROS, for what it takes.
+    if france {
+        let takes = s.minor_sexual_image
+            || (s.minor && s.has(Category::SexualHarassment))
+            || (s.public && (s.has(Category::Threat) || s.has(Category::Hate)));
+        if takes {
+            if let Some(r) = recourse("pharos") {
+                out.push(Action {
+                    copy: Some("pharos"),
+                    ..from_recourse(r, 5, a, lang)
+                });
+            }
+            push(&mut out, "pointdecontact", 5, lang);
+        } else {
+            out.push(action(
+                "pharos-not-here", 5, a,
+                "PHAROS",
+                &pharos_not_here(s, lang),
+                "service-public.fr R17674 (22/09/2025) et F31979 ; moncommissariat.interieur.gouv.fr (07/02/2024)",
+                Status::Verified,
+                lang,
+            ));
         }
-        push(&mut out, "pointdecontact", 5, lang);
     }
     out
 }
 
-/// Always visible: who to call now.
-pub fn always(country: &str, lang: Lang) -> Vec<Action> {
-    let ids: &[&str] = match country {
-        "" | "FR" => &["3018", "17-112", "119"],
-        "BE" => &["be-childfocus"],
-        "CH" => &["ch-147"],
-        "CA" => &["ca-jeunesse", "ca-cybertip"],
-        "US" => &["us-cybertipline"],
-        _ => &[],
-    };
-    ids.iter()
-        .filter_map(|id| recourse(id))
-        .map(|r| from_recourse(r, 0, lang))
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn situation(platform: &str, categories: &[Category], minor: bool, public: bool) -> Situation {
-        Situation {
-            platform: Some(platform.into()),
-            categories: categories.to_vec(),
-            minor,
-            public,
-            country: "FR".into(),
-        }
-    }
-
-    fn ids(actions: &[Action]) -> Vec<&str> {
-        actions.iter().map(|a| a.id.as_str()).collect()
-    }
-
-    #[test]
-    fn steps_come_in_the_guide_order() {
-        let actions = route(&situation("x", &[Category::Threat], true, true), Lang::Fr);
-        let steps: Vec<u8> = actions.iter().map(|a| a.step).collect();
-        let mut sorted = steps.clone();
-        sorted.sort_unstable();
-        assert_eq!(steps, sorted);
-        assert_eq!(steps.first(), Some(&1));
-    }
-
-    #[test]
-    fn a_public_threat_against_a_minor_on_x() {
-        let a = route(&situation("x", &[Category::Threat], true, true), Lang::Fr);
-        let first_platform = a.iter().find(|x| x.id.starts_with("platform-x")).unwrap();
-        assert_eq!(
-            first_platform.url.as_deref(),
-            Some("https://help.twitter.com/en/safety-and-security/report-abusive-behavior")
-        );
-        assert!(!first_platform.unverified);
-        assert_eq!(first_platform.copy, Some("platform-report"));
-        for id in [
-            "pharos",
-            "letter-erasure",
-            "cnil-plainte",
-            "letter-procureur",
-            "minor-with-parent",
-            "plainte-commissariat",
-        ] {
-            assert!(ids(&a).contains(&id), "{id} in {:?}", ids(&a));
-        }
-        assert!(
-            !ids(&a).contains(&"ppel"),
-            "pré-plainte is for insults and discrimination by an unknown author"
-        );
-    }
-
-    #[test]
-    fn insults_alone_do_not_go_to_pharos_but_start_the_press_law_clock() {
-        let a = route(&situation("x", &[Category::Insult], false, true), Lang::Fr);
-        assert!(!ids(&a).contains(&"pharos"));
-        assert!(ids(&a).contains(&"cpc") && ids(&a).contains(&"ppel"));
-        assert!(!ids(&a).contains(&"letter-erasure"), "not a minor");
-    }
-
-    #[test]
-    fn pharos_only_for_public_content_in_scope() {
-        for (cats, minor, public, expected) in [
-            (vec![Category::Threat], false, true, true),
-            (vec![Category::Threat], false, false, false),
-            (vec![Category::Hate], false, true, true),
-            (vec![Category::IntimateImages], true, true, true),
-            (vec![Category::IntimateImages], false, true, false),
-            (vec![Category::SexualHarassment], true, true, true),
-            (vec![Category::Insult], true, true, false),
-            (vec![Category::PersonalData], false, true, false),
-            (vec![Category::Impersonation], false, true, false),
-            (vec![Category::PileOn], false, true, false),
-            (vec![Category::Other], false, true, false),
-        ] {
-            let s = situation("tiktok", &cats, minor, public);
-            assert_eq!(
-                pharos_in_scope(&s),
-                expected,
-                "{cats:?} minor={minor} public={public}"
-            );
-            assert_eq!(ids(&route(&s, Lang::En)).contains(&"pharos"), expected);
-        }
-    }
-
-    #[test]
-    fn category_specific_channels_lead_and_unverified_ones_follow() {
-        let a = route(
-            &situation("instagram", &[Category::IntimateImages], false, true),
-            Lang::Fr,
-        );
-        let platform: Vec<&Action> = a.iter().filter(|x| x.id.starts_with("platform-")).collect();
-        assert_eq!(
-            platform[0].url.as_deref(),
-            Some("https://about.meta.com/actions/safety/topics/bullying-harassment/ncii")
-        );
-        assert!(ids(&a).contains(&"stopncii"));
-        let first_unverified = platform
-            .iter()
-            .position(|x| x.unverified)
-            .unwrap_or(platform.len());
-        assert!(
-            platform[first_unverified..].iter().all(|x| x.unverified),
-            "verified entries lead"
-        );
-        let minor = route(
-            &situation("instagram", &[Category::IntimateImages], true, true),
-            Lang::Fr,
-        );
-        assert!(ids(&minor).contains(&"takeitdown") && !ids(&minor).contains(&"stopncii"));
-    }
-
-    #[test]
-    fn platforms_without_a_verified_page_say_to_report_in_the_app() {
-        let a = route(
-            &situation("tumblr", &[Category::Insult], false, true),
-            Lang::En,
-        );
-        let p = a
-            .iter()
-            .find(|x| x.id.starts_with("platform-tumblr"))
-            .unwrap();
-        assert_eq!(p.url, None);
-        assert!(p.text.contains("inside the app"));
-    }
-
-    #[test]
-    fn other_countries_get_their_own_recourses() {
-        let mut s = situation("x", &[Category::Threat], true, true);
-        s.country = "BE".into();
-        let a = route(&s, Lang::Fr);
-        assert!(ids(&a).contains(&"be-childfocus") && ids(&a).contains(&"be-bipt"));
-        assert!(!ids(&a).contains(&"pharos") && !ids(&a).contains(&"letter-procureur"));
-        assert_eq!(ids(&always("FR", Lang::Fr)), vec!["3018", "17-112", "119"]);
-        assert_eq!(ids(&always("CH", Lang::Fr)), vec!["ch-147"]);
+fn pharos_not_here(s: &Situation, lang: Lang) -> String {
+    if s.private && !s.public {
+        lang.pick(
+            "PHAROS n'est pas proposé ici\u{a0}: il traite les contenus visibles publiquement. Pour des messages privés ou des e-mails d'une personne que vous connaissez, allez au commissariat ou à la gendarmerie, ou utilisez le tchat 17Cyber.",
+            "PHAROS is not offered here: it handles content visible to the public. For private messages or e-mails from someone you know, go to the police or the gendarmerie, or use the 17Cyber chat.",
+        )
+        .to_owned()
+    } else if s.categories.is_empty() {
+        lang.pick(
+            "PHAROS traite les menaces, la haine, les contenus sexuels impliquant des mineurs et le terrorisme. Indiquez ce que montrent les captures (catégories) pour savoir s'il s'applique. Un signalement n'est pas une plainte et n'arrête aucun délai.",
+            "PHAROS handles threats, hate, sexual content involving minors and terrorism. Say what the captures show (categories) to know whether it applies. A report is not a complaint and stops no clock.",
+        )
+        .to_owned()
+    } else {
+        lang.pick(
+            "PHAROS n'est pas proposé pour ce contenu\u{a0}: il traite surtout les menaces, la haine, les contenus sexuels impliquant des mineurs et le terrorisme. Pour une injure ou une diffamation, la plainte (et un avocat, pour le délai de 3 mois) est la voie.",
+            "PHAROS is not offered for this content: it mainly handles threats, hate, sexual content involving minors and terrorism. For an insult or defamation, the complaint (and a lawyer, for the 3-month clock) is the way.",
+        )
+        .to_owned()
     }
 }

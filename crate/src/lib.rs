@@ -9,6 +9,8 @@ pub mod digest;
 pub mod error;
 pub mod guide;
 pub mod journal;
+pub mod lang;
+pub mod law;
 pub mod model;
 pub mod platforms;
 pub mod recourses;

@@ -64,6 +64,10 @@ pub struct StepDone {
     pub entry: Option<u32>,
     #[serde(default)]
     pub note: String,
+    /// The text actually sent (a notice to a platform, a letter): what the platform was told
+    /// is what gives it knowledge of the content (DSA art. 16(3)), so it is kept as sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -76,6 +80,10 @@ pub struct CaseDetails {
     pub minor: bool,
     #[serde(default)]
     pub description: String,
+    /// The people acting are pupils or staff of the person's school (harcèlement scolaire,
+    /// art. 222-33-2-3 code pénal).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub school: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -382,13 +390,14 @@ impl EventBody {
                         "a done step needs a step from 1 to 5 and an action",
                     ));
                 }
-                if crate::deadlines::parse_date(&s.date).is_none() || s.date.len() != 10 {
+                if crate::time::parse_date(&s.date).is_none() || s.date.len() != 10 {
                     return Err(Error::new(
                         ErrorCode::InvalidTime,
                         format!("'{}' is not a date (YYYY-MM-DD)", s.date),
                     ));
                 }
-                check_text(&s.note)
+                check_text(&s.note)?;
+                s.text.as_deref().map_or(Ok(()), check_text)
             }
         }
     }

@@ -31,6 +31,11 @@ pub struct Platform {
     routes: &'static [Route],
     /// Path segments that are pages of the site, never a user's handle.
     reserved: &'static [&'static str],
+    /// A mail or messaging service: what it shows is private unless a route says it is a
+    /// public post.
+    pub messaging: bool,
+    /// Path prefixes of private conversations on a platform that is otherwise public.
+    private_paths: &'static [&'static str],
 }
 
 const fn r(pattern: &'static str, kind: Kind) -> Route {
@@ -42,7 +47,7 @@ use Kind::{Comment, Message, Post, Profile, ShortLink};
 pub static PLATFORMS: &[Platform] = &[
     Platform {
         id: "x",
-        name: "X (Twitter)",
+        name: "X",
         hosts: &["x.com", "twitter.com", "t.co"],
         routes: &[
             r("/i/web/status/{id#}", Post),
@@ -68,6 +73,8 @@ pub static PLATFORMS: &[Platform] = &[
             "tos",
             "privacy",
         ],
+        messaging: false,
+        private_paths: &["/messages", "/i/chat"],
     },
     Platform {
         id: "facebook",
@@ -114,6 +121,8 @@ pub static PLATFORMS: &[Platform] = &[
             "privacy",
             "policies",
         ],
+        messaging: false,
+        private_paths: &["/messages"],
     },
     Platform {
         id: "messenger",
@@ -121,6 +130,8 @@ pub static PLATFORMS: &[Platform] = &[
         hosts: &["messenger.com", "m.me"],
         routes: &[r("/t/{id}", Message), r("/{handle}", Profile)],
         reserved: &["t", "help", "login", "e2ee"],
+        messaging: true,
+        private_paths: &[],
     },
     Platform {
         id: "instagram",
@@ -150,6 +161,8 @@ pub static PLATFORMS: &[Platform] = &[
             "developer",
             "emails",
         ],
+        messaging: false,
+        private_paths: &["/direct"],
     },
     Platform {
         id: "threads",
@@ -157,6 +170,8 @@ pub static PLATFORMS: &[Platform] = &[
         hosts: &["threads.net", "threads.com"],
         routes: &[r("/@{handle}/post/{id}", Post), r("/@{handle}", Profile)],
         reserved: &[],
+        messaging: false,
+        private_paths: &[],
     },
     Platform {
         id: "whatsapp",
@@ -164,6 +179,8 @@ pub static PLATFORMS: &[Platform] = &[
         hosts: &["whatsapp.com", "wa.me"],
         routes: &[],
         reserved: &[],
+        messaging: true,
+        private_paths: &[],
     },
     Platform {
         id: "tiktok",
@@ -178,6 +195,8 @@ pub static PLATFORMS: &[Platform] = &[
             r("/@{handle}", Profile),
         ],
         reserved: &[],
+        messaging: false,
+        private_paths: &["/messages"],
     },
     Platform {
         id: "youtube",
@@ -196,6 +215,8 @@ pub static PLATFORMS: &[Platform] = &[
             r("/user/{handle}", Profile),
         ],
         reserved: &[],
+        messaging: false,
+        private_paths: &[],
     },
     Platform {
         id: "snapchat",
@@ -208,6 +229,8 @@ pub static PLATFORMS: &[Platform] = &[
             r("/@{handle}", Profile),
         ],
         reserved: &[],
+        messaging: true,
+        private_paths: &[],
     },
     Platform {
         id: "discord",
@@ -218,6 +241,8 @@ pub static PLATFORMS: &[Platform] = &[
             r("/users/{author}", Profile),
         ],
         reserved: &[],
+        messaging: true,
+        private_paths: &[],
     },
     Platform {
         id: "reddit",
@@ -232,6 +257,8 @@ pub static PLATFORMS: &[Platform] = &[
             r("/u/{handle}", Profile),
         ],
         reserved: &[],
+        messaging: false,
+        private_paths: &["/message", "/chat"],
     },
     Platform {
         id: "twitch",
@@ -255,6 +282,8 @@ pub static PLATFORMS: &[Platform] = &[
             "wallet",
             "drops",
         ],
+        messaging: false,
+        private_paths: &["/message"],
     },
     Platform {
         id: "linkedin",
@@ -267,6 +296,8 @@ pub static PLATFORMS: &[Platform] = &[
             r("/company/{handle}", Profile),
         ],
         reserved: &[],
+        messaging: false,
+        private_paths: &["/messaging"],
     },
     Platform {
         id: "telegram",
@@ -279,6 +310,8 @@ pub static PLATFORMS: &[Platform] = &[
             r("/{handle}", Profile),
         ],
         reserved: &["c", "s", "joinchat", "addstickers", "share", "k", "a", "z"],
+        messaging: true,
+        private_paths: &[],
     },
     Platform {
         id: "pinterest",
@@ -296,6 +329,8 @@ pub static PLATFORMS: &[Platform] = &[
         ],
         routes: &[r("/pin/{id}", Post), r("/{handle}", Profile)],
         reserved: &["pin", "search", "ideas", "today", "settings", "business"],
+        messaging: false,
+        private_paths: &[],
     },
     Platform {
         id: "tumblr",
@@ -317,6 +352,8 @@ pub static PLATFORMS: &[Platform] = &[
             "login",
             "register",
         ],
+        messaging: false,
+        private_paths: &[],
     },
     Platform {
         id: "bluesky",
@@ -327,6 +364,8 @@ pub static PLATFORMS: &[Platform] = &[
             r("/profile/{handle}", Profile),
         ],
         reserved: &[],
+        messaging: false,
+        private_paths: &["/messages"],
     },
     Platform {
         id: "kick",
@@ -338,6 +377,8 @@ pub static PLATFORMS: &[Platform] = &[
             r("/{handle}", Profile),
         ],
         reserved: &["categories", "following", "browse", "search"],
+        messaging: false,
+        private_paths: &[],
     },
     Platform {
         id: "roblox",
@@ -345,6 +386,8 @@ pub static PLATFORMS: &[Platform] = &[
         hosts: &["roblox.com"],
         routes: &[r("/users/{author}", Profile)],
         reserved: &[],
+        messaging: false,
+        private_paths: &[],
     },
     Platform {
         id: "steam",
@@ -352,6 +395,8 @@ pub static PLATFORMS: &[Platform] = &[
         hosts: &["steamcommunity.com", "steampowered.com"],
         routes: &[r("/id/{handle}", Profile), r("/profiles/{author}", Profile)],
         reserved: &[],
+        messaging: false,
+        private_paths: &[],
     },
     Platform {
         id: "wikipedia",
@@ -359,6 +404,8 @@ pub static PLATFORMS: &[Platform] = &[
         hosts: &["wikipedia.org"],
         routes: &[r("/wiki/{id}", Post)],
         reserved: &[],
+        messaging: false,
+        private_paths: &[],
     },
     Platform {
         id: "jeuxvideo",
@@ -369,6 +416,8 @@ pub static PLATFORMS: &[Platform] = &[
             r("/profil/{handle}", Profile),
         ],
         reserved: &[],
+        messaging: false,
+        private_paths: &[],
     },
     Platform {
         id: "yubo",
@@ -376,6 +425,8 @@ pub static PLATFORMS: &[Platform] = &[
         hosts: &["yubo.live"],
         routes: &[],
         reserved: &[],
+        messaging: false,
+        private_paths: &[],
     },
     Platform {
         id: "bereal",
@@ -383,6 +434,8 @@ pub static PLATFORMS: &[Platform] = &[
         hosts: &["bereal.com", "bere.al"],
         routes: &[],
         reserved: &[],
+        messaging: false,
+        private_paths: &[],
     },
     Platform {
         id: "gmail",
@@ -390,6 +443,8 @@ pub static PLATFORMS: &[Platform] = &[
         hosts: &["mail.google.com"],
         routes: &[],
         reserved: &[],
+        messaging: true,
+        private_paths: &[],
     },
     Platform {
         id: "outlook",
@@ -401,6 +456,8 @@ pub static PLATFORMS: &[Platform] = &[
         ],
         routes: &[],
         reserved: &[],
+        messaging: true,
+        private_paths: &[],
     },
 ];
 
@@ -414,6 +471,8 @@ static MASTODON: Platform = Platform {
         r("/users/{handle}/statuses/{id#}", Post),
     ],
     reserved: &[],
+    messaging: false,
+    private_paths: &[],
 };
 
 /// What a URL says about a post.
@@ -492,6 +551,31 @@ fn decode(s: &str) -> String {
         i += 1;
     }
     String::from_utf8(out).unwrap_or_else(|_| s.to_owned())
+}
+
+/// Whether an address is a private conversation: a path of a platform's private messages
+/// (`instagram.com/direct/…`), or any page of a mail or messaging service that is not one of
+/// its public post routes. Unknown addresses are not private.
+pub fn is_private_address(url: &str) -> bool {
+    let Some((_, host, rest)) = host_of(url) else {
+        return false;
+    };
+    let Some(platform) = platform_for_host(&host) else {
+        return false;
+    };
+    let path = rest.split(['?', '#']).next().unwrap_or("");
+    let in_private_path = platform.private_paths.iter().any(|prefix| {
+        path.strip_prefix(prefix)
+            .is_some_and(|tail| tail.is_empty() || tail.starts_with('/'))
+    });
+    if in_private_path {
+        return true;
+    }
+    platform.messaging
+        && !matches!(
+            recognise(url).and_then(|r| r.kind),
+            Some(Kind::Post | Kind::Comment | Kind::Profile)
+        )
 }
 
 pub fn recognise(url: &str) -> Option<Recognised> {
@@ -1101,5 +1185,34 @@ mod tests {
         }
         let ids: std::collections::BTreeSet<_> = PLATFORMS.iter().map(|p| p.id).collect();
         assert_eq!(ids.len(), PLATFORMS.len());
+    }
+
+    #[test]
+    fn private_conversations_are_told_from_public_posts() {
+        for private in [
+            "https://www.instagram.com/direct/t/1234567890/",
+            "https://www.facebook.com/messages/t/100000/",
+            "https://x.com/messages/123-456",
+            "https://www.linkedin.com/messaging/thread/2-abc/",
+            "https://mail.google.com/mail/u/0/#inbox/FMfcgz",
+            "https://outlook.live.com/mail/0/inbox/id/AQMk",
+            "https://web.whatsapp.com/",
+            "https://www.messenger.com/t/123",
+            "https://discord.com/channels/@me/123/456",
+            "https://web.snapchat.com/abc",
+        ] {
+            assert!(is_private_address(private), "{private}");
+        }
+        for public in [
+            "https://www.instagram.com/p/Cabc123/",
+            "https://www.instagram.com/directory/",
+            "https://x.com/corbeau_noir/status/1790000000000000042",
+            "https://www.snapchat.com/spotlight/W7_EDlXWTBiXAEEniNoMPwAAYYmFq",
+            "https://www.reddit.com/r/france/comments/1abcde/",
+            "https://blog.example/p/1",
+            "not a url",
+        ] {
+            assert!(!is_private_address(public), "{public}");
+        }
     }
 }

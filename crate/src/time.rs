@@ -77,3 +77,190 @@ mod local_tests {
         assert!(local_time(ms, 100_000).is_err());
     }
 }
+
+// Dates as pages give them and as people write them.
+
+use time::format_description::well_known::Iso8601;
+use time::{Date, Month};
+
+use crate::lang::Lang;
+
+/// `d` plus `months`, on the same day of the month or, when that month is shorter, its last day.
+pub fn add_months(d: Date, months: u32) -> Date {
+    let total = d.month() as u32 - 1 + months;
+    let year = d.year() + i32::try_from(total / 12).unwrap_or(0);
+    let month =
+        Month::try_from(u8::try_from(total % 12 + 1).unwrap_or(1)).unwrap_or(Month::January);
+    let last = time::util::days_in_month(month, year);
+    Date::from_calendar_date(year, month, d.day().min(last)).unwrap_or(d)
+}
+
+/// An instant as pages and records give it: RFC 3339, ISO 8601, or ISO 8601 with a basic
+/// offset (`2026-11-25T19:45:00.000000+0000`, as some platforms write it).
+pub fn parse_instant(s: &str) -> Option<OffsetDateTime> {
+    let s = s.trim();
+    if let Ok(t) = OffsetDateTime::parse(s, &Rfc3339) {
+        return Some(t);
+    }
+    if let Ok(t) = OffsetDateTime::parse(s, &Iso8601::DEFAULT) {
+        return Some(t);
+    }
+    let (head, offset) = s
+        .rsplit_once(['+', '-'])
+        .filter(|(_, o)| o.len() == 4 && o.bytes().all(|b| b.is_ascii_digit()))?;
+    let sign = &s[head.len()..=head.len()];
+    let fixed = format!("{head}{sign}{}:{}", &offset[..2], &offset[2..]);
+    OffsetDateTime::parse(&fixed, &Rfc3339).ok()
+}
+
+/// A publication time or a day (`YYYY-MM-DD`), as a calendar date in UTC.
+pub fn parse_date(s: &str) -> Option<Date> {
+    if let Some(t) = parse_instant(s) {
+        return Some(t.to_offset(UtcOffset::UTC).date());
+    }
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    Date::parse(s.trim().get(..10)?, &format).ok()
+}
+
+/// `YYYY-MM-DD`.
+pub fn ymd(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month() as u8, d.day())
+}
+
+/// The offset of a wall-clock time written with its offset (`…+01:00`), as the capture
+/// record's `environment.localTime` holds it.
+pub fn offset_of(local_time: &str) -> Option<UtcOffset> {
+    parse_instant(local_time).map(|t| t.offset())
+}
+
+const MONTHS_FR: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A day as people write it: « 29 novembre 2026 », "29 November 2026" (the French "1er").
+pub fn human_date(d: Date, lang: Lang) -> String {
+    let month = usize::from(d.month() as u8) - 1;
+    match lang {
+        Lang::Fr if d.day() == 1 => format!("1er {} {}", MONTHS_FR[month], d.year()),
+        Lang::Fr => format!("{} {} {}", d.day(), MONTHS_FR[month], d.year()),
+        Lang::En => format!("{} {} {}", d.day(), MONTHS_EN[month], d.year()),
+    }
+}
+
+/// `UTC+01:00`, `UTC-03:30`, `UTC`.
+pub fn offset_label(offset: UtcOffset) -> String {
+    if offset == UtcOffset::UTC {
+        return "UTC".into();
+    }
+    let (h, m, _) = offset.as_hms();
+    let sign = if offset.is_negative() { '-' } else { '+' };
+    format!("UTC{sign}{:02}:{:02}", h.unsigned_abs(), m.unsigned_abs())
+}
+
+/// An instant as people write it, in the zone of `offset`, the zone named so that the text
+/// stays exact: « 27 novembre 2026 à 22 h 14 (UTC+01:00) », "27 November 2026 at 22:14 (UTC+01:00)".
+pub fn human_datetime(t: OffsetDateTime, offset: UtcOffset, lang: Lang) -> String {
+    let local = t.to_offset(offset);
+    let day = human_date(local.date(), lang);
+    let zone = offset_label(offset);
+    match lang {
+        Lang::Fr => format!(
+            "{day} à {}\u{a0}h\u{a0}{:02} ({zone})",
+            local.hour(),
+            local.minute()
+        ),
+        Lang::En => format!(
+            "{day} at {:02}:{:02} ({zone})",
+            local.hour(),
+            local.minute()
+        ),
+    }
+}
+
+#[cfg(test)]
+mod human_tests {
+    use super::*;
+    use time::macros::{date, datetime, offset};
+
+    #[test]
+    fn months_clamp_to_the_end_of_shorter_months() {
+        assert_eq!(add_months(date!(2026 - 11 - 30), 3), date!(2027 - 02 - 28));
+        assert_eq!(add_months(date!(2027 - 11 - 30), 3), date!(2028 - 02 - 29));
+        assert_eq!(add_months(date!(2026 - 01 - 31), 1), date!(2026 - 02 - 28));
+        assert_eq!(add_months(date!(2024 - 02 - 29), 12), date!(2025 - 02 - 28));
+        assert_eq!(add_months(date!(2024 - 02 - 29), 48), date!(2028 - 02 - 29));
+        assert_eq!(add_months(date!(2026 - 10 - 31), 3), date!(2027 - 01 - 31));
+        assert_eq!(add_months(date!(2026 - 12 - 15), 72), date!(2032 - 12 - 15));
+    }
+
+    #[test]
+    fn publication_times_as_pages_give_them() {
+        assert_eq!(
+            parse_date("2026-11-27T21:14:00.000Z"),
+            Some(date!(2026 - 11 - 27))
+        );
+        assert_eq!(
+            parse_date("2026-11-25T19:45:00.000000+0000"),
+            Some(date!(2026 - 11 - 25))
+        );
+        assert_eq!(
+            parse_date("2026-11-28T00:30:00+01:00"),
+            Some(date!(2026 - 11 - 27))
+        );
+        assert_eq!(parse_date("2026-02-29"), None);
+        assert_eq!(parse_date("2028-02-29"), Some(date!(2028 - 02 - 29)));
+        assert_eq!(parse_date("27 nov."), None);
+    }
+
+    #[test]
+    fn dates_and_times_as_people_write_them() {
+        assert_eq!(
+            human_date(date!(2026 - 11 - 29), Lang::Fr),
+            "29 novembre 2026"
+        );
+        assert_eq!(human_date(date!(2026 - 03 - 01), Lang::Fr), "1er mars 2026");
+        assert_eq!(human_date(date!(2026 - 03 - 01), Lang::En), "1 March 2026");
+        let t = datetime!(2026-11-27 21:14 UTC);
+        assert_eq!(
+            human_datetime(t, offset!(+1), Lang::Fr),
+            "27 novembre 2026 à 22\u{a0}h\u{a0}14 (UTC+01:00)"
+        );
+        assert_eq!(
+            human_datetime(t, offset!(-3:30), Lang::En),
+            "27 November 2026 at 17:44 (UTC-03:30)"
+        );
+        assert_eq!(
+            human_datetime(t, UtcOffset::UTC, Lang::En),
+            "27 November 2026 at 21:14 (UTC)"
+        );
+        assert_eq!(
+            offset_of("2026-11-28T06:07:21.402+01:00"),
+            Some(offset!(+1))
+        );
+    }
+}

@@ -56,10 +56,22 @@ pub fn read_journal(data: &[u8]) {
 fn documents(view: &CaseView, entries: &[Entry]) {
     let _ = view.done_steps(entries);
     let _ = csv::render(view);
-    let _ = letters::procureur(view, "0", "2026-11-29");
-    let _ = crate::deadlines::case_deadlines(view, Lang::Fr);
+    let today = time::macros::date!(2026 - 11 - 29);
+    for kind in ["procureur", "erasure"] {
+        let request = letters::LetterRequest {
+            kind,
+            head: "0",
+            seq: None,
+            platform: None,
+            writer: letters::Writer::Parent,
+            today,
+            lang: Lang::En,
+        };
+        let _ = letters::letters(view, &request);
+    }
+    let _ = crate::guide::for_case(view, entries, None, "FR", today, Lang::Fr);
     for item in view.chronology() {
         let _ = letters::platform_report(item, view.minor(), Lang::En);
-        let _ = letters::pharos_summary(item);
+        let _ = letters::pharos_summary(item, Lang::Fr);
     }
 }

@@ -5,7 +5,8 @@
 use serde::Serialize;
 
 use crate::journal::{parse_event, Entry};
-use crate::model::{Artifact, Capture, CaseDetails, Category, EventBody, FileAdded};
+use crate::model::{Artifact, Capture, CaseDetails, Category, EventBody, FileAdded, Post};
+use crate::platforms::{is_private_address, platform};
 
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -35,6 +36,26 @@ pub struct ItemView {
     pub notes: Vec<NoteView>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deleted: Option<DeletionView>,
+    /// How every document and page names this item.
+    pub label: ItemLabel,
+}
+
+/// The values people read about an item, computed once here so that the report, the letters,
+/// the CLI and the journal page say the same thing.
+#[derive(Debug, Clone, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ItemLabel {
+    /// The platform's id (`x`, `instagram`), from the post or else the page's address.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub platform: Option<String>,
+    /// The platform as people write it ("X", "Reddit"), or the site's host name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub platform_name: Option<String>,
+    /// The author as the page names them: `Name (@handle)`, `@handle`, `Name <a@b.fr>`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// A private message or e-mail rather than something anyone could see.
+    pub private: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -205,7 +226,9 @@ impl CaseView {
 }
 
 fn item(entry: &Entry, at: &str, capture: Option<Capture>, file: Option<FileAdded>) -> ItemView {
+    let label = capture.as_ref().map(label_of).unwrap_or_default();
     ItemView {
+        label,
         seq: entry.seq,
         hash: entry.hash.clone(),
         at: at.to_owned(),
@@ -214,5 +237,145 @@ fn item(entry: &Entry, at: &str, capture: Option<Capture>, file: Option<FileAdde
         categories: Vec::new(),
         notes: Vec::new(),
         deleted: None,
+    }
+}
+
+/// The platform's id, the name people use for it and the author of a capture.
+pub fn label_of(capture: &Capture) -> ItemLabel {
+    let post = capture.post.as_ref();
+    let id = post
+        .and_then(|p| p.platform.clone())
+        .or_else(|| capture.page.platform.clone());
+    let platform_name = id
+        .as_deref()
+        .map(|id| platform(id).map_or_else(|| id.to_owned(), |p| p.name.to_owned()))
+        .or_else(|| host_name(&capture.page.url));
+    ItemLabel {
+        author: post.and_then(|p| author_label(p, id.as_deref())),
+        private: is_private(capture),
+        platform: id,
+        platform_name,
+    }
+}
+
+/// A private message or e-mail: the page says so (`kind`), or the address is a conversation
+/// or a mail or messaging service (where what is unknown is taken as private: PHAROS and the
+/// platforms' public-content forms are not for it).
+pub fn is_private(capture: &Capture) -> bool {
+    match capture.post.as_ref().and_then(|p| p.kind.as_deref()) {
+        Some("message" | "email") => true,
+        Some(_) => false,
+        None => {
+            is_private_address(&capture.page.url)
+                || capture
+                    .post
+                    .as_ref()
+                    .and_then(|p| p.permalink.as_deref())
+                    .is_some_and(is_private_address)
+        }
+    }
+}
+
+/// The author as the page names them. A handle gets its `@` unless it already has one or is
+/// an e-mail address (shown between angle brackets).
+pub fn author_label(post: &Post, platform_id: Option<&str>) -> Option<String> {
+    let mail =
+        matches!(platform_id, Some("gmail" | "outlook")) || post.kind.as_deref() == Some("email");
+    let handle = post
+        .author_handle
+        .as_deref()
+        .map(str::trim)
+        .filter(|h| !h.is_empty())
+        .map(|h| {
+            if mail && h.contains('@') {
+                format!("<{}>", h.trim_start_matches('@'))
+            } else if h.starts_with('@') || (h.contains('@') && platform_id != Some("mastodon")) {
+                // Already written with its `@`, or an address-like handle: kept as written.
+                h.to_owned()
+            } else {
+                format!("@{h}")
+            }
+        });
+    let name = post
+        .author_name
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty());
+    match (name, handle) {
+        (Some(n), Some(h)) if mail => Some(format!("{n} {h}")),
+        (Some(n), Some(h)) => Some(format!("{n} ({h})")),
+        (Some(n), None) => Some(n.to_owned()),
+        (None, Some(h)) => Some(h),
+        (None, None) => None,
+    }
+}
+
+/// `www.example.org` of `https://www.example.org/a`, for sites no platform claims.
+fn host_name(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = host.split(':').next()?.to_ascii_lowercase();
+    (!host.is_empty()).then_some(host)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn post(name: Option<&str>, handle: Option<&str>) -> Post {
+        Post {
+            author_name: name.map(str::to_owned),
+            author_handle: handle.map(str::to_owned),
+            ..Post::default()
+        }
+    }
+
+    #[test]
+    fn authors_are_named_as_the_page_names_them() {
+        let a = |n, h, p| author_label(&post(n, h), p);
+        assert_eq!(
+            a(Some("Le Corbeau"), Some("corbeau_noir"), Some("x")).as_deref(),
+            Some("Le Corbeau (@corbeau_noir)")
+        );
+        assert_eq!(a(None, Some("@pie"), Some("x")).as_deref(), Some("@pie"));
+        assert_eq!(
+            a(Some("Max"), Some("max@example.fr"), Some("gmail")).as_deref(),
+            Some("Max <max@example.fr>")
+        );
+        assert_eq!(
+            a(None, Some("max@example.fr"), Some("outlook")).as_deref(),
+            Some("<max@example.fr>")
+        );
+        assert_eq!(
+            a(None, Some("troll@mastodon.social"), Some("mastodon")).as_deref(),
+            Some("@troll@mastodon.social")
+        );
+        assert_eq!(a(Some("Léa"), None, None).as_deref(), Some("Léa"));
+        assert_eq!(a(Some("  "), Some(""), None), None);
+    }
+
+    #[test]
+    fn the_platform_comes_from_the_address_when_no_post_was_read() {
+        let mut c = Capture {
+            page: crate::model::Page {
+                url: "https://mail.google.com/mail/u/0/#inbox/abc".into(),
+                title: "Boîte de réception".into(),
+                platform: Some("gmail".into()),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let l = label_of(&c);
+        assert_eq!(l.platform_name.as_deref(), Some("Gmail"));
+        assert!(l.private, "unknown on a mail service means private");
+        c.page = crate::model::Page {
+            url: "https://forum.example.org/t/42".into(),
+            title: "t".into(),
+            ..Default::default()
+        };
+        let l = label_of(&c);
+        assert_eq!(l.platform_name.as_deref(), Some("forum.example.org"));
+        assert!(!l.private);
     }
 }

@@ -139,13 +139,24 @@ pub fn local_time(unix_ms: f64, offset_minutes: i32) -> Result<String, JsValue> 
     crate::time::local_time(unix_ms, offset_minutes).map_err(to_js_error)
 }
 
-/// The guide for a case, or for one capture when `seq` is given (see `guide::for_case`).
+fn day(today: &str) -> Result<time::Date, JsValue> {
+    crate::time::parse_date(today).ok_or_else(|| {
+        to_js_error(Error::new(
+            crate::error::ErrorCode::InvalidTime,
+            format!("'{today}' is not a date (YYYY-MM-DD)"),
+        ))
+    })
+}
+
+/// The guide for a case, or for one capture when `seq` is given (see `guide::for_case`),
+/// on the user's local date `today` (YYYY-MM-DD).
 #[wasm_bindgen]
 pub fn guide(
     case_id: &str,
     entries: JsValue,
     seq: Option<u32>,
     country: &str,
+    today: &str,
     language: &str,
 ) -> Result<JsValue, JsValue> {
     let entries: Vec<Entry> = from_js(entries, "journal entries")?;
@@ -155,25 +166,44 @@ pub fn guide(
         &entries,
         seq,
         country,
+        day(today)?,
         Lang::from_tag(language),
     ))
 }
 
-/// A letter built from the journal, as plain text (see `report::letters::letter`).
+/// The letters of a kind built from the journal (see `report::letters::letters`): one
+/// complaint, or one erasure request per platform. `head` is the control code of the bundle
+/// that goes with them (the journal's head when absent).
+#[allow(clippy::too_many_arguments)] // the letter's request, field by field from JS
 #[wasm_bindgen]
-pub fn letter(
+pub fn letters(
     kind: &str,
     case_id: &str,
     entries: JsValue,
     seq: Option<u32>,
+    platform: Option<String>,
+    writer: &str,
+    head: Option<String>,
     today: &str,
-) -> Result<String, JsValue> {
+    language: &str,
+) -> Result<JsValue, JsValue> {
     let entries: Vec<Entry> = from_js(entries, "journal entries")?;
     let view = CaseView::build(case_id, &entries);
-    let head = entries
-        .last()
-        .map_or_else(|| Head::genesis().hash, |e| e.hash.clone());
-    crate::report::letters::letter(kind, &view, &head, seq, today).map_err(to_js_error)
+    let head = head.unwrap_or_else(|| {
+        entries
+            .last()
+            .map_or_else(|| Head::genesis().hash, |e| e.hash.clone())
+    });
+    let request = crate::report::letters::LetterRequest {
+        kind,
+        head: &head,
+        seq,
+        platform: platform.as_deref(),
+        writer: crate::report::letters::Writer::from_tag(writer),
+        today: day(today)?,
+        lang: Lang::from_tag(language),
+    };
+    to_js(&crate::report::letters::letters(&view, &request).map_err(to_js_error)?)
 }
 
 /// The event inside an entry's text, as a plain object.

@@ -146,7 +146,7 @@ fn the_report_is_escaped_ordered_and_complete() {
     assert!(html.contains("non capturé par Témoin") || html.contains("pas été capturé par Témoin"));
     // The dated limitation warnings: the insult (entry 3) was published on 2026-11-18.
     assert!(
-        html.contains("data-kind=\"press-3-months\" data-until=\"2027-02-18\""),
+        html.contains("data-kind=\"press-3-months\" data-until=\"2027-02-17\""),
         "3-month warning"
     );
     assert!(html.contains("data-kind=\"harassment-6-years\""));

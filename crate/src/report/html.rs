@@ -63,7 +63,7 @@ pub struct ReportInput<'a> {
 }
 
 pub fn render(input: &ReportInput) -> String {
-    let w = input.lang.words();
+    let w = super::words::words(input.lang);
     let mut out = String::with_capacity(64 * 1024);
     // Writing to a String cannot fail; the results of write! are ignored below for that reason.
     let _ = write!(
@@ -144,19 +144,30 @@ fn cover(out: &mut String, input: &ReportInput, w: &Words) {
     row(w.exported_at, esc(&input.manifest.exported_at));
     row(w.generator, esc(&input.manifest.generator));
     let _ = writeln!(out, "</dl>\n<p class=\"notice\">{}</p>", esc(w.keep_head));
-    let deadlines = crate::deadlines::case_deadlines(view, input.lang);
-    if !deadlines.is_empty() {
-        let _ = writeln!(out, "<h3>{}</h3>\n<ul id=\"deadlines\">", esc(w.deadlines));
-        for d in &deadlines {
+    let day = crate::time::parse_date(&input.manifest.exported_at);
+    if let Some(day) = day {
+        let deadlines = crate::deadlines::deadlines(view, day, view.minor(), input.lang);
+        if !deadlines.clocks.is_empty() {
             let _ = writeln!(
                 out,
-                "<li data-kind=\"{}\" data-until=\"{}\">{}</li>",
-                d.kind,
-                esc(&d.until),
-                esc(&d.message)
+                "<h3>{} ({})</h3>\n<ul id=\"deadlines\">",
+                esc(w.deadlines),
+                esc(&crate::time::human_date(day, input.lang))
             );
+            for d in &deadlines.clocks {
+                let _ = writeln!(
+                    out,
+                    "<li data-kind=\"{}\" data-until=\"{}\">{}</li>",
+                    serde_json::to_value(d.kind)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_owned))
+                        .unwrap_or_default(),
+                    esc(&d.until),
+                    esc(&d.message)
+                );
+            }
+            out.push_str("</ul>\n");
         }
-        out.push_str("</ul>\n");
     }
     out.push_str("</section>\n");
 }

@@ -1,37 +1,103 @@
 //! Letters and form texts built from the journal: the complaint to the procureur de la
-//! République, the minor's erasure request (art. 51 loi Informatique et Libertés), the text for
-//! a platform's report form (DSA art. 16(2)) and the summary of the fields PHAROS asks for.
-//! Plain text: the pages print it as it is and copy it as it is.
+//! République (service-public F21613), the erasure request to a platform (art. 17 RGPD and
+//! art. 51 loi Informatique et Libertés, one per platform), the text for a platform's report
+//! form (DSA art. 16(2)) and the fields PHAROS asks for. Letters to French authorities are in
+//! French whatever the screen's language; form texts follow the screen. Plain text: the pages
+//! print and copy it as it is. Captured words are quoted exactly; nothing the page did not
+//! say is put in an author's mouth.
 
 use std::fmt::Write;
 
+use serde::Serialize;
+use time::{Date, UtcOffset};
+
+use crate::deadlines::{deadlines, shows_repetition};
+use crate::digest::grouped;
 use crate::error::{Error, ErrorCode, Result};
+use crate::law::Offence;
 use crate::model::Category;
+use crate::time::{human_date, human_datetime, offset_of, parse_instant};
 use crate::view::{CaseView, ItemView};
 
 use super::{excerpt, Lang};
 
-/// A letter by kind: `procureur` (the whole case) or `erasure` (one capture, or every capture
-/// still held).
-pub fn letter(
-    kind: &str,
-    view: &CaseView,
-    head: &str,
-    seq: Option<u32>,
-    today: &str,
-) -> Result<String> {
-    match kind {
-        "procureur" => Ok(procureur(view, head, today)),
+/// Who writes the erasure request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Writer {
+    /// The young person, for themselves.
+    Minor,
+    /// A parent, for their child.
+    Parent,
+}
+
+impl Writer {
+    pub fn from_tag(s: &str) -> Writer {
+        if s == "parent" {
+            Writer::Parent
+        } else {
+            Writer::Minor
+        }
+    }
+}
+
+/// A letter and what the person sending it must know first.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Letter {
+    /// `procureur` or `erasure`.
+    pub kind: &'static str,
+    /// The platform an erasure request goes to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub platform: Option<String>,
+    pub text: String,
+    /// Said on the page above the letter, in the screen's language.
+    pub warnings: Vec<String>,
+}
+
+pub struct LetterRequest<'a> {
+    pub kind: &'a str,
+    /// The control code of the bundle that goes with the letter.
+    pub head: &'a str,
+    /// One capture, or the whole case.
+    pub seq: Option<u32>,
+    /// For an erasure request: the platform it goes to.
+    pub platform: Option<&'a str>,
+    pub writer: Writer,
+    /// The sender's local date.
+    pub today: Date,
+    /// The screen's language (for the warnings).
+    pub lang: Lang,
+}
+
+/// The letters of a kind: one complaint to the procureur, or one erasure request per platform
+/// (only `platform`'s when given).
+pub fn letters(view: &CaseView, req: &LetterRequest) -> Result<Vec<Letter>> {
+    match req.kind {
+        "procureur" => Ok(vec![procureur(view, req)]),
         "erasure" => {
-            let items: Vec<&ItemView> = match seq {
+            let items: Vec<&ItemView> = match req.seq {
                 Some(s) => view.item(s).into_iter().collect(),
-                None => view
-                    .items
-                    .iter()
-                    .filter(|i| i.capture.is_some() && i.deleted.is_none())
-                    .collect(),
+                None => view.items.iter().collect(),
             };
-            Ok(erasure(view, &items, today))
+            let mut platforms: Vec<String> = Vec::new();
+            for i in items.iter().filter(|i| erasable(i)) {
+                if let Some(p) = &i.label.platform {
+                    if !platforms.contains(p) && req.platform.is_none_or(|want| want == p) {
+                        platforms.push(p.clone());
+                    }
+                }
+            }
+            Ok(platforms
+                .iter()
+                .map(|p| {
+                    let mine: Vec<&ItemView> = items
+                        .iter()
+                        .copied()
+                        .filter(|i| erasable(i) && i.label.platform.as_deref() == Some(p))
+                        .collect();
+                    erasure(view, p, &mine, req)
+                })
+                .collect())
         }
         other => Err(Error::new(
             ErrorCode::InvalidInput,
@@ -40,316 +106,651 @@ pub fn letter(
     }
 }
 
-/// The offences a category points to, with their articles (recourses.md section 3).
-pub fn offences(categories: &[Category], minor: bool, lang: Lang) -> Vec<String> {
-    let fr = lang == Lang::Fr;
-    let mut out = vec![if fr {
-        format!(
-            "Harcèlement moral en ligne — art. 222-33-2-2 du Code pénal{}",
-            if minor {
-                " (aggravé : victime mineure, commis par un service de communication en ligne)"
-            } else {
-                " (aggravé : commis par un service de communication en ligne)"
+/// What an erasure request can name: public content captured on a platform, and not deleted
+/// from the journal since.
+fn erasable(item: &ItemView) -> bool {
+    item.capture.is_some()
+        && item.deleted.is_none()
+        && !item.label.private
+        && item.label.platform.is_some()
+}
+
+/// The offences one capture shows by its categories (recourses.md section 3).
+fn item_offences(item: &ItemView, minor: bool) -> Vec<Offence> {
+    let private = item.label.private;
+    let mut out = Vec::new();
+    for c in &item.categories {
+        match c {
+            Category::Threat => out.push(Offence::Threat),
+            Category::Insult | Category::Hate if private => out.push(Offence::PrivateInsult),
+            Category::Insult => out.push(Offence::PublicInsult),
+            Category::Hate => out.push(Offence::DiscriminatoryInsult),
+            Category::IntimateImages => {
+                if minor {
+                    out.push(Offence::MinorSexualImage);
+                }
+                out.push(Offence::IntimateImages);
             }
-        )
-    } else {
-        format!(
-            "Online harassment — art. 222-33-2-2 of the French Criminal Code{}",
-            if minor {
-                " (aggravated: minor victim, online service)"
-            } else {
-                " (aggravated: online service)"
+            Category::SexualHarassment => out.push(Offence::SexualHarassment),
+            Category::PersonalData => {
+                out.push(Offence::Privacy);
+                out.push(Offence::Doxxing);
             }
-        )
-    }];
-    for c in categories {
-        let line = match (c, fr) {
-            (Category::Insult, true) => "Injure publique — art. 29 al. 2 et 33 de la loi du 29 juillet 1881 (en message privé : art. R621-2 du Code pénal)",
-            (Category::Insult, false) => "Public insult — art. 29 para. 2 and 33 of the French Press Law of 29 July 1881",
-            (Category::Threat, true) => "Menaces — art. 222-17 du Code pénal (menace de mort : 3 ans d'emprisonnement et 45 000 €)",
-            (Category::Threat, false) => "Threats — art. 222-17 of the French Criminal Code",
-            (Category::Hate, true) => "Injure publique à caractère discriminatoire — art. 33 de la loi du 29 juillet 1881 (délai d'un an, art. 65-3)",
-            (Category::Hate, false) => "Discriminatory public insult — art. 33 of the French Press Law of 29 July 1881",
-            (Category::IntimateImages, true) => "Diffusion sans consentement d'images à caractère sexuel — art. 226-2-1 du Code pénal",
-            (Category::IntimateImages, false) => "Sharing sexual images without consent — art. 226-2-1 of the French Criminal Code",
-            (Category::PersonalData, true) => "Atteinte à la vie privée — art. 226-1 et 226-2 du Code pénal",
-            (Category::PersonalData, false) => "Invasion of privacy — art. 226-1 and 226-2 of the French Criminal Code",
-            (Category::Impersonation, true) => "Usurpation d'identité — art. 226-4-1 du Code pénal",
-            (Category::Impersonation, false) => "Impersonation — art. 226-4-1 of the French Criminal Code",
-            (Category::PileOn, true) => "Harcèlement en meute (raid) — art. 222-33-2-2 a) et b) du Code pénal",
-            (Category::PileOn, false) => "Pile-on harassment — art. 222-33-2-2 a) and b) of the French Criminal Code",
-            _ => continue,
-        };
-        if !out.iter().any(|l| l == line) {
-            out.push(line.to_owned());
+            Category::Impersonation => out.push(Offence::Impersonation),
+            Category::PileOn => out.push(Offence::Harassment),
+            Category::Other => {}
         }
     }
     out
 }
 
-fn author(item: &ItemView) -> String {
-    item.capture
-        .as_ref()
-        .and_then(|c| c.post.as_ref())
-        .and_then(|p| match (&p.author_name, &p.author_handle) {
-            (Some(n), Some(h)) => Some(format!("{n} (@{h})")),
-            (Some(n), None) => Some(n.clone()),
-            (None, Some(h)) => Some(format!("@{h}")),
-            _ => None,
-        })
-        .unwrap_or_else(|| "?".into())
-}
-
-fn url(item: &ItemView) -> String {
-    item.capture
-        .as_ref()
-        .map(|c| {
-            c.post
-                .as_ref()
-                .and_then(|p| p.permalink.clone())
-                .unwrap_or_else(|| c.page.url.clone())
-        })
-        .unwrap_or_default()
-}
-
-fn published(item: &ItemView) -> Option<String> {
-    let p = item.capture.as_ref()?.post.as_ref()?;
-    p.published_at.clone().or_else(|| p.published_text.clone())
-}
-
-fn text(item: &ItemView) -> String {
-    let c = item.capture.as_ref();
-    c.and_then(|c| c.post.as_ref().and_then(|p| p.text.clone()))
-        .or_else(|| c.map(|c| c.page.title.clone()))
-        .or_else(|| {
-            item.file
-                .as_ref()
-                .map(|f| format!("{} — {}", f.original_name, f.description))
-        })
-        .unwrap_or_default()
-}
-
-fn platform(item: &ItemView) -> String {
-    item.capture
-        .as_ref()
-        .and_then(|c| {
-            c.post
-                .as_ref()
-                .and_then(|p| p.platform.clone())
-                .or(c.page.platform.clone())
-        })
-        .and_then(|id| crate::platforms::platform(&id).map(|p| p.name.to_owned()))
-        .unwrap_or_else(|| "?".into())
-}
-
-fn all_categories(view: &CaseView) -> Vec<Category> {
-    let mut all: Vec<Category> = view
-        .items
+/// The offences the captures show: each capture's categories, and harassment only where the
+/// case shows repetition or a raid (one threatening e-mail is a threat, not harassment).
+pub fn offences(view: &CaseView, items: &[&ItemView]) -> Vec<Offence> {
+    let captures: Vec<&ItemView> = items
         .iter()
-        .flat_map(|i| i.categories.iter().copied())
+        .copied()
+        .filter(|i| i.capture.is_some())
         .collect();
-    all.sort();
-    all.dedup();
-    all
+    let mut out: Vec<Offence> = captures
+        .iter()
+        .flat_map(|i| item_offences(i, view.minor()))
+        .collect();
+    if shows_repetition(view) && !captures.is_empty() {
+        out.push(Offence::Harassment);
+    }
+    if out.contains(&Offence::Harassment) && view.details.as_ref().is_some_and(|d| d.school) {
+        out.push(Offence::SchoolHarassment);
+    }
+    out.sort();
+    out.dedup();
+    out
 }
 
-/// The complaint by letter to the procureur de la République (service-public F21613): identity
-/// to fill in, the facts in chronological order from the captures, the harm, the evidence with
-/// numbers and fingerprints, the articles that apply.
-pub fn procureur(view: &CaseView, head: &str, today: &str) -> String {
+/// The zone the capture's device was in, for writing its times.
+fn offset(item: &ItemView) -> UtcOffset {
+    item.capture
+        .as_ref()
+        .and_then(|c| c.environment.as_ref())
+        .and_then(|e| offset_of(&e.local_time))
+        .unwrap_or(UtcOffset::UTC)
+}
+
+/// When a post was published, as far as the page said.
+enum Published {
+    /// The page gave the time: written as people write it.
+    At(String),
+    /// The page only showed a text ("il y a 3 jours"), kept as shown, with the capture's time.
+    Shown { shown: String, captured: String },
+    /// Nothing: the capture's time.
+    Unknown { captured: String },
+}
+
+fn published(item: &ItemView, lang: Lang) -> Published {
+    let Some(c) = item.capture.as_ref() else {
+        return Published::Unknown {
+            captured: String::new(),
+        };
+    };
+    let post = c.post.as_ref();
+    if let Some(t) = post
+        .and_then(|p| p.published_at.as_deref())
+        .and_then(parse_instant)
+    {
+        return Published::At(human_datetime(t, offset(item), lang));
+    }
+    let captured = captured_at(item, lang);
+    match post
+        .and_then(|p| p.published_text.as_deref())
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        Some(shown) => Published::Shown {
+            shown: shown.to_owned(),
+            captured,
+        },
+        None => Published::Unknown { captured },
+    }
+}
+
+/// The publication time as a value: « 27 novembre 2026 à 22 h 14 (UTC+01:00) », or what the
+/// page showed, or « inconnue », each time with the capture's time when it stands in.
+pub fn when(item: &ItemView, lang: Lang) -> String {
+    match published(item, lang) {
+        Published::At(t) => t,
+        Published::Shown { shown, captured } => lang.pick(
+            format!("affichée par la page comme «\u{a0}{shown}\u{a0}» (capture du {captured})"),
+            format!("shown by the page as \"{shown}\" (captured on {captured})"),
+        ),
+        Published::Unknown { captured } => lang.pick(
+            format!("inconnue (capture du {captured})"),
+            format!("unknown (captured on {captured})"),
+        ),
+    }
+}
+
+/// The start of a sentence that dates a fact: « Le 27 novembre 2026 à 22 h 14 (UTC+01:00) »,
+/// « À une date que la page affichait comme "hier" (capture du …) ».
+fn when_lead(item: &ItemView, lang: Lang) -> String {
+    match published(item, lang) {
+        Published::At(t) => lang.pick(format!("Le {t}"), format!("On {t}")),
+        Published::Shown { shown, captured } => lang.pick(
+            format!("À une date que la page affichait comme «\u{a0}{shown}\u{a0}» (capture du {captured})"),
+            format!("At a time the page showed as \"{shown}\" (captured on {captured})"),
+        ),
+        Published::Unknown { captured } => lang.pick(
+            format!("À une date de publication inconnue (capture du {captured})"),
+            format!("At an unknown time (captured on {captured})"),
+        ),
+    }
+}
+
+fn captured_at(item: &ItemView, lang: Lang) -> String {
+    item.capture
+        .as_ref()
+        .and_then(|c| parse_instant(&c.captured_at))
+        .map(|t| human_datetime(t, offset(item), lang))
+        .unwrap_or_default()
+}
+
+/// The content's exact address, or, for a private message, where it was received without an
+/// address that only its recipient could open.
+fn location(item: &ItemView, lang: Lang) -> String {
+    let Some(c) = item.capture.as_ref() else {
+        return String::new();
+    };
+    let permalink = c.post.as_ref().and_then(|p| p.permalink.clone());
+    if item.label.private {
+        let platform = item.label.platform_name.clone().unwrap_or_default();
+        return lang.pick(
+            format!(
+                "message privé reçu sur {platform} (sa conversation n'a pas d'adresse publique)"
+            ),
+            format!(
+                "a private message received on {platform} (its conversation has no public address)"
+            ),
+        );
+    }
+    permalink.unwrap_or_else(|| c.page.url.clone())
+}
+
+/// What the author did, quoted: « X a publié : "…" », never the page's title as their words.
+fn fact(item: &ItemView, lang: Lang) -> String {
+    let Some(c) = item.capture.as_ref() else {
+        return String::new();
+    };
+    let post = c.post.as_ref();
+    let platform = item
+        .label
+        .platform_name
+        .clone()
+        .unwrap_or_else(|| "?".into());
+    let author = item.label.author.clone();
+    let text = post
+        .and_then(|p| p.text.as_deref())
+        .map(str::trim)
+        .filter(|t| !t.is_empty());
+    let kind = post.and_then(|p| p.kind.as_deref());
+    let verb = match (kind, item.label.private) {
+        (Some("email"), _) => lang.pick("a envoyé l'e-mail suivant", "sent the following e-mail"),
+        (Some("comment"), _) => lang.pick("a écrit en commentaire", "wrote in a comment"),
+        (_, true) => lang.pick(
+            "a envoyé le message privé suivant",
+            "sent the following private message",
+        ),
+        _ => lang.pick("a publié", "posted"),
+    };
+    let subject = post
+        .and_then(|p| p.subject.as_deref())
+        .map(|s| {
+            lang.pick(
+                format!(" (objet\u{a0}: «\u{a0}{s}\u{a0}»)"),
+                format!(" (subject: \"{s}\")"),
+            )
+        })
+        .unwrap_or_default();
+    match (author, text) {
+        (Some(a), Some(t)) => lang.pick(
+            format!("sur {platform}, {a} {verb}{subject}\u{a0}: «\u{a0}{}\u{a0}»", excerpt(t, 400)),
+            format!("on {platform}, {a} {verb}{subject}: \"{}\"", excerpt(t, 400)),
+        ),
+        (None, Some(t)) => lang.pick(
+            format!("sur {platform}, un compte non identifié par la page {verb}{subject}\u{a0}: «\u{a0}{}\u{a0}»", excerpt(t, 400)),
+            format!("on {platform}, an account the page did not name {verb}{subject}: \"{}\"", excerpt(t, 400)),
+        ),
+        (author, None) => {
+            let by = author.map(|a| lang.pick(format!(", publiée par {a}"), format!(", posted by {a}"))).unwrap_or_default();
+            lang.pick(
+                format!("sur {platform}, la page «\u{a0}{}\u{a0}»{by} a été capturée (son texte n'a pas pu être lu\u{a0}: voir la capture d'écran)", excerpt(&c.page.title, 160)),
+                format!("on {platform}, the page \"{}\"{by} was captured (its text could not be read: see the screenshot)", excerpt(&c.page.title, 160)),
+            )
+        }
+    }
+}
+
+/// The complaint by letter to the procureur de la République (service-public F21613):
+/// identity, the facts in chronological order with where they happened, the author, the
+/// witnesses, the harm, the offences the captures show, the exhibits numbered in the order
+/// they are cited, and the control code of the exported case.
+pub fn procureur(view: &CaseView, req: &LetterRequest) -> Letter {
+    let fr = Lang::Fr;
     let minor = view.minor();
     let person = view.person();
+    let today = human_date(req.today, fr);
+    let chronology: Vec<&ItemView> = view.chronology();
+    let captures: Vec<&ItemView> = chronology
+        .iter()
+        .copied()
+        .filter(|i| i.capture.is_some())
+        .collect();
+    let added: Vec<&ItemView> = chronology
+        .iter()
+        .copied()
+        .filter(|i| i.file.is_some())
+        .collect();
+    let offences = offences(view, &chronology);
+    let mut platforms: Vec<String> = Vec::new();
+    for p in captures
+        .iter()
+        .filter_map(|i| i.label.platform_name.clone())
+    {
+        if !platforms.contains(&p) {
+            platforms.push(p);
+        }
+    }
+    let object = match offences.first() {
+        _ if offences.contains(&Offence::SchoolHarassment) => "harcèlement scolaire",
+        _ if offences.contains(&Offence::Harassment) => "harcèlement en ligne",
+        Some(Offence::Threat) => "menaces",
+        Some(Offence::PublicInsult | Offence::PrivateInsult | Offence::DiscriminatoryInsult) => {
+            "injures"
+        }
+        Some(
+            Offence::MinorSexualImage | Offence::SolicitingMinorImages | Offence::IntimateImages,
+        ) => "diffusion d'images à caractère sexuel",
+        Some(Offence::SexualHarassment) => "harcèlement sexuel",
+        Some(Offence::Privacy | Offence::Doxxing) => "atteinte à la vie privée",
+        Some(Offence::Impersonation) => "usurpation d'identité",
+        _ => "[nature des faits]",
+    };
+
     let mut out = String::new();
     let _ = writeln!(
         out,
         "[Prénom et nom]\n[Adresse]\n[Téléphone] — [Adresse électronique]\n"
     );
-    let _ = writeln!(out, "                                    Monsieur le Procureur de la République\n                                    Tribunal judiciaire de [ville]\n                                    [Adresse du tribunal]\n");
+    let _ = writeln!(out, "                                    Madame, Monsieur le Procureur de la République\n                                    Tribunal judiciaire de [ville]\n                                    [Adresse du tribunal]\n");
     let _ = writeln!(out, "[Ville], le {today}\n");
-    let _ = writeln!(out, "Lettre recommandée avec accusé de réception\n");
+    let _ = writeln!(out, "Lettre recommandée avec demande d'avis de réception\n");
     let _ = writeln!(
         out,
-        "Objet : plainte pour harcèlement en ligne{}\n",
-        if minor { " d'un(e) mineur(e)" } else { "" }
+        "Objet\u{a0}: plainte pour {object}{}\n",
+        if minor { " visant un(e) mineur(e)" } else { "" }
     );
-    let _ = writeln!(out, "Monsieur le Procureur de la République,\n");
+    let _ = writeln!(out, "Madame, Monsieur le Procureur de la République,\n");
     if minor {
-        let _ = writeln!(out, "Je soussigné(e) [prénom et nom], agissant en qualité de [père / mère / représentant légal] de {}, mineur(e), né(e) le [date de naissance], dépose plainte [contre X / contre les auteurs désignés ci-dessous] pour les faits suivants.\n", person.unwrap_or("[prénom et nom de l'enfant]"));
+        let _ = writeln!(out, "Je soussigné(e) [prénom et nom], né(e) le [date] à [lieu], demeurant [adresse], agissant en qualité de [père / mère / représentant légal] de {}, mineur(e), né(e) le [date de naissance], porte plainte [contre X / contre la ou les personnes désignées ci-dessous] pour les faits suivants.\n", person.unwrap_or("[prénom et nom de l'enfant]"));
     } else {
-        let _ = writeln!(out, "Je soussigné(e) [prénom et nom], né(e) le [date et lieu de naissance], dépose plainte [contre X / contre les auteurs désignés ci-dessous] pour les faits suivants.\n");
+        let _ = writeln!(out, "Je soussigné(e) [prénom et nom], né(e) le [date] à [lieu], demeurant [adresse], porte plainte [contre X / contre la ou les personnes désignées ci-dessous] pour les faits suivants.\n");
     }
-    let _ = writeln!(out, "1. Les faits, dans l'ordre chronologique\n");
-    for item in view
-        .chronology()
-        .into_iter()
-        .filter(|i| i.capture.is_some())
-    {
-        let when = published(item).map_or_else(
-            || "date de publication inconnue".into(),
-            |p| format!("publié le {p}"),
-        );
+
+    // Exhibits are numbered in the order they are cited: the chronology, then the added files.
+    let mut exhibits: Vec<(u32, String)> = Vec::new();
+    let _ = writeln!(out, "1. Les faits\n");
+    for item in &captures {
+        exhibits.push((item.seq, String::new()));
+        let n = exhibits.len();
         let _ = writeln!(
             out,
-            "- {when}, sur {} : {} a écrit « {} » ({}). Pièce n° {}, capturée le {} (UTC).",
-            platform(item),
-            author(item),
-            excerpt(&text(item), 300),
-            url(item),
-            item.seq,
-            item.capture.as_ref().map_or("", |c| c.captured_at.as_str())
+            "- {}, {} ({}). Pièce n° {n}.",
+            when_lead(item, fr),
+            fact(item, fr),
+            location(item, fr),
         );
     }
-    for item in view.items.iter().filter(|i| i.file.is_some()) {
+    for item in &added {
+        exhibits.push((item.seq, String::new()));
+        let n = exhibits.len();
+        let f = item.file.as_ref();
         let _ = writeln!(
             out,
-            "- Pièce n° {} (fichier ajouté, non capturé par Témoin) : {}.",
-            item.seq,
-            text(item)
+            "- Fichier que j'ai ajouté au dossier\u{a0}: «\u{a0}{}\u{a0}»{}. Pièce n° {n}.",
+            f.map_or("", |f| f.original_name.as_str()),
+            f.map(|f| f.description.trim())
+                .filter(|d| !d.is_empty())
+                .map(|d| format!(" — {d}"))
+                .unwrap_or_default(),
         );
     }
-    let _ = writeln!(out, "\n2. Le préjudice subi\n\n[Décrivez les conséquences : peur, isolement, absences scolaires ou au travail, suivi médical ou psychologique (joindre les certificats)…]\n");
-    let _ = writeln!(out, "3. Les infractions qui me paraissent constituées\n");
-    for o in offences(&all_categories(view), minor, Lang::Fr) {
-        let _ = writeln!(out, "- {o}");
+    if captures.is_empty() && added.is_empty() {
+        let _ = writeln!(out, "[Décrivez les faits, dans l'ordre, avec leur date.]");
     }
-    let _ = writeln!(out, "\n4. Les preuves jointes\n");
-    let _ = writeln!(out, "Un dossier exporté par l'extension Témoin, dont chaque fichier est scellé par son empreinte SHA-256, chaque entrée du journal contenant l'empreinte de la précédente. Empreinte de tête de la chaîne : {head}.");
+
+    let _ = writeln!(out, "\n2. Le lieu des faits\n");
     let _ = writeln!(
         out,
-        "Il peut être vérifié par « sha256sum -c SHA256SUMS » ou « temoin verify ».\n"
+        "Les faits ont été commis au moyen d'internet{}, et reçus à [ville], où {} réside.",
+        if platforms.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", platforms.join(", "))
+        },
+        if minor { "mon enfant" } else { "je" }
     );
-    for item in view.chronology() {
-        let _ = writeln!(
-            out,
-            "- Pièce n° {} — empreinte de l'entrée {}",
-            item.seq, item.hash
+    if view.details.as_ref().is_some_and(|d| d.school) {
+        let _ = writeln!(out, "Leurs auteurs sont des élèves ou des personnels de l'établissement [nom et adresse de l'établissement], où {} est scolarisé(e).", person.unwrap_or(if minor { "mon enfant" } else { "je" }));
+    }
+
+    let _ = writeln!(out, "\n3. L'auteur ou les auteurs\n");
+    let mut authors: Vec<String> = Vec::new();
+    for item in &captures {
+        let Some(a) = item.label.author.clone() else {
+            continue;
+        };
+        let profile = item
+            .capture
+            .as_ref()
+            .and_then(|c| c.post.as_ref())
+            .and_then(|p| p.author_url.clone())
+            .map(|u| format!(", profil\u{a0}: {u}"))
+            .unwrap_or_default();
+        let line = format!(
+            "- {a} sur {}{profile}",
+            item.label.platform_name.clone().unwrap_or_default()
         );
-        for a in item.artifacts() {
-            let _ = writeln!(out, "    {} : {}", a.name, a.sha256);
+        if !authors.contains(&line) {
+            authors.push(line);
         }
     }
-    let _ = writeln!(out, "\nJe me tiens à votre disposition pour être entendu(e) et vous remettre tout élément complémentaire. [Témoins éventuels : noms et coordonnées.]\n");
-    let _ = writeln!(out, "Je vous prie d'agréer, Monsieur le Procureur de la République, l'expression de ma haute considération.\n\n[Signature]");
-    out
-}
-
-/// The minor's request to a site to erase what was published about them (art. 51 loi
-/// Informatique et Libertés); without an answer within a month, the CNIL.
-pub fn erasure(view: &CaseView, items: &[&ItemView], today: &str) -> String {
-    let person = view.person();
-    let mut out = String::new();
-    let _ = writeln!(out, "[Prénom et nom]\n[Adresse électronique]\n\nÀ l'attention du service chargé des données personnelles de {}\n", items.first().map_or_else(|| "[la plateforme]".into(), |i| platform(i)));
-    let _ = writeln!(out, "Le {today}\n\nObjet : demande d'effacement de données personnelles d'un(e) mineur(e) — article 51 de la loi n° 78-17 du 6 janvier 1978 (droit à l'oubli des mineurs)\n");
-    let _ = writeln!(out, "Madame, Monsieur,\n\nJe demande l'effacement, dans les meilleurs délais, des contenus suivants, qui concernent {} et ont été publiés alors que cette personne était mineure :\n", person.unwrap_or("[prénom et nom]"));
-    for item in items {
+    if authors.is_empty() {
+        let _ = writeln!(out, "Les comptes utilisés n'ont pas pu être lus sur les pages capturées (voir les captures d'écran).");
+    } else {
         let _ = writeln!(
             out,
-            "- {} (publié {} par {})",
-            url(item),
-            published(item).unwrap_or_else(|| "à une date inconnue".into()),
-            author(item)
+            "Comptes utilisés, tels que les pages les nomment\u{a0}:"
+        );
+        for a in &authors {
+            let _ = writeln!(out, "{a}");
+        }
+    }
+    let _ = writeln!(out, "[Si vous connaissez l'identité réelle de l'auteur, indiquez-la ici\u{a0}; sinon, la plainte est déposée contre X.]");
+
+    let _ = writeln!(out, "\n4. Les témoins\n\n[Nom, prénom et coordonnées des témoins éventuels, ou «\u{a0}Aucun témoin\u{a0}».]");
+    let _ = writeln!(out, "\n5. Le préjudice subi\n\n[Décrivez les conséquences\u{a0}: peur, isolement, absences scolaires ou au travail, suivi médical ou psychologique (joindre les certificats)…]");
+
+    let _ = writeln!(out, "\n6. Les infractions\n");
+    if offences.is_empty() {
+        let _ = writeln!(out, "[Qualification à préciser, avec l'aide d'un avocat si possible\u{a0}: injure, menace, harcèlement…]");
+    } else {
+        let _ = writeln!(
+            out,
+            "Ces faits me paraissent pouvoir recevoir les qualifications suivantes\u{a0}:"
+        );
+        for o in &offences {
+            let _ = writeln!(out, "- {}", o.line(fr));
+        }
+    }
+
+    let _ = writeln!(out, "\n7. Les pièces jointes\n");
+    let _ = writeln!(
+        out,
+        "Je joins les pièces suivantes, numérotées dans l'ordre où elles sont citées\u{a0}:"
+    );
+    for (n, (seq, _)) in exhibits.iter().enumerate() {
+        let item = view.item(*seq);
+        let what = item.map(|i| match (&i.capture, &i.file) {
+            (Some(_), _) => format!(
+                "capture n° {seq} du journal Témoin ({}, capturée le {})",
+                i.label.platform_name.clone().unwrap_or_default(),
+                captured_at(i, fr)
+            ),
+            (_, Some(f)) => format!("fichier ajouté n° {seq} du journal Témoin («\u{a0}{}\u{a0}», non capturé par Témoin)", f.original_name),
+            _ => String::new(),
+        });
+        let _ = writeln!(
+            out,
+            "- Pièce n° {}\u{a0}: {}{} — empreinte de l'entrée\u{a0}: {}",
+            n + 1,
+            what.unwrap_or_default(),
+            item.filter(|i| i.deleted.is_some()).map_or("", |_| {
+                " (fichiers supprimés depuis, empreintes conservées)"
+            }),
+            item.map_or("", |i| i.hash.as_str()),
         );
     }
-    let _ = writeln!(out, "\nL'article 51 de la loi Informatique et Libertés impose l'effacement dans les meilleurs délais des données collectées lorsque la personne concernée était mineure. À défaut de réponse dans un délai d'un mois, je saisirai la Commission nationale de l'informatique et des libertés (CNIL).\n");
+    let _ = writeln!(
+        out,
+        "- Pièce n° {}\u{a0}: le dossier complet exporté par l'extension Témoin (fichier ZIP et rapport imprimé). Chaque fichier y est identifié par son empreinte SHA-256 et chaque entrée du journal contient l'empreinte de la précédente. Code de contrôle du dossier\u{a0}: {}. Il se vérifie avec «\u{a0}sha256sum -c SHA256SUMS\u{a0}» dans le dossier décompressé, ou «\u{a0}temoin verify --expect-head CODE dossier.zip\u{a0}».",
+        exhibits.len() + 1,
+        grouped(req.head),
+    );
+    let _ = writeln!(out, "\nJe me tiens à votre disposition pour être entendu(e) et vous remettre tout élément complémentaire.\n");
+    let _ = writeln!(out, "Je vous prie d'agréer, Madame, Monsieur le Procureur de la République, l'expression de ma considération distinguée.\n\n[Signature]");
+
+    let lang = req.lang;
+    let mut warnings = vec![lang
+        .pick(
+            "Cette lettre est en français\u{a0}: elle s'adresse à la justice française. Complétez les champs entre crochets, joignez le dossier exporté et le rapport imprimé, et envoyez-la en recommandé avec accusé de réception (ou déposez-la à l'accueil du tribunal).",
+            "This letter is in French: it goes to the French justice system. Fill in the bracketed fields, attach the exported case and the printed report, and send it by registered letter with proof of receipt (or hand it in at the court's reception).",
+        )
+        .to_owned()];
+    if deadlines(view, req.today, minor, lang).press_clock_open() {
+        warnings.push(lang.pick(
+            "Attention\u{a0}: pour une injure ou une diffamation, cette lettre est une plainte simple et n'arrête pas le délai de 3 mois. Voyez un avocat rapidement\u{a0}: seules une plainte avec constitution de partie civile ou une citation directe l'arrêtent.",
+            "Careful: for an insult or defamation, this letter is a plain complaint and does not stop the 3-month clock. See a lawyer quickly: only a complaint with civil-party status or a direct summons stops it.",
+        ).to_owned());
+    }
+    Letter {
+        kind: "procureur",
+        platform: None,
+        text: out,
+        warnings,
+    }
+}
+
+/// The request to one platform to erase what it holds about the young person (art. 17 RGPD,
+/// art. 51 loi Informatique et Libertés); without an answer within a month, or on a refusal,
+/// the CNIL.
+pub fn erasure(
+    view: &CaseView,
+    platform: &str,
+    items: &[&ItemView],
+    req: &LetterRequest,
+) -> Letter {
+    let fr = Lang::Fr;
+    let name = crate::platforms::platform(platform).map_or(platform, |p| p.name);
+    let person = view.person().unwrap_or("[prénom et nom]");
+    let mut out = String::new();
+    let _ = writeln!(out, "[Prénom et nom]\n[Adresse électronique]\n");
+    let _ = writeln!(
+        out,
+        "À l'attention du délégué à la protection des données de {name}\n"
+    );
+    let _ = writeln!(out, "[Ville], le {}\n", human_date(req.today, fr));
+    let _ = writeln!(out, "Objet\u{a0}: demande d'effacement de données personnelles collectées pendant la minorité — article 17 du règlement (UE) 2016/679 et article 51 de la loi n° 78-17 du 6 janvier 1978\n");
+    let _ = writeln!(out, "Madame, Monsieur,\n");
+    match req.writer {
+        Writer::Minor => {
+            let _ = writeln!(out, "Je vous demande d'effacer, dans les meilleurs délais, les contenus suivants, qui me concernent et ont été publiés alors que j'étais mineur(e)\u{a0}:\n");
+        }
+        Writer::Parent => {
+            let _ = writeln!(out, "Agissant en qualité de [père / mère / représentant légal] de {person}, mineur(e), je vous demande d'effacer, dans les meilleurs délais, les contenus suivants, qui concernent mon enfant\u{a0}:\n");
+        }
+    }
+    for item in items {
+        let by = item
+            .label
+            .author
+            .clone()
+            .map(|a| format!(", par {a}"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "- {} (publication\u{a0}: {}{by})",
+            location(item, fr),
+            when(item, fr)
+        );
+    }
+    let _ = writeln!(out, "\nL'article 51 de la loi Informatique et Libertés vous impose d'effacer dans les meilleurs délais, sur demande, les données collectées lorsque la personne concernée était mineure, et de prendre des mesures raisonnables pour informer les tiers qui les traitent de cette demande. Je vous remercie de m'indiquer les mesures prises.\n");
+    let _ = writeln!(out, "À défaut de réponse dans un délai d'un mois, ou en cas de refus, je saisirai la Commission nationale de l'informatique et des libertés (CNIL).\n");
     let _ = writeln!(
         out,
         "Veuillez agréer, Madame, Monsieur, mes salutations distinguées.\n\n[Signature]"
     );
-    out
+    let warnings = vec![req
+        .lang
+        .pick(
+            "Une demande par plateforme, à envoyer par son formulaire de protection des données ou par courrier. Gardez une copie datée\u{a0}: sans réponse dans un mois, ou en cas de refus, la CNIL peut être saisie avec cette copie.",
+            "One request per platform, sent through its data-protection form or by post. Keep a dated copy: with no answer within a month, or a refusal, the CNIL can be asked to act with that copy.",
+        )
+        .to_owned()];
+    Letter {
+        kind: "erasure",
+        platform: Some(platform.to_owned()),
+        text: out,
+        warnings,
+    }
 }
 
-/// The text for a platform's report form: why the content is illegal, where it is, when it was
-/// published, and the statement of good faith (DSA art. 16(2)); name and e-mail are the user's.
+/// The text for a platform's report form (DSA art. 16(2)): why the content is illegal, its
+/// exact location, its date and author, the statement of good faith; name and e-mail (which
+/// the DSA does not require for child sexual abuse content).
 pub fn platform_report(item: &ItemView, minor: bool, lang: Lang) -> String {
     let fr = lang == Lang::Fr;
-    // (heading, address, published, unknown date, author, content, why)
-    let labels = if fr {
-        (
-            "Signalement d'un contenu illicite (article 16 du règlement (UE) 2022/2065, DSA)",
-            "Adresse exacte du contenu :",
-            "Publié :",
-            "date inconnue",
-            "Auteur :",
-            "Contenu :",
-            "Pourquoi ce contenu est illicite en droit français :",
-        )
-    } else {
-        (
-            "Notice of illegal content (Article 16 of Regulation (EU) 2022/2065, DSA)",
-            "Exact address of the content:",
-            "Published:",
-            "unknown date",
-            "Author:",
-            "Content:",
-            "Why this content is illegal under French law:",
-        )
-    };
-    let (heading, address, published_label, unknown, author_label, content, why) = labels;
     let mut out = String::new();
-    let _ = writeln!(out, "{heading}\n");
-    let _ = writeln!(out, "{address} {}", url(item));
     let _ = writeln!(
         out,
-        "{published_label} {}",
-        published(item).unwrap_or_else(|| unknown.into())
+        "{}\n",
+        lang.pick(
+            "Signalement d'un contenu illicite (article 16 du règlement (UE) 2022/2065, «\u{a0}DSA\u{a0}»)",
+            "Notice of illegal content (Article 16 of Regulation (EU) 2022/2065, the \"DSA\")",
+        )
     );
-    let _ = writeln!(out, "{author_label} {}", author(item));
-    let _ = writeln!(out, "{content} « {} »\n", excerpt(&text(item), 500));
-    let _ = writeln!(out, "{why}");
-    for o in offences(&item.categories, minor, lang) {
-        let _ = writeln!(out, "- {o}");
+    let _ = writeln!(
+        out,
+        "{} {}",
+        lang.pick(
+            "Emplacement exact du contenu\u{a0}:",
+            "Exact location of the content:"
+        ),
+        location(item, lang)
+    );
+    let _ = writeln!(
+        out,
+        "{} {}",
+        lang.pick("Publication\u{a0}:", "Published:"),
+        when(item, lang)
+    );
+    if let Some(a) = &item.label.author {
+        let _ = writeln!(out, "{} {a}", lang.pick("Auteur\u{a0}:", "Author:"));
+    }
+    if let Some(t) = item
+        .capture
+        .as_ref()
+        .and_then(|c| c.post.as_ref())
+        .and_then(|p| p.text.as_deref())
+        .filter(|t| !t.trim().is_empty())
+    {
+        let q = excerpt(t, 500);
+        let _ = writeln!(
+            out,
+            "{}",
+            lang.pick(
+                format!("Contenu\u{a0}: «\u{a0}{q}\u{a0}»"),
+                format!("Content: \"{q}\"")
+            )
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\n{}",
+        lang.pick(
+            "Pourquoi ce contenu est illicite en droit français\u{a0}:",
+            "Why this content is illegal under French law:"
+        )
+    );
+    let mut offences = item_offences(item, minor);
+    offences.sort();
+    offences.dedup();
+    if offences.is_empty() {
+        let _ = writeln!(out, "{}", lang.pick(
+            "[Expliquez en une ou deux phrases pourquoi ce contenu est illicite\u{a0}: une injure, une menace, une image intime diffusée sans accord, une atteinte à la vie privée…]",
+            "[Explain in a sentence or two why this content is illegal: an insult, a threat, an intimate image shared without consent, an invasion of privacy…]",
+        ));
+    }
+    for o in &offences {
+        let _ = writeln!(out, "- {}", o.line(lang));
     }
     if minor {
         let _ = writeln!(
             out,
             "{}",
-            if fr {
-                "La personne visée est mineure."
-            } else {
+            lang.pick(
+                "La personne visée est mineure.",
                 "The person targeted is a minor."
-            }
+            )
         );
     }
     let _ = writeln!(
         out,
-        "\n{}\n\n{}",
-        if fr {
-            "Je déclare de bonne foi que les informations et allégations contenues dans ce signalement sont exactes et complètes."
-        } else {
-            "I declare in good faith that the information and allegations in this notice are accurate and complete."
-        },
-        if fr {
-            "Nom : [votre nom]\nAdresse électronique : [votre adresse]"
-        } else {
-            "Name: [your name]\nE-mail: [your address]"
-        }
+        "\n{}\n",
+        lang.pick(
+            "Je déclare de bonne foi que les informations et allégations contenues dans ce signalement sont exactes et complètes.",
+            "I declare in good faith that the information and allegations in this notice are accurate and complete.",
+        )
     );
+    let optional = minor && item.categories.contains(&Category::IntimateImages);
+    if optional {
+        let _ = writeln!(out, "{}", lang.pick(
+            "Nom\u{a0}: [votre nom — facultatif pour ce type de contenu, art. 16(2)(c) du DSA]\nAdresse électronique\u{a0}: [votre adresse — facultative, mais la plateforme ne pourra pas vous répondre sans elle]",
+            "Name: [your name — optional for this kind of content, DSA art. 16(2)(c)]\nE-mail: [your address — optional, but the platform cannot answer you without it]",
+        ));
+    } else {
+        let _ = writeln!(
+            out,
+            "{}",
+            if fr {
+                "Nom\u{a0}: [votre nom]\nAdresse électronique\u{a0}: [votre adresse]"
+            } else {
+                "Name: [your name]\nE-mail: [your address]"
+            }
+        );
+    }
     out
 }
 
-/// The fields the PHAROS form asks for, ready to copy: category, date and time of publication,
-/// platform, address, description.
-pub fn pharos_summary(item: &ItemView) -> String {
-    let category = if item.categories.contains(&Category::Threat) {
+/// The fields the PHAROS form asks for, ready to copy (in French, as the form is): category,
+/// date and time of publication, platform, address, description.
+pub fn pharos_summary(item: &ItemView, _lang: Lang) -> String {
+    let fr = Lang::Fr;
+    let cats = &item.categories;
+    let category = if cats.contains(&Category::IntimateImages) {
+        "Pédophilie ou pornographie infantile"
+    } else if cats.contains(&Category::SexualHarassment) {
+        "Proposition sexuelle à un mineur sur internet"
+    } else if cats.contains(&Category::Threat) {
         "Menaces ou incitation à la violence"
-    } else if item.categories.contains(&Category::Hate) {
+    } else if cats.contains(&Category::Hate) {
         "Incitation à la haine ou à la discrimination"
-    } else if item
-        .categories
-        .iter()
-        .any(|c| matches!(c, Category::SexualHarassment | Category::IntimateImages))
-    {
-        "Atteinte aux mineurs (contenu à caractère sexuel)"
     } else {
-        "Autre"
+        "[à choisir dans le formulaire]"
     };
+    let text = item
+        .capture
+        .as_ref()
+        .and_then(|c| c.post.as_ref())
+        .and_then(|p| p.text.as_deref())
+        .filter(|t| !t.trim().is_empty())
+        .map(|t| format!("«\u{a0}{}\u{a0}»", excerpt(t, 400)))
+        .unwrap_or_else(|| {
+            "[décrivez le contenu sans le reproduire s'il s'agit d'une image]".into()
+        });
     format!(
-        "Catégorie : {category}\nDate et heure de publication : {}\nSite ou plateforme : {}\nAdresse (URL) : {}\nDescription : « {} » — publié par {}. Capture conservée (pièce n° {}, empreinte {}).\n",
-        published(item).unwrap_or_else(|| "inconnue".into()),
-        platform(item),
-        url(item),
-        excerpt(&text(item), 400),
-        author(item),
+        "Catégorie\u{a0}: {category}\nDate et heure de publication\u{a0}: {}\nSite ou plateforme\u{a0}: {}\nAdresse (URL)\u{a0}: {}\nDescription\u{a0}: {text}{}. Capture conservée (capture n° {} du journal Témoin, empreinte {}).\n",
+        when(item, fr),
+        item.label.platform_name.clone().unwrap_or_else(|| "?".into()),
+        location(item, fr),
+        item.label.author.as_ref().map(|a| format!(" — par {a}")).unwrap_or_default(),
         item.seq,
         item.hash
     )

@@ -7,7 +7,7 @@ pub mod letters;
 pub mod text;
 mod words;
 
-pub use words::{Lang, Words};
+pub use words::{words, Lang, Words};
 
 /// A short excerpt of a text for tables: whitespace folded, at most `max` characters.
 pub fn excerpt(text: &str, max: usize) -> String {

@@ -1,33 +1,12 @@
 //! The report's words, in each language it is written in.
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    Fr,
-    En,
-}
+pub use crate::lang::Lang;
 
-impl Lang {
-    /// French for any `fr*` tag, English otherwise.
-    pub fn from_tag(tag: &str) -> Lang {
-        if tag.to_ascii_lowercase().starts_with("fr") {
-            Lang::Fr
-        } else {
-            Lang::En
-        }
-    }
-
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::Fr => "fr",
-            Lang::En => "en",
-        }
-    }
-
-    pub fn words(self) -> &'static Words {
-        match self {
-            Lang::Fr => &FR,
-            Lang::En => &EN,
-        }
+/// The words of `lang`.
+pub fn words(lang: Lang) -> &'static Words {
+    match lang {
+        Lang::Fr => &FR,
+        Lang::En => &EN,
     }
 }
 

@@ -58,6 +58,7 @@ pub fn case() -> Case {
             person: "Léa M.".into(),
             minor: true,
             description: "Messages reçus depuis la rentrée".into(),
+            school: false,
         }),
         "2026-11-20T08:00:00.000Z",
         vec![],
