@@ -53,22 +53,29 @@ fn fill_from_urls(post: &mut Post, page_platform: Option<&str>) {
 
 fn statement(capture: &Capture, lang: Lang) -> Statement {
     let screenshot_only = capture.notices.iter().any(|n| n == "screenshot-only");
+    let offset = capture
+        .environment
+        .as_ref()
+        .and_then(|e| crate::time::offset_of(&e.local_time))
+        .unwrap_or(time::UtcOffset::UTC);
+    let when = crate::time::parse_instant(&capture.captured_at).map_or_else(
+        || capture.captured_at.clone(),
+        |t| crate::time::human_datetime(t, offset, lang),
+    );
     let (proves, does_not_prove) = match lang {
         Lang::Fr => (
             format!(
-                "Cette capture montre {} tel que ce navigateur l'affichait le {} (UTC, horloge de l'appareil). Les empreintes SHA-256 prouvent que ses fichiers n'ont pas changé depuis.",
-                if screenshot_only { "l'écran (capture d'écran seule : la page ne pouvait pas être lue)" } else { "la page et son code HTML" },
-                capture.captured_at
+                "Cette capture montre {} tel que ce navigateur l'affichait le {when}, selon l'horloge de l'appareil. Ses empreintes SHA-256 permettent de vérifier que ses fichiers n'ont pas changé depuis, à condition que le code de contrôle du dossier ait été noté ailleurs au moment de l'export.",
+                if screenshot_only { "l'écran (capture d'écran seule\u{a0}: la page ne pouvait pas être lue)" } else { "la page et son code" },
             ),
             "Elle ne prouve pas que la page n'a pas été modifiée avant la capture, ni qui tient réellement le compte, et l'horloge de l'appareil n'est pas certifiée. Pour un enjeu important, un constat par un commissaire de justice a plus de force.".to_owned(),
         ),
         Lang::En => (
             format!(
-                "This capture shows {} as this browser displayed it on {} (UTC, device clock). The SHA-256 fingerprints prove its files have not changed since.",
-                if screenshot_only { "the screen (screenshot only: the page could not be read)" } else { "the page and its HTML" },
-                capture.captured_at
+                "This capture shows {} as this browser displayed it on {when}, by the device's clock. Its SHA-256 fingerprints make it possible to check that its files have not changed since, provided the case's control code was written down elsewhere at export.",
+                if screenshot_only { "the screen (screenshot only: the page could not be read)" } else { "the page and its code" },
             ),
-            "It does not prove that the page was not edited before the capture, nor who really runs the account, and the device clock is not certified. When the stakes are high, a statement by a commissaire de justice (bailiff) carries more weight.".to_owned(),
+            "It does not prove that the page was not edited before the capture, nor who really runs the account, and the device clock is not certified. When the stakes are high, a statement by a commissaire de justice (a French bailiff) carries more weight.".to_owned(),
         ),
     };
     Statement {

@@ -979,3 +979,130 @@ fn untagged_public_content_is_warned_by_default() {
         "a private insult has a 3-month clock too (art. 65, Cass. crim. 1964)"
     );
 }
+
+// What the report claims, and what it shows of the record. --------------------------------------
+
+fn report(b: &Built, lang: Lang, present: &[&str]) -> String {
+    use temoin::bundle::Manifest;
+    use temoin::report::html::{render, ReportInput};
+    let manifest = Manifest {
+        format: "temoin-bundle".into(),
+        format_version: 1,
+        case_id: "case".into(),
+        exported_at: "2026-11-29T09:00:00.000Z".into(),
+        generator: "Témoin 0.1.0".into(),
+        language: lang.tag().into(),
+        head: b.entries.last().unwrap().head(),
+        entries: b.entries.len() as u32,
+    };
+    let present = present.iter().map(|s| (*s).to_owned()).collect();
+    render(&ReportInput {
+        view: &b.view,
+        manifest: &manifest,
+        present: &present,
+        fallback_title: None,
+        lang,
+    })
+}
+
+#[test]
+fn the_report_qualifies_its_claim_and_shows_the_record() {
+    let mut b = instagram_insult();
+    // The capture's environment and notices as the worker records them, and no post read.
+    let EventBody::Capture(mut capture) = temoin::journal::parse_event(&b.entries[1].json)
+        .unwrap()
+        .body
+    else {
+        panic!("entry 2 is a capture")
+    };
+    capture.environment = Some(Environment {
+        browser: "Chromium".into(),
+        browser_version: "156.0".into(),
+        os: "Linux x86_64".into(),
+        time_zone: "Europe/Paris".into(),
+        local_time: "2026-11-28T11:00:00.000+01:00".into(),
+        ..Environment::default()
+    });
+    capture.notices = vec!["mhtml-unavailable".into(), "post-crop-clipped".into()];
+    capture.post = None;
+    b.entries.truncate(1);
+    b.entries.push(
+        seal(
+            &b.entries[0].head(),
+            "case",
+            "2026-11-28T12:00:00.000Z",
+            EventBody::Capture(capture),
+        )
+        .unwrap(),
+    );
+    b.view = CaseView::build("case", &b.entries);
+
+    let html = report(&b, Lang::Fr, &["captures/000002/screenshot-visible.png"]);
+    let claim = html
+        .find("à une condition")
+        .expect("the claim of integrity comes with its condition");
+    assert!(
+        html[claim..].contains("code de contrôle"),
+        "the condition is the control code written down elsewhere (issue: what the report claims)"
+    );
+    assert!(
+        html.contains("certutil -hashfile")
+            && html.contains("Get-FileHash")
+            && html.contains("sha256sum -c SHA256SUMS"),
+        "how to check on Linux, macOS and Windows, in one paragraph"
+    );
+    assert!(
+        html.contains("Chromium 156.0")
+            && html.contains("Linux x86_64")
+            && html.contains("Europe/Paris"),
+        "browser, OS and time zone from the record"
+    );
+    assert!(
+        html.contains("28 novembre 2026 à 11\u{a0}h\u{a0}00 (UTC+01:00) — 2026-11-28 10:00:00 UTC"),
+        "local time with UTC beside it"
+    );
+    assert!(
+        html.contains("Ce navigateur ne fait pas d&#39;archive MHTML")
+            && html.contains("sa découpe est partielle"),
+        "notices in the report's language"
+    );
+    assert!(
+        !html.contains("tabs.captureVisibleTab"),
+        "no English method string in a French report"
+    );
+    assert!(
+        html.contains("<dt>Plateforme</dt><dd>Instagram</dd>"),
+        "the platform from the address when no post was read"
+    );
+    assert!(
+        html.contains("src=\"captures/000002/screenshot-visible.png\""),
+        "the screenshot is shown"
+    );
+    assert_eq!(html.matches("<h1>").count(), 1, "one h1");
+    assert!(
+        html.contains("<main>") && html.contains("class=\"skip\""),
+        "a main landmark and a skip link"
+    );
+    assert!(html.contains("@page{size:A4"), "prints on A4");
+    assert!(html.contains("prefers-color-scheme:dark"), "a dark scheme");
+
+    // A sexual image of a minor: never reproduced, even if the file is in the bundle.
+    let s = build(
+        true,
+        false,
+        "Inès",
+        vec![Shot {
+            categories: &[Category::IntimateImages],
+            ..shot("https://www.instagram.com/p/Cimg/", "instagram", "post")
+        }],
+    );
+    let html = report(&s, Lang::En, &["captures/000002/screenshot-visible.png"]);
+    assert!(
+        !html.contains("<img"),
+        "art. 227-23: the image is not reproduced in the report"
+    );
+    assert!(
+        html.contains("Image not reproduced"),
+        "and the report says why"
+    );
+}
