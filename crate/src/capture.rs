@@ -64,10 +64,11 @@ fn statement(capture: &Capture, lang: Lang) -> Statement {
     );
     let (proves, does_not_prove) = match lang {
         Lang::Fr => (
-            format!(
-                "Cette capture montre {} tel que ce navigateur l'affichait le {when}, selon l'horloge de l'appareil. Ses empreintes SHA-256 permettent de vérifier que ses fichiers n'ont pas changé depuis, à condition que le code de contrôle du dossier ait été noté ailleurs au moment de l'export.",
-                if screenshot_only { "l'écran (capture d'écran seule\u{a0}: la page ne pouvait pas être lue)" } else { "la page et son code" },
-            ),
+            if screenshot_only {
+                format!("Cette capture montre l'écran tel que ce navigateur l'affichait le {when}, selon l'horloge de l'appareil (capture d'écran seule\u{a0}: la page ne pouvait pas être lue). Ses empreintes SHA-256 permettent de vérifier que ses fichiers n'ont pas changé depuis, à condition que le code de contrôle du dossier ait été noté ailleurs au moment de l'export.")
+            } else {
+                format!("Cette capture montre la page et son code tels que ce navigateur les affichait le {when}, selon l'horloge de l'appareil. Ses empreintes SHA-256 permettent de vérifier que ses fichiers n'ont pas changé depuis, à condition que le code de contrôle du dossier ait été noté ailleurs au moment de l'export.")
+            },
             "Elle ne prouve pas que la page n'a pas été modifiée avant la capture, ni qui tient réellement le compte, et l'horloge de l'appareil n'est pas certifiée. Pour un enjeu important, un constat par un commissaire de justice a plus de force.".to_owned(),
         ),
         Lang::En => (

@@ -85,6 +85,8 @@ pub struct Clock {
     pub message: String,
     pub source: String,
     pub status: Status,
+    /// "vérifié" or "à confirmer", in the clock's language.
+    pub status_label: &'static str,
 }
 
 /// A rule that applies to the case but has no date to show.
@@ -111,8 +113,16 @@ impl Deadlines {
         self.clocks.iter().find(|c| !c.passed)
     }
 
-    /// Whether a press-law clock (3 months or 1 year) is open: the plainte simple would not
-    /// stop it, which the guide and the letter must say.
+    /// Whether a public press-law clock (3 months or 1 year) is open: the civil-party
+    /// complaint is the way to interrupt it.
+    pub fn public_press_clock_open(&self) -> bool {
+        self.clocks
+            .iter()
+            .any(|c| !c.passed && matches!(c.kind, ClockKind::Press3Months | ClockKind::Press1Year))
+    }
+
+    /// Whether any insult clock is open (public or private): a plainte simple would not stop
+    /// it, which the guide and the letter must say.
     pub fn press_clock_open(&self) -> bool {
         self.clocks.iter().any(|c| {
             !c.passed
@@ -182,6 +192,15 @@ fn rules_for(item: &ItemView) -> Vec<Rule> {
                 months: 12,
                 conditional: false,
             });
+            // The year holds only if the discriminatory ground is upheld: the 3 months stand
+            // beside it, the safe date.
+            if !insult {
+                out.push(Rule {
+                    kind: ClockKind::Press3Months,
+                    months: 3,
+                    conditional: true,
+                });
+            }
         }
     }
     let delit = cats.iter().any(|c| {
@@ -230,8 +249,8 @@ pub fn deadlines(view: &CaseView, today: Date, minor: bool, lang: Lang) -> Deadl
                 from,
                 rule.months,
                 rule.conditional,
+                item.categories.contains(&Category::Hate),
                 today,
-                minor && item.categories.contains(&Category::IntimateImages),
                 lang,
             ));
         }
@@ -252,8 +271,8 @@ pub fn deadlines(view: &CaseView, today: Date, minor: bool, lang: Lang) -> Deadl
                 from,
                 72,
                 false,
-                today,
                 false,
+                today,
                 lang,
             ));
         }
@@ -270,6 +289,7 @@ pub fn deadlines(view: &CaseView, today: Date, minor: bool, lang: Lang) -> Deadl
             status: law::HARASSMENT_NEEDS_REPETITION.status,
         });
     }
+    notes.extend(how_to_stop(&clocks, view, minor, lang));
     clocks.sort_by(|a, b| {
         a.passed
             .cmp(&b.passed)
@@ -277,6 +297,51 @@ pub fn deadlines(view: &CaseView, today: Date, minor: bool, lang: Lang) -> Deadl
             .then(a.entry.cmp(&b.entry))
     });
     Deadlines { clocks, notes }
+}
+
+/// What stops the clocks that are open, said once for all of them.
+fn how_to_stop(clocks: &[Clock], view: &CaseView, minor: bool, lang: Lang) -> Vec<ClockNote> {
+    let open = |k: ClockKind| clocks.iter().any(|c| c.kind == k && !c.passed);
+    let mut notes = Vec::new();
+    if open(ClockKind::Press3Months) || open(ClockKind::Press1Year) {
+        notes.push(ClockNote {
+            kind: "press-plain-complaint",
+            message: lang.pick(
+                "Pour une injure ou une diffamation publique, une plainte simple (au commissariat, à la gendarmerie ou par lettre au procureur) n'arrête pas ce délai\u{a0}: seules une plainte avec constitution de partie civile ou une citation directe l'interrompent, et un nouveau délai recommence ensuite après chaque acte de la procédure. Elles se préparent avec un avocat, vite. Le délai part de la première mise en ligne, même si le message est resté visible depuis.",
+                "For a public insult or defamation, a plain complaint (at the police, the gendarmerie or by letter to the prosecutor) does not stop this clock: only a complaint with civil-party status or a direct summons interrupts it, and a new period then starts again after each step of the proceedings. They are prepared with a lawyer, quickly. The clock starts at the first posting, even if the message stayed online since.",
+            ).to_owned(),
+            source: format!("{} ; {} ; {} ; {}", law::PRESS_THREE_MONTHS.source, law::PLAIN_COMPLAINT_DOES_NOT_STOP_IT.source, law::FIRST_POSTING.source, law::PARTIE_CIVILE_DIRECT.source),
+            status: law::PLAIN_COMPLAINT_DOES_NOT_STOP_IT.status,
+        });
+    }
+    if open(ClockKind::PrivateInsult3Months) {
+        notes.push(ClockNote {
+            kind: "private-insult-plain-complaint",
+            message: lang.pick(
+                "Pour une injure en message privé, une plainte simple n'arrête pas non plus le délai de 3 mois\u{a0}: seule une citation directe devant le tribunal de police, préparée avec un avocat, l'interrompt (la plainte avec constitution de partie civile n'est pas possible pour cette contravention). Des messages répétés peuvent aussi être du harcèlement (6 ans).",
+                "For an insult in a private message, a plain complaint does not stop the 3-month clock either: only a direct summons before the police court, prepared with a lawyer, interrupts it (a complaint with civil-party status is not possible for this minor offence). Repeated messages can also be harassment (6 years).",
+            ).to_owned(),
+            source: law::PRIVATE_INSULT_THREE_MONTHS.source.to_owned(),
+            status: law::PRIVATE_INSULT_THREE_MONTHS.status,
+        });
+    }
+    if minor
+        && view
+            .items
+            .iter()
+            .any(|i| i.categories.contains(&Category::IntimateImages))
+    {
+        notes.push(ClockNote {
+            kind: "minor-victim-longer",
+            message: lang.pick(
+                "Pour certaines infractions sexuelles commises sur un mineur, le délai est plus long et ne court qu'à partir de ses 18 ans (à confirmer avec un avocat)\u{a0}: en attendant, comptez sur le délai le plus court affiché.",
+                "For some sexual offences against a minor the limit is longer and only starts at 18 (to be confirmed with a lawyer): meanwhile, count on the shortest limit shown.",
+            ).to_owned(),
+            source: law::MINOR_VICTIM_LONGER.source.to_owned(),
+            status: law::MINOR_VICTIM_LONGER.status,
+        });
+    }
+    notes
 }
 
 fn fact_of(kind: ClockKind) -> Fact {
@@ -297,8 +362,8 @@ fn clock(
     from: StartsFrom,
     months: u32,
     conditional: bool,
+    hate: bool,
     today: Date,
-    minor_sexual_image: bool,
     lang: Lang,
 ) -> Clock {
     let until = add_months(start, months)
@@ -334,19 +399,26 @@ fn clock(
     let until_h = human_date(until, lang);
     let mut m = String::new();
     if conditional {
-        m.push_str(lang.pick(
-            "Si ce contenu est une injure ou une diffamation, ",
-            "If this content is an insult or defamation, ",
-        ));
+        m.push_str(if kind == ClockKind::Press3Months && hate {
+            lang.pick(
+                "Si le caractère discriminatoire n'est pas retenu, ",
+                "If the discriminatory ground is not upheld, ",
+            )
+        } else {
+            lang.pick(
+                "Si ce contenu est une injure ou une diffamation, ",
+                "If this content is an insult or defamation, ",
+            )
+        });
     }
     let which = if kind == ClockKind::Harassment6Years {
         lang.pick(
-            format!("le dernier fait capturé (n° {entry})"),
+            format!("le dernier fait capturé (n°\u{a0}{entry})"),
             format!("the last act captured (no. {entry})"),
         )
     } else {
         lang.pick(
-            format!("la capture n° {entry}"),
+            format!("la capture n°\u{a0}{entry}"),
             format!("capture no. {entry}"),
         )
     };
@@ -385,9 +457,14 @@ fn clock(
         ));
     }
     if passed {
+        // The sentence so far ends "act by <day>": say the day has passed, once.
+        let cut = m
+            .rfind(lang.pick("\u{a0}: agissez", ": act by"))
+            .unwrap_or(m.len());
+        m.truncate(cut);
         m.push_str(&lang.pick(
-            format!(" — ce délai est dépassé depuis le {until_h}. D'autres qualifications peuvent rester ouvertes (harcèlement, menaces)\u{a0}: parlez-en à un avocat."),
-            format!(" — this limit passed on {until_h}. Other offences may still be open (harassment, threats): ask a lawyer."),
+            format!(" — le dernier jour était le {until_h}\u{a0}: ce délai est dépassé. D'autres qualifications peuvent rester ouvertes (harcèlement, menaces), et une nouvelle publication du même contenu fait courir un nouveau délai\u{a0}: parlez-en à un avocat."),
+            format!(" — the last day was {until_h}: this limit has passed. Other offences may still be open (harassment, threats), and a new publication of the same content starts a new period: ask a lawyer."),
         ));
     } else {
         m.push_str(&match (days_left, fr) {
@@ -398,21 +475,6 @@ fn clock(
             (n, true) => format!(" — il reste {n} jours."),
             (n, false) => format!(" — {n} days left."),
         });
-    }
-    match kind {
-        ClockKind::Press3Months | ClockKind::Press1Year => m.push_str(lang.pick(
-            " Une plainte simple (au commissariat, à la gendarmerie ou par lettre au procureur) n'arrête pas ce délai\u{a0}: seules une plainte avec constitution de partie civile ou une citation directe l'arrêtent, et elles se préparent avec un avocat, vite. Le délai part de la première mise en ligne, même si le message est resté visible depuis.",
-            " A plain complaint (at the police, the gendarmerie or by letter to the prosecutor) does not stop this clock: only a complaint with civil-party status or a direct summons does, and they are prepared with a lawyer, quickly. The clock starts at the first posting, even if the message stayed online since.",
-        )),
-        ClockKind::PrivateInsult3Months => m.push_str(lang.pick(
-            " Une plainte simple n'arrête pas ce délai\u{a0}; une citation directe devant le tribunal de police, préparée avec un avocat, l'arrête. Des messages répétés peuvent aussi être du harcèlement (6 ans).",
-            " A plain complaint does not stop this clock; a direct summons before the police court, prepared with a lawyer, does. Repeated messages can also be harassment (6 years).",
-        )),
-        ClockKind::Offence6Years if minor_sexual_image => m.push_str(lang.pick(
-            " Pour certaines infractions sexuelles commises sur un mineur, le délai est plus long et ne court qu'à partir de ses 18 ans (à confirmer avec un avocat).",
-            " For some sexual offences against a minor the limit is longer and only starts at 18 (to be confirmed with a lawyer).",
-        )),
-        _ => {}
     }
     let fact = fact_of(kind);
     let (source, status) = match kind {
@@ -441,5 +503,6 @@ fn clock(
         message: m,
         source,
         status,
+        status_label: status.label(lang),
     }
 }

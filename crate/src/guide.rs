@@ -40,6 +40,9 @@ pub struct Situation {
     pub school: bool,
     /// A sexual image of a minor is involved (art. 227-23 code pénal).
     pub minor_sexual_image: bool,
+    /// The case says the person is an adult: the guide says "vous" and gives adults' lines.
+    /// Until the case says so, the guide speaks to a young person.
+    pub adult_victim: bool,
     /// ISO code: `FR`, `BE`, `CH`, `CA`, `UK`, `US`.
     pub country: String,
 }
@@ -86,6 +89,7 @@ impl Situation {
             repeated: shows_repetition(view),
             school: view.details.as_ref().is_some_and(|d| d.school),
             minor_sexual_image: minor && categories.contains(&Category::IntimateImages),
+            adult_victim: view.details.as_ref().is_some_and(|d| !d.minor),
             platforms,
             public_platforms,
             categories,
@@ -217,7 +221,12 @@ pub fn for_case(
     lang: Lang,
 ) -> GuideView {
     let s = Situation::of(view, seq, country);
-    let dl = deadlines(view, today, view.minor(), lang);
+    let mut dl = deadlines(view, today, view.minor(), lang);
+    if let Some(n) = seq {
+        // One capture's guide shows its own clocks, and harassment's, which spans the case.
+        dl.clocks
+            .retain(|c| c.entry == n || c.kind == crate::deadlines::ClockKind::Harassment6Years);
+    }
     let items: Vec<&ItemView> = match seq {
         Some(n) => view.item(n).into_iter().collect(),
         None => view.items.iter().filter(|i| i.deleted.is_none()).collect(),
@@ -230,7 +239,7 @@ pub fn for_case(
     let pharos = if s.france() {
         captures()
             .filter(|i| pharos_takes(i, s.minor))
-            .map(|i| form_text(i, letters::pharos_summary(i, lang)))
+            .map(|i| form_text(i, letters::pharos_summary(i, view.minor())))
             .collect()
     } else {
         Vec::new()
@@ -238,7 +247,7 @@ pub fn for_case(
     GuideView {
         alert: alert(&s, view, lang),
         reassurance: reassurance(&s, lang),
-        helplines: helplines(&s.country, lang),
+        helplines: helplines(&s.country, s.adult_victim, lang),
         now: now(&s, lang),
         adults: adults(&s, &dl, lang),
         deadlines: dl,
@@ -329,52 +338,52 @@ pub fn pharos_takes(item: &ItemView, minor: bool) -> bool {
 }
 
 fn reassurance(s: &Situation, lang: Lang) -> Vec<String> {
-    let mut out = vec![lang
-        .pick(
-            "Tu as bien fait de garder une trace. Ce n'est pas ta faute.",
-            "You did the right thing by keeping a record. It's not your fault.",
-        )
-        .to_owned()];
-    if s.france() {
-        out.push(
-            lang.pick(
-                "Parles-en à un adulte de confiance, ou appelle le 3018\u{a0}: c'est gratuit, anonyme et confidentiel, 7 jours sur 7 de 9\u{a0}h à 23\u{a0}h.",
-                "Talk to an adult you trust, or call 3018: it's free, anonymous and confidential, 7 days a week from 9 am to 11 pm.",
-            )
-            .to_owned(),
-        );
-        out.push(
-            lang.pick(
-                "En danger tout de suite\u{a0}: appelle le 17 ou le 112 (SMS au 114 si tu ne peux pas parler). La nuit, le 119 répond 24\u{a0}h/24.",
-                "In danger right now: call 17 or 112 (text 114 if you can't speak). At night, 119 answers 24/7.",
-            )
-            .to_owned(),
-        );
-    } else {
-        out.push(
-            lang.pick(
-                "Parles-en à un adulte de confiance, ou contacte une des lignes d'aide ci-dessous.",
-                "Talk to an adult you trust, or contact one of the helplines below.",
-            )
-            .to_owned(),
-        );
-    }
-    out
+    let lines: &[(&str, &str)] = match (s.adult_victim, s.france()) {
+        (false, true) => &[
+            ("Tu as bien fait de garder une trace. Ce n'est pas ta faute.", "You did the right thing by keeping a record. It's not your fault."),
+            ("Parles-en à un adulte de confiance, ou appelle le 3018\u{a0}: c'est gratuit, anonyme et confidentiel, 7 jours sur 7 de 9\u{a0}h à 23\u{a0}h.", "Talk to an adult you trust, or call 3018: it's free, anonymous and confidential, 7 days a week from 9 am to 11 pm."),
+            ("En danger tout de suite\u{a0}: appelle le 17 ou le 112 (SMS au 114 si tu ne peux pas parler). La nuit, le 119 répond 24\u{a0}h/24.", "In danger right now: call 17 or 112 (text 114 if you can't speak). At night, 119 answers 24/7."),
+        ],
+        (false, false) => &[
+            ("Tu as bien fait de garder une trace. Ce n'est pas ta faute.", "You did the right thing by keeping a record. It's not your fault."),
+            ("Parles-en à un adulte de confiance, ou contacte une des lignes d'aide ci-dessous.", "Talk to an adult you trust, or contact one of the helplines below."),
+        ],
+        (true, true) => &[
+            ("Vous avez bien fait de garder une trace. Ce n'est pas votre faute.", "You did the right thing by keeping a record. It's not your fault."),
+            ("Le 116\u{a0}006 (France Victimes) vous écoute et vous oriente gratuitement, 7 jours sur 7.", "116 006 (France Victimes) listens and guides you for free, 7 days a week."),
+            ("En danger tout de suite\u{a0}: appelez le 17 ou le 112 (SMS au 114 si vous ne pouvez pas parler).", "In danger right now: call 17 or 112 (text 114 if you can't speak)."),
+        ],
+        (true, false) => &[
+            ("Vous avez bien fait de garder une trace. Ce n'est pas votre faute.", "You did the right thing by keeping a record. It's not your fault."),
+        ],
+    };
+    lines
+        .iter()
+        .map(|(fr, en)| lang.pick(*fr, *en).to_owned())
+        .collect()
 }
 
-/// Always visible: who to call now.
-pub fn helplines(country: &str, lang: Lang) -> Vec<Action> {
-    let ids: &[&str] = match country {
-        "" | "FR" => &["3018", "17-112", "119"],
-        "BE" => &["be-childfocus"],
-        "CH" => &["ch-147"],
-        "CA" => &["ca-jeunesse", "ca-cybertip"],
-        "US" => &["us-cybertipline"],
+/// Always visible: who to call now (for a young person, the lines for the young).
+pub fn helplines(country: &str, adult_victim: bool, lang: Lang) -> Vec<Action> {
+    let ids: &[&str] = match (country, adult_victim) {
+        ("" | "FR", false) => &["3018", "17-112", "119"],
+        ("" | "FR", true) => &["17-112", "116006"],
+        ("BE", _) => &["be-childfocus"],
+        ("CH", _) => &["ch-147"],
+        ("CA", _) => &["ca-jeunesse", "ca-cybertip"],
+        ("US", _) => &["us-cybertipline"],
         _ => &[],
     };
     ids.iter()
         .filter_map(|id| recourse(id))
-        .map(|r| from_recourse(r, 0, Audience::Young, lang))
+        .map(|r| {
+            let audience = if adult_victim {
+                Audience::Adult
+            } else {
+                Audience::Young
+            };
+            from_recourse(r, 0, audience, lang)
+        })
         .collect()
 }
 
@@ -384,16 +393,16 @@ fn alert(s: &Situation, view: &CaseView, lang: Lang) -> Option<Alert> {
     }
     let mut lines: Vec<String> = [
         lang.pick(
-            "Ne partage jamais l'image, même pour la dénoncer, et ne fais pas de capture de la photo ou de la vidéo elle-même\u{a0}: l'enregistrer ou la garder est interdit (art. 227-23 du code pénal), même pour une preuve.",
-            "Never share the image, not even to report it, and don't screenshot the photo or video itself: recording or keeping it is an offence (art. 227-23 of the French Criminal Code), even as evidence.",
+            "Ne partage jamais l'image, même pour la dénoncer, et ne fais pas de capture de la photo ou de la vidéo elle-même\u{a0}: la loi punit le fait de détenir une telle image (art. 227-23 du code pénal) et ne prévoit pas d'exception pour une preuve.",
+            "Never share the image, not even to report it, and don't screenshot the photo or video itself: the law punishes possessing such an image (art. 227-23 of the French Criminal Code) and makes no exception for evidence.",
         ),
         lang.pick(
             "Garde plutôt le lien (l'adresse), le pseudo, le profil et les messages de menace ou de chantage.",
             "Keep the link (the address), the username, the profile and the threatening or blackmail messages instead.",
         ),
         lang.pick(
-            "Appelle le 3018 (9\u{a0}h–23\u{a0}h) ou la police (17)\u{a0}; signale le lien sur PHAROS. Avec un adulte, porte plainte.",
-            "Call 3018 (9 am–11 pm) or the police (17); report the link on PHAROS. With an adult, file a complaint.",
+            "Appelle le 3018 (9\u{a0}h–23\u{a0}h), ou le 17 si tu es en danger\u{a0}; signale le lien sur PHAROS. Tu peux porter plainte, seul(e) ou avec un adulte de confiance.",
+            "Call 3018 (9 am–11 pm), or 17 if you are in danger; report the link on PHAROS. You can file a complaint, alone or with an adult you trust.",
         ),
         lang.pick(
             "En cas de chantage\u{a0}: ne paie pas, n'envoie rien d'autre, arrête de répondre\u{a0}; garde les preuves (sans les images intimes) avant de bloquer, et ne supprime ni la conversation ni ton compte.",
@@ -415,8 +424,8 @@ fn alert(s: &Situation, view: &CaseView, lang: Lang) -> Option<Alert> {
         .collect();
     if !holding.is_empty() {
         lines.push(lang.pick(
-            "Si une capture contient une telle image, supprime ses fichiers\u{a0}: l'adresse, le compte, l'heure et les empreintes restent dans le journal, et ces images ne vont ni dans le rapport ni dans l'export.".to_owned(),
-            "If a capture holds such an image, delete its files: the address, the account, the time and the fingerprints stay in the journal, and these images go neither in the report nor in the export.".to_owned(),
+            "Si une capture contient une telle image, supprime ses fichiers\u{a0}: l'adresse, le compte, l'heure et les empreintes restent dans le journal. Tant qu'ils ne sont pas supprimés, Témoin les laisse hors du rapport et de l'export.".to_owned(),
+            "If a capture holds such an image, delete its files: the address, the account, the time and the fingerprints stay in the journal. Until they are deleted, Témoin keeps them out of the report and the export.".to_owned(),
         ));
     }
     Some(Alert {
@@ -433,35 +442,48 @@ fn alert(s: &Situation, view: &CaseView, lang: Lang) -> Option<Alert> {
     })
 }
 
-/// What the young person can do now: four short things.
+/// What the person can do now: a few short things, in "tu" for a young person and in "vous"
+/// for an adult victim.
 fn now(s: &Situation, lang: Lang) -> Vec<Action> {
-    let y = Audience::Young;
-    let mut out =
-        vec![action(
-        "dont-reply", 1, y,
-        lang.pick("Ne réponds pas", "Don't reply"),
-        lang.pick(
-            "Ne réponds pas, ne transfère pas, ne partage pas\u{a0}: ça alimente le harcèlement.",
-            "Don't reply, forward or share: it only feeds the harassment.",
+    let adult = s.adult_victim;
+    let audience = if adult {
+        Audience::Adult
+    } else {
+        Audience::Young
+    };
+    // (young, adult) texts, each (FR, EN).
+    let say = |young: (&'static str, &'static str), grown: (&'static str, &'static str)| {
+        let (fr, en) = if adult { grown } else { young };
+        lang.pick(fr, en)
+    };
+    let mut out = vec![action(
+        "dont-reply", 1, audience,
+        say(("Ne réponds pas", "Don't reply"), ("Ne répondez pas", "Don't reply")),
+        say(
+            ("Ne transfère pas et ne partage pas non plus\u{a0}: ça alimente le harcèlement.", "Don't forward or share it either: it only feeds the harassment."),
+            ("Ne transférez pas et ne partagez pas non plus\u{a0}: cela alimente le harcèlement.", "Don't forward or share it either: it only feeds the harassment."),
         ),
         GUIDE, Status::Verified, lang,
     )];
     let capture_text = if s.minor_sexual_image {
-        lang.pick(
-            "Capture les messages, le profil et l'adresse, mais jamais l'image intime elle-même.",
-            "Capture the messages, the profile and the address, but never the intimate image itself.",
+        say(
+            ("Capture les messages, le profil et l'adresse, mais jamais l'image intime elle-même.", "Capture the messages, the profile and the address, but never the intimate image itself."),
+            ("Capturez les messages, le profil et l'adresse, mais jamais l'image intime elle-même.", "Capture the messages, the profile and the address, but never the intimate image itself."),
         )
     } else {
-        lang.pick(
-            "Capture chaque message avant qu'il disparaisse\u{a0}: clic droit sur le message → «\u{a0}Capturer comme preuve\u{a0}».",
-            "Capture every message before it disappears: right-click the message → \"Capture as evidence\".",
+        say(
+            ("Capture chaque message avant qu'il disparaisse\u{a0}: clic droit sur le message → «\u{a0}Capturer comme preuve\u{a0}». Mais si c'est une photo ou une vidéo intime de toi ou d'un autre mineur, ne la capture pas\u{a0}: garde seulement le lien et le pseudo, et appelle le 3018.", "Capture every message before it disappears: right-click the message → \"Capture as evidence\". But if it is an intimate photo or video of you or another minor, don't capture it: keep only the link and the username, and call 3018."),
+            ("Capturez chaque message avant qu'il disparaisse\u{a0}: clic droit sur le message → «\u{a0}Capturer comme preuve\u{a0}».", "Capture every message before it disappears: right-click the message → \"Capture as evidence\"."),
         )
     };
     out.push(action(
         "capture-first",
         2,
-        y,
-        lang.pick("Garde les preuves d'abord", "Keep the evidence first"),
+        audience,
+        say(
+            ("Garde les preuves d'abord", "Keep the evidence first"),
+            ("Gardez les preuves d'abord", "Keep the evidence first"),
+        ),
         capture_text,
         GUIDE,
         Status::Verified,
@@ -469,32 +491,32 @@ fn now(s: &Situation, lang: Lang) -> Vec<Action> {
     ));
     if s.email {
         out.push(action(
-            "keep-emails", 2, y,
-            lang.pick("Garde l'e-mail d'origine", "Keep the original e-mail"),
-            lang.pick(
-                "Pour un e-mail, garde aussi le message d'origine complet, avec ses en-têtes\u{a0}: dans Gmail, menu ⋮ → «\u{a0}Afficher l'original\u{a0}» puis télécharge-le, et ajoute le fichier au dossier (Journal → Ajouter un fichier). Ne le supprime pas.",
-                "For an e-mail, keep the whole original message too, with its headers: in Gmail, ⋮ menu → \"Show original\", then download it, and add the file to the case (Journal → Add a file). Don't delete it.",
+            "keep-emails", 2, audience,
+            say(("Garde l'e-mail d'origine", "Keep the original e-mail"), ("Gardez l'e-mail d'origine", "Keep the original e-mail")),
+            say(
+                ("Pour un e-mail, garde aussi le message d'origine complet, avec ses en-têtes\u{a0}: dans Gmail, menu ⋮ → «\u{a0}Afficher l'original\u{a0}» puis télécharge-le, et ajoute le fichier au dossier (Journal → Ajouter un fichier). Ne le supprime pas.", "For an e-mail, keep the whole original message too, with its headers: in Gmail, ⋮ menu → \"Show original\", then download it, and add the file to the case (Journal → Add a file). Don't delete it."),
+                ("Pour un e-mail, gardez aussi le message d'origine complet, avec ses en-têtes\u{a0}: dans Gmail, menu ⋮ → «\u{a0}Afficher l'original\u{a0}» puis téléchargez-le, et ajoutez le fichier au dossier (Journal → Ajouter un fichier). Ne le supprimez pas.", "For an e-mail, keep the whole original message too, with its headers: in Gmail, ⋮ menu → \"Show original\", then download it, and add the file to the case (Journal → Add a file). Don't delete it."),
             ),
             "support.google.com/mail (Afficher l'original), guides de tiers",
             Status::Secondary, lang,
         ));
     }
     out.push(action(
-        "block-after", 1, y,
-        lang.pick("Bloque, mais après", "Block, but afterwards"),
-        lang.pick(
-            "Ensuite seulement, bloque la personne\u{a0}: selon l'appli (Snapchat, Instagram…), bloquer peut faire disparaître la conversation. Ne supprime pas la conversation.",
-            "Only then block the person: depending on the app (Snapchat, Instagram…), blocking can make the chat disappear. Don't delete the chat.",
+        "block-after", 1, audience,
+        say(("Bloque, mais après", "Block, but afterwards"), ("Bloquez, mais après", "Block, but afterwards")),
+        say(
+            ("Ensuite seulement, bloque la personne\u{a0}: selon l'appli (Snapchat, Instagram…), bloquer peut faire disparaître la conversation. Ne supprime pas la conversation.", "Only then block the person: depending on the app (Snapchat, Instagram…), blocking can make the chat disappear. Don't delete the chat."),
+            ("Ensuite seulement, bloquez la personne\u{a0}: selon l'application (Snapchat, Instagram…), bloquer peut faire disparaître la conversation. Ne supprimez pas la conversation.", "Only then block the person: depending on the app (Snapchat, Instagram…), blocking can make the chat disappear. Don't delete the chat."),
         ),
-        "cybermalveillance.gouv.fr (sextorsion) ; nationalcac.org (NCMEC) — ce que fait le blocage dans chaque appli n'est pas confirmé",
+        "cybermalveillance.gouv.fr (sextorsion)\u{a0}; nationalcac.org (NCMEC) — ce que fait le blocage dans chaque application n'est pas confirmé",
         Status::Secondary, lang,
     ));
     let mut report = action(
-        "report-in-app", 3, y,
-        lang.pick("Signale-le dans l'appli", "Report it in the app"),
-        lang.pick(
-            "Signale le message ou le compte dans l'appli (menu du message ou du profil → Signaler). La personne n'est en général pas prévenue.",
-            "Report the message or the account in the app (the message's or profile's menu → Report). The person is usually not told.",
+        "report-in-app", 3, audience,
+        say(("Signale-le dans l'appli", "Report it in the app"), ("Signalez-le dans l'application", "Report it in the app")),
+        say(
+            ("Signale le message ou le compte dans l'appli (menu du message ou du profil → Signaler). La personne n'est en général pas prévenue.", "Report the message or the account in the app (the message's or profile's menu → Report). The person is usually not told."),
+            ("Signalez le message ou le compte dans l'application (menu du message ou du profil → Signaler). La personne n'est en général pas prévenue.", "Report the message or the account in the app (the message's or profile's menu → Report). The person is usually not told."),
         ),
         GUIDE, Status::Verified, lang,
     );
@@ -514,17 +536,16 @@ fn now(s: &Situation, lang: Lang) -> Vec<Action> {
         report.status_label = c.status.label(lang).to_owned();
     }
     out.push(report);
-    out.push(action(
-        "tell-an-adult", 4, y,
-        lang.pick("Tu peux aussi agir toi-même", "You can act yourself too"),
-        lang.pick(
-            "Même mineur(e), tu peux appeler le 3018 ou le 119, signaler sur PHAROS et porter plainte, seul(e) ou accompagné(e). Pour demander réparation, tes parents devront agir pour toi.",
-            "Even as a minor you can call 3018 or 119, report on PHAROS and file a complaint, alone or with someone. To claim compensation, your parents will have to act for you.",
-        ),
-        law::MINOR_MAY_FILE.source, law::MINOR_MAY_FILE.status, lang,
-    ));
-    if !s.france() {
-        out.retain(|a| a.id != "tell-an-adult");
+    if s.france() && !adult {
+        out.push(action(
+            "tell-an-adult", 4, audience,
+            lang.pick("Tu peux aussi agir toi-même", "You can act yourself too"),
+            lang.pick(
+                "Même mineur(e), tu peux appeler le 3018 ou le 119, signaler sur PHAROS et porter plainte, seul(e) ou accompagné(e). Pour demander réparation, tes parents devront agir pour toi.",
+                "Even as a minor you can call 3018 or 119, report on PHAROS and file a complaint, alone or with someone. To claim compensation, your parents will have to act for you.",
+            ),
+            law::MINOR_MAY_FILE.source, law::MINOR_MAY_FILE.status, lang,
+        ));
     }
     out
 }
@@ -573,11 +594,21 @@ fn platform_channels(s: &Situation, lang: Lang) -> Vec<Action> {
     out
 }
 
-fn press_warning(lang: Lang) -> String {
-    lang.pick(
-        "Pour une injure ou une diffamation\u{a0}: cette démarche est une plainte simple, elle n'arrête pas le délai de 3 mois. Voyez un avocat vite (plainte avec constitution de partie civile ou citation directe).",
-        "For an insult or defamation: this is a plain complaint, and it does not stop the 3-month clock. See a lawyer quickly (complaint with civil-party status or direct summons).",
-    )
+/// What a plainte simple does not do for an insult's clock: for a public one, the civil-party
+/// complaint or a direct summons interrupts it; for a private one (a contravention), only a
+/// direct summons before the police court.
+pub fn press_warning(public: bool, lang: Lang) -> String {
+    if public {
+        lang.pick(
+            "Pour une injure ou une diffamation\u{a0}: cette démarche est une plainte simple, elle n'interrompt pas le délai de 3 mois. Voyez un avocat vite (plainte avec constitution de partie civile ou citation directe).",
+            "For an insult or defamation: this is a plain complaint, and it does not interrupt the 3-month clock. See a lawyer quickly (complaint with civil-party status or direct summons).",
+        )
+    } else {
+        lang.pick(
+            "Pour une injure en message privé\u{a0}: cette démarche est une plainte simple, elle n'interrompt pas le délai de 3 mois. Seule une citation directe devant le tribunal de police l'interrompt (la plainte avec constitution de partie civile n'est pas possible pour cette contravention)\u{a0}: voyez un avocat vite.",
+            "For an insult in a private message: this is a plain complaint, and it does not interrupt the 3-month clock. Only a direct summons before the police court does (a complaint with civil-party status is not possible for this minor offence): see a lawyer quickly.",
+        )
+    }
     .to_owned()
 }
 
@@ -586,6 +617,7 @@ fn adults(s: &Situation, dl: &Deadlines, lang: Lang) -> Vec<Action> {
     let a = Audience::Adult;
     let france = s.france();
     let press_open = dl.press_clock_open();
+    let public_press_open = dl.public_press_clock_open();
     let mut out = Vec::new();
 
     // 1. Ne pas répondre.
@@ -604,8 +636,8 @@ fn adults(s: &Situation, dl: &Deadlines, lang: Lang) -> Vec<Action> {
         "keep-evidence", 2, a,
         lang.pick("Conserver les preuves", "Keep the evidence"),
         lang.pick(
-            "Capturez chaque message avec Témoin avant qu'il disparaisse, puis exportez le dossier. Notez ailleurs son code de contrôle (un e-mail à vous-même, une feuille imprimée)\u{a0}: c'est lui qui prouvera plus tard que le dossier n'a pas été réécrit.",
-            "Capture every message with Témoin before it disappears, then export the case. Write its control code down elsewhere (an e-mail to yourself, a printed sheet): it is what later proves the case was not rewritten.",
+            "Capturez chaque message avec Témoin avant qu'il disparaisse (jamais une image intime d'un mineur\u{a0}: notez seulement son adresse), puis exportez le dossier. Notez ailleurs son code de contrôle (un e-mail à vous-même, une feuille imprimée)\u{a0}: c'est lui qui permettra de vérifier plus tard que le dossier n'a pas été modifié depuis l'export.",
+            "Capture every message with Témoin before it disappears (never an intimate image of a minor: note only its address), then export the case. Write its control code down elsewhere (an e-mail to yourself, a printed sheet): it is what will later let anyone check that the case has not been changed since the export.",
         ),
         GUIDE, Status::Verified, lang,
     ));
@@ -646,7 +678,9 @@ fn adults(s: &Situation, dl: &Deadlines, lang: Lang) -> Vec<Action> {
                 });
             }
         }
-        push(&mut out, "cnil-plainte", 3, lang);
+        if !s.public_platforms.is_empty() {
+            push(&mut out, "cnil-plainte", 3, lang);
+        }
     }
     if france {
         push(&mut out, "juge", 3, lang);
@@ -657,7 +691,7 @@ fn adults(s: &Situation, dl: &Deadlines, lang: Lang) -> Vec<Action> {
 
     // 4. Porter plainte.
     if france {
-        if press_open {
+        if public_press_open {
             push(&mut out, "cpc", 4, lang);
         }
         push(&mut out, "plainte-commissariat", 4, lang);
@@ -683,11 +717,12 @@ fn adults(s: &Situation, dl: &Deadlines, lang: Lang) -> Vec<Action> {
             ));
         }
         if press_open {
+            let warning = press_warning(public_press_open, lang);
             for act in out
                 .iter_mut()
                 .filter(|x| matches!(x.id.as_str(), "plainte-commissariat" | "letter-procureur"))
             {
-                act.warning = Some(press_warning(lang));
+                act.warning = Some(warning.clone());
             }
         }
     } else {
@@ -695,8 +730,10 @@ fn adults(s: &Situation, dl: &Deadlines, lang: Lang) -> Vec<Action> {
             .iter()
             .filter(|r| r.country == s.country)
         {
-            if !matches!(r.id, "be-bipt")
-                && !helplines(&s.country, lang).iter().any(|h| h.id == r.id)
+            if !matches!(r.id, "be-bipt" | "stopncii" | "takeitdown")
+                && !helplines(&s.country, s.adult_victim, lang)
+                    .iter()
+                    .any(|h| h.id == r.id)
             {
                 out.push(from_recourse(r, 4, a, lang));
             }

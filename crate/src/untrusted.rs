@@ -72,6 +72,6 @@ fn documents(view: &CaseView, entries: &[Entry]) {
     let _ = crate::guide::for_case(view, entries, None, "FR", today, Lang::Fr);
     for item in view.chronology() {
         let _ = letters::platform_report(item, view.minor(), Lang::En);
-        let _ = letters::pharos_summary(item, Lang::Fr);
+        let _ = letters::pharos_summary(item, view.minor());
     }
 }

@@ -217,8 +217,14 @@ fn an_insult_on_instagram_against_a_14_year_old() {
         !c.conditional,
         "a capture tagged as an insult gets a firm clock"
     );
+    let note = g
+        .deadlines
+        .notes
+        .iter()
+        .find(|n| n.kind == "press-plain-complaint")
+        .expect("the press-law note");
     assert!(
-        c.message.contains("plainte simple") && c.message.contains("n'arrête pas"),
+        note.message.contains("plainte simple") && note.message.contains("n'arrête pas"),
         "Cass. crim. 29 nov. 2022: a plain complaint does not stop the clock"
     );
     assert!(
@@ -246,7 +252,7 @@ fn an_insult_on_instagram_against_a_14_year_old() {
     for id in ["plainte-commissariat", "letter-procureur"] {
         let w = g.adults[pos(id)].warning.as_deref().unwrap_or("");
         assert!(
-            w.contains("n'arrête pas le délai de 3 mois"),
+            w.contains("n'interrompt pas le délai de 3 mois"),
             "{id}: a plain complaint does not stop the 3-month clock"
         );
     }
@@ -339,7 +345,7 @@ fn an_insult_on_instagram_against_a_14_year_old() {
         "F21613: place and witnesses in their own paragraphs"
     );
     assert!(
-        t.contains("Pièce n° 1") && !t.contains("Pièce n° 2,"),
+        t.contains("Pièce n°\u{a0}1") && !t.contains("Pièce n°\u{a0}2,"),
         "exhibits numbered 1…n in the order cited"
     );
     assert!(
@@ -353,7 +359,7 @@ fn an_insult_on_instagram_against_a_14_year_old() {
     assert!(
         proc.warnings
             .iter()
-            .any(|w| w.contains("n'arrête pas le délai de 3 mois")),
+            .any(|w| w.contains("n'interrompt pas le délai de 3 mois")),
         "the letter warns it does not stop the press-law clock"
     );
 
@@ -641,8 +647,14 @@ fn a_sexual_image_of_a_minor_shared_on_snapchat() {
         .iter()
         .find(|c| c.kind == ClockKind::Offence6Years)
         .unwrap();
+    let longer = g
+        .deadlines
+        .notes
+        .iter()
+        .find(|n| n.kind == "minor-victim-longer")
+        .expect("the note on minors' longer limits");
     assert!(
-        six.message.contains("à confirmer avec un avocat"),
+        longer.message.contains("à confirmer avec un avocat"),
         "art. 8 al. 2 CPP: the longer limit for minors is not confirmed for this offence"
     );
     assert_eq!(
@@ -733,7 +745,10 @@ fn an_eight_month_campaign_on_x_with_old_and_new_posts() {
     );
     let old = press.iter().find(|c| c.entry == 2).unwrap();
     assert!(
-        old.passed && old.message.contains("dépassé depuis le 19 juin 2026"),
+        old.passed
+            && old
+                .message
+                .contains("le dernier jour était le 19 juin 2026\u{a0}: ce délai est dépassé"),
         "what has passed is said, with its date"
     );
     assert!(
@@ -794,7 +809,7 @@ fn an_eight_month_campaign_on_x_with_old_and_new_posts() {
         "an unknown date is said, never 'publié le il y a…'"
     );
     assert!(
-        t.contains("Pièce n° 4") && t.contains("Pièce n° 5\u{a0}: le dossier complet"),
+        t.contains("Pièce n°\u{a0}4") && t.contains("Pièce n°\u{a0}5\u{a0}: le dossier complet"),
         "exhibits numbered 1…n, then the exported case with its control code"
     );
 }
@@ -1104,5 +1119,182 @@ fn the_report_qualifies_its_claim_and_shows_the_record() {
     assert!(
         html.contains("Image not reproduced"),
         "and the report says why"
+    );
+}
+
+// What the legal re-read found, kept fixed. ---------------------------------------------------------
+
+#[test]
+fn an_adult_victim_is_addressed_as_vous_with_adults_lines() {
+    let b = build(
+        false,
+        false,
+        "",
+        vec![Shot {
+            categories: &[Category::Threat],
+            ..shot(
+                "https://mail.google.com/mail/u/0/#inbox/x",
+                "gmail",
+                "email",
+            )
+        }],
+    );
+    let g = guide(&b, None, Lang::Fr);
+    assert!(
+        g.reassurance[0].starts_with("Vous avez bien fait"),
+        "an adult is not told 'tu'"
+    );
+    let phones: Vec<&str> = g
+        .helplines
+        .iter()
+        .filter_map(|h| h.phone.as_deref())
+        .collect();
+    assert_eq!(phones, ["17", "116006"], "adults' lines, not 3018 and 119");
+    assert!(
+        !g.now.iter().any(|a| a.id == "tell-an-adult"),
+        "no 'even as a minor' to an adult"
+    );
+    assert!(
+        g.now
+            .iter()
+            .all(|a| !a.text.contains(" tu ") && !a.title.ends_with("-le dans l'appli")),
+        "the now-list in 'vous'"
+    );
+    // No case details yet: the guide speaks to a young person.
+    let unknown = build(
+        false,
+        false,
+        "",
+        vec![shot("https://x.com/a/status/1", "x", "post")],
+    );
+    let mut entries = unknown.entries;
+    entries.remove(0);
+    let view = CaseView::build("case", &entries);
+    let g = for_case(&view, &entries, None, "FR", TODAY, Lang::Fr);
+    assert!(
+        g.reassurance[0].starts_with("Tu as bien fait"),
+        "until the case says otherwise, a young person"
+    );
+}
+
+#[test]
+fn hate_keeps_the_three_month_date_beside_the_year() {
+    let b = build(
+        false,
+        false,
+        "",
+        vec![Shot {
+            published: Some("2026-11-20T10:00:00Z"),
+            categories: &[Category::Hate],
+            ..shot(
+                "https://www.youtube.com/watch?v=abcdefghijk&lc=Ugx1",
+                "youtube",
+                "comment",
+            )
+        }],
+    );
+    let d = deadlines(&b.view, TODAY, false, Lang::Fr);
+    let three = d
+        .clocks
+        .iter()
+        .find(|c| c.kind == ClockKind::Press3Months)
+        .expect("art. 65-3's year may not hold: the 3 months stand beside it");
+    assert!(
+        three.conditional
+            && three
+                .message
+                .starts_with("Si le caractère discriminatoire n'est pas retenu"),
+        "said as conditional"
+    );
+    assert_eq!(
+        d.clocks[0].kind,
+        ClockKind::Press3Months,
+        "the nearest date first"
+    );
+}
+
+#[test]
+fn a_private_insult_does_not_point_to_the_investigating_judge() {
+    let b = build(
+        false,
+        false,
+        "",
+        vec![Shot {
+            text: "insulte",
+            categories: &[Category::Insult],
+            ..shot(
+                "https://www.instagram.com/direct/t/123/",
+                "instagram",
+                "message",
+            )
+        }],
+    );
+    let g = guide(&b, None, Lang::Fr);
+    assert!(
+        !ids(&g).contains(&"cpc"),
+        "art. 85 CPP: no civil-party complaint for a contravention"
+    );
+    let w = g
+        .adults
+        .iter()
+        .find(|a| a.id == "plainte-commissariat")
+        .and_then(|a| a.warning.clone())
+        .unwrap();
+    assert!(
+        w.contains("citation directe devant le tribunal de police"),
+        "only a direct summons interrupts a private insult's clock"
+    );
+}
+
+#[test]
+fn blackmail_pharos_by_age_and_the_minor_writing_for_themselves() {
+    let b = build(
+        true,
+        false,
+        "Inès",
+        vec![Shot {
+            text: "envoie encore ou je publie",
+            categories: &[Category::IntimateImages, Category::Threat],
+            ..shot("https://web.snapchat.com/7c3a", "snapchat", "message")
+        }],
+    );
+    let t = &letter(&b, "procureur", Writer::Minor, None)[0];
+    assert!(
+        t.text.contains("art. 312-10"),
+        "a threat around intimate images is blackmail (sextortion)"
+    );
+    assert!(
+        t.text.contains("dont je suis victime") && !t.text.contains("représentant légal"),
+        "F1567: a minor may file themselves"
+    );
+    assert!(t
+        .text
+        .contains("images à caractère sexuel (diffusion ou menace de diffusion)"));
+    assert!(
+        t.warnings
+            .iter()
+            .any(|w| w.contains("ne doit jamais contenir l'image d'un mineur")),
+        "the case sent must never hold the image"
+    );
+    let g = guide(&b, None, Lang::Fr);
+    assert!(
+        g.pharos[0]
+            .text
+            .contains("l'image elle-même n'est pas jointe"),
+        "PHAROS is told the image is not attached"
+    );
+    let adult = build(
+        false,
+        false,
+        "",
+        vec![Shot {
+            categories: &[Category::IntimateImages, Category::Threat],
+            ..shot("https://x.com/a/status/9", "x", "post")
+        }],
+    );
+    let g = guide(&adult, None, Lang::Fr);
+    assert!(
+        !g.pharos[0].text.contains("Pédophilie"),
+        "an adult's images are not filed as child abuse"
     );
 }

@@ -44,7 +44,8 @@ fn the_procureur_letter_lists_the_facts_in_order_with_their_fingerprints() {
             && pos("18 novembre 2026") < pos("19 novembre 2026")
     );
     assert!(
-        pos("Pièce n° 1\u{a0}: capture n° 4") < pos("Pièce n° 3\u{a0}: capture n° 2"),
+        pos("Pièce n°\u{a0}1\u{a0}: capture n°\u{a0}4")
+            < pos("Pièce n°\u{a0}3\u{a0}: capture n°\u{a0}2"),
         "exhibits in the order cited"
     );
     for e in &c.entries[1..4] {
@@ -91,7 +92,7 @@ fn form_texts_carry_what_the_dsa_and_pharos_ask_for() {
     assert!(dsa.contains("bonne foi"));
     assert!(dsa.contains("art. 29, 32 et 33"));
     assert!(platform_report(item, false, Lang::En).contains("good faith"));
-    let pharos = pharos_summary(item, Lang::Fr);
+    let pharos = pharos_summary(item, true);
     for field in [
         "Catégorie\u{a0}:",
         "Date et heure de publication\u{a0}: 18 novembre 2026 à 21\u{a0}h\u{a0}00 (UTC)",
@@ -131,7 +132,10 @@ fn deadlines_run_per_capture() {
         (press.start.as_str(), press.until.as_str()),
         ("2026-11-18", "2027-02-17")
     );
-    assert!(press.message.contains("plainte simple") && press.message.contains("n'arrête pas"));
+    assert!(d
+        .notes
+        .iter()
+        .any(|n| n.kind == "press-plain-complaint" && n.message.contains("n'arrête pas")));
     let harassment = d
         .clocks
         .iter()

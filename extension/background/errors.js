@@ -1,4 +1,6 @@
-// Turns any failure of a capture into a stable code and a sentence a parent can read.
+// Turns any failure of a capture into a stable code and a sentence a parent can read, in the
+// language chosen for every screen.
+import { t } from '../shared/i18n.js';
 
 /** An error whose `code` the pages can switch on. */
 export class CaptureError extends Error {
@@ -39,10 +41,10 @@ export function describeFailure(e) {
   else if (code === 'unexpected' && isPageGone(e)) code = 'page-changed';
   else if (code === 'unexpected' && isNotScriptable(e)) code = 'page-not-scriptable';
   const reason = {
-    'storage-full': chrome.i18n.getMessage('errorStorageFull'),
-    'page-not-scriptable': chrome.i18n.getMessage('errorPageNotScriptable'),
-    'page-not-capturable': chrome.i18n.getMessage('errorPageNotCapturable'),
-    'page-changed': chrome.i18n.getMessage('errorPageChanged'),
-  }[code] ?? (err instanceof CaptureError ? text : chrome.i18n.getMessage('errorUnexpected', [text]));
-  return { code, message: chrome.i18n.getMessage('captureFailed', [reason]) };
+    'storage-full': t('errorStorageFull'),
+    'page-not-scriptable': t('errorPageNotScriptable'),
+    'page-not-capturable': t('errorPageNotCapturable'),
+    'page-changed': t('errorPageChanged'),
+  }[code] ?? (err instanceof CaptureError ? text : t('errorUnexpected', [text]));
+  return { code, message: t('captureFailed', [reason]) };
 }

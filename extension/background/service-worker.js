@@ -4,18 +4,58 @@ import { capture } from './capture.js';
 import { describeFailure } from './errors.js';
 import { core, coreRestarts, coreTimings, ready } from '../shared/core.js';
 import { exportBundle } from '../shared/export.js';
+import { initLanguage, t } from '../shared/i18n.js';
 import { CAPTURE_ACTIVE_TAB, isCaptureActiveTab, isFromExtensionPage } from '../shared/protocol.js';
 
 const MENU_ID = 'temoin-capture';
+const ICON = 'extension/icons/icon-128.png';
+// Firefox's notifications have no buttons (a click on the notification itself opens the guide).
+const NOTIFICATION_BUTTONS = !chrome.runtime.getURL('').startsWith('moz-extension:');
 
-function createMenus() {
-  chrome.contextMenus.removeAll(() => {
-    chrome.contextMenus.create({
-      id: MENU_ID,
-      title: chrome.i18n.getMessage('menuCapture'),
-      contexts: ['page', 'selection', 'link', 'image'],
-    });
+// The language is decided once, from the setting or else the browser's, and followed here:
+// the menu, the notifications and the capture's caption band speak it.
+let languageReady = initLanguage();
+
+async function createMenus() {
+  await languageReady.catch(() => undefined);
+  await chrome.contextMenus.removeAll();
+  chrome.contextMenus.create({
+    id: MENU_ID,
+    title: t('menuCapture'),
+    contexts: ['page', 'selection', 'link', 'image'],
   });
+}
+
+/** The last notification shown, for the tests (a notification's text cannot be read back). */
+let notified = { id: '', title: '', message: '' };
+
+/** The notification of a capture names its case and number, so that a click opens its guide. */
+const notificationId = (/** @type {string} */ caseId, /** @type {number} */ seq) => `capture|${encodeURIComponent(caseId)}|${seq}`;
+
+/** @param {string} id */
+function openGuideFor(id) {
+  const [kind, caseId, seq] = id.split('|');
+  if (kind !== 'capture') return;
+  const query = new URLSearchParams({ case: decodeURIComponent(caseId), capture: seq });
+  void chrome.tabs.create({ url: chrome.runtime.getURL(`extension/pages/guide.html?${query}`) });
+  void chrome.notifications.clear(id);
+}
+
+/**
+ * A confirmation the page can neither read nor imitate: the browser's own notification.
+ * @param {string} id @param {string} title @param {string} message @param {boolean} withButton
+ */
+async function notify(id, title, message, withButton) {
+  notified = { id, title, message };
+  await chrome.notifications
+    .create(id, {
+      type: 'basic',
+      iconUrl: chrome.runtime.getURL(ICON),
+      title,
+      message,
+      ...(withButton && NOTIFICATION_BUTTONS ? { buttons: [{ title: t('notifyWhatNow') }] } : {}),
+    })
+    .catch((e) => console.warn('notification failed', e));
 }
 
 /**
@@ -26,17 +66,20 @@ function createMenus() {
  */
 async function captureAndReport(info, tab) {
   const tabId = tab?.id;
+  await languageReady.catch(() => undefined);
   try {
     const result = await capture(info, tab);
     if (tabId !== undefined) {
       await chrome.action.setBadgeBackgroundColor({ tabId, color: '#1f3a5f' });
       await chrome.action.setBadgeText({ tabId, text: String(result.seq) });
-      await chrome.action.setTitle({ tabId, title: chrome.i18n.getMessage('popupCaptured', [String(result.seq)]) });
+      await chrome.action.setTitle({ tabId, title: t('popupCaptured', [String(result.seq)]) });
     }
-    return { ok: true, seq: result.seq, hash: result.hash };
+    await notify(notificationId(result.caseId, result.seq), t('notifyCapturedTitle', [String(result.seq)]), t('notifyCapturedMessage'), true);
+    return { ok: true, seq: result.seq, hash: result.hash, caseId: result.caseId };
   } catch (e) {
     const failure = describeFailure(e);
     console.error('capture failed', e);
+    await notify(`failure|${Date.now()}`, t('notifyFailedTitle'), failure.message, false);
     if (tabId !== undefined && tabId >= 0) {
       await chrome.action.setBadgeBackgroundColor({ tabId, color: '#b00020' }).catch(() => {});
       await chrome.action.setBadgeText({ tabId, text: '!' }).catch(() => {});
@@ -50,11 +93,18 @@ async function captureAndReport(info, tab) {
 void ready().catch((e) => console.error('the core failed to load', e));
 
 chrome.runtime.onInstalled.addListener((details) => {
-  createMenus();
+  void createMenus();
   // Once, at the first install: the guide shows how to capture and what to do next.
   if (details.reason === 'install') void chrome.tabs.create({ url: chrome.runtime.getURL('extension/pages/guide.html') });
 });
-chrome.runtime.onStartup.addListener(createMenus);
+chrome.runtime.onStartup.addListener(() => void createMenus());
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'local' || !changes.language) return;
+  languageReady = initLanguage();
+  void createMenus();
+});
+chrome.notifications.onClicked.addListener(openGuideFor);
+chrome.notifications.onButtonClicked?.addListener((id) => openGuideFor(id));
 
 chrome.contextMenus.onClicked.addListener((info, tab) => {
   if (info.menuItemId === MENU_ID) void captureAndReport(info, tab);
@@ -92,6 +142,12 @@ async function exportBundleBytes(caseId, options) {
   core,
   coreRestarts,
   coreTimings,
+  // Test hook: what a person's click on a capture's notification does (headless browsers show
+  // no notifications to click).
+  clickNotificationForTesting: openGuideFor,
+  get lastNotificationForTesting() {
+    return notified;
+  },
   // A fault on demand, for the reliability suite: the instance aborts as on a panic.
   abortCoreForTesting: async () => {
     await ready();

@@ -1,23 +1,28 @@
-// "What now?": the five steps of the guide for a case, or for one capture, with the right
-// links (sourced, unverified ones marked), texts ready to copy, the letters, the deadlines and
-// the always-visible emergency numbers. Marking a step done is a journal entry. Nothing is
-// sent anywhere: links open in a new tab when the user clicks them.
+// "What now?": what the core's guide says for a case, or for one capture. First the
+// reassurance and the people who help (to the young person, in "tu"); then what they can do
+// now; then, folded, the five steps for the parents or an adult: the deadlines, the reports,
+// the complaint, the letters, the judge, PHAROS. Marking a step done is a journal entry that
+// keeps its date and, for a notice sent to a platform, the text sent. Nothing is sent anywhere:
+// links open only when clicked, texts are copied by the user.
 import { core, ready } from '../shared/core.js';
 import { currentLanguage, initLanguage, localise, t } from '../shared/i18n.js';
-import { appendEvent, loadCase } from '../shared/journal.js';
+import { appendEvent, deleteItem, loadCase } from '../shared/journal.js';
 import { country, currentCaseId } from '../shared/settings.js';
+import { localDate, localDay } from '../shared/dates.js';
 import { byId, h } from './dom.js';
 
 const params = new URLSearchParams(location.search);
 
-/** @param {any} action @param {any[]} done */
-function doneFor(action, done) {
-  return done.filter((d) => d.action === action.id).at(-1);
-}
+/**
+ * @typedef {import('../shared/types.js').GuideView} GuideView
+ * @typedef {import('../shared/types.js').GuideAction} GuideAction
+ * @typedef {import('../shared/types.js').FormText} FormText
+ * @typedef {{ caseId: string, seq: number | undefined, guide: GuideView, refresh: () => Promise<void> }} Context
+ */
 
-/** @param {string} text @param {string} id */
+/** A text to copy, with its button. @param {string} text @param {string} id */
 function copyBox(text, id) {
-  const area = h('textarea', { class: 'copy', readonly: true, id: `copy-${id}` });
+  const area = h('textarea', { class: 'copy', readonly: true, id, 'aria-label': t('guideCopy') });
   area.value = text;
   const button = h('button', { type: 'button', 'data-copy': id }, [t('guideCopy')]);
   button.addEventListener('click', async () => {
@@ -27,76 +32,223 @@ function copyBox(text, id) {
     });
     button.textContent = t('guideCopied');
   });
-  return h('div', {}, [area, button]);
+  return h('div', { class: 'copy-box' }, [area, button]);
+}
+
+/** The texts an action offers to copy: one per capture. @param {GuideAction} a @param {Context} ctx */
+function textsFor(a, ctx) {
+  if (a.copy === 'platform-report') return ctx.guide.notices.filter((n) => n.platform === a.platform);
+  if (a.copy === 'pharos') return ctx.guide.pharos;
+  return [];
 }
 
 /**
- * @param {any} a an action from the core's guide
- * @param {{ caseId: string, seq: number | undefined, guide: any, refresh: () => Promise<void> }} ctx
+ * "C'est fait": the date field appears only now, with the text sent when there is one; the
+ * entry records both.
+ * @param {GuideAction} a @param {Context} ctx @param {FormText[]} texts
  */
-function card(a, ctx) {
-  const done = doneFor(a, ctx.guide.done);
-  const date = h('input', { type: 'date', value: new Date().toISOString().slice(0, 10), 'aria-label': t('guideDoneDate') });
-  const mark = h('button', { type: 'button', class: 'mark-done' }, [t('guideMarkDone')]);
-  mark.addEventListener('click', async () => {
-    await appendEvent(ctx.caseId, { kind: 'stepDone', step: a.step, action: a.id, date: date.value, ...(ctx.seq ? { entry: ctx.seq } : {}), note: '' });
+function markDone(a, ctx, texts) {
+  const done = ctx.guide.done.filter((d) => d.action === a.id).at(-1);
+  if (done) {
+    return h('div', { class: 'done' }, [
+      h('span', {}, [t('guideDoneOn', [localDay(done.date)])]),
+      done.text ? h('details', {}, [h('summary', {}, [t('guideDoneSent')]), h('pre', { class: 'sent' }, [done.text])]) : null,
+    ]);
+  }
+  const open = h('button', { type: 'button', class: 'mark-done' }, [t('guideMarkDone')]);
+  const form = h('form', { class: 'done-form', hidden: true });
+  const date = h('input', { type: 'date', required: true, value: localDate(new Date()), max: localDate(new Date()), id: `date-${a.id}` });
+  const sent = texts.length ? h('textarea', { rows: '6', id: `sent-${a.id}` }) : null;
+  if (sent) sent.value = texts.map((x) => x.text).join('\n\n');
+  form.append(h('label', { for: date.id }, [t('guideDoneDate')]), date);
+  if (sent) form.append(h('label', { for: sent.id }, [t('guideDoneText')]), sent);
+  form.append(h('div', {}, [h('button', { type: 'submit' }, [t('guideDoneConfirm')]), ' ', h('button', { type: 'button', class: 'cancel' }, [t('guideDoneCancel')])]));
+  open.addEventListener('click', () => {
+    open.hidden = true;
+    form.hidden = false;
+    date.focus();
+  });
+  form.querySelector('.cancel')?.addEventListener('click', () => {
+    form.hidden = true;
+    open.hidden = false;
+    open.focus();
+  });
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    await appendEvent(ctx.caseId, {
+      kind: 'stepDone',
+      step: a.step,
+      action: a.id,
+      date: date.value,
+      ...(ctx.seq ? { entry: ctx.seq } : {}),
+      note: '',
+      ...(sent && sent.value.trim() ? { text: sent.value } : {}),
+    });
     await ctx.refresh();
   });
-  const letterHref = a.letter ? `letter.html?${new URLSearchParams({ kind: a.letter, case: ctx.caseId, ...(ctx.seq ? { capture: String(ctx.seq) } : {}) })}` : null;
-  const copyText = a.copy === 'platform-report' ? ctx.guide.platformReport : a.copy === 'pharos' ? ctx.guide.pharos : null;
+  return h('div', { class: 'mark' }, [open, form]);
+}
+
+/** @param {GuideAction} a @param {Context} ctx */
+function card(a, ctx) {
+  const texts = textsFor(a, ctx);
+  const letterHref = a.letter
+    ? `letter.html?${new URLSearchParams({ kind: a.letter, case: ctx.caseId, ...(a.platform ? { platform: a.platform } : {}), ...(ctx.seq ? { capture: String(ctx.seq) } : {}) })}`
+    : null;
   return h('article', { class: `action${a.unverified ? ' unverified' : ''}`, 'data-action': a.id }, [
-    h('h3', {}, [a.title, a.unverified ? h('span', { class: 'badge' }, [t('guideUnverified')]) : null]),
+    h('h4', {}, [a.title, a.unverified ? h('span', { class: 'badge' }, [t('guideUnverified')]) : null]),
     h('p', {}, [a.text]),
-    a.url ? h('a', { class: 'go', href: a.url, target: '_blank', rel: 'noopener noreferrer' }, [a.unverified ? t('guideOpenUnverified') : t('guideOpen')]) : null,
-    a.phone ? h('strong', { class: 'phone' }, [`☎ ${a.phone}`]) : null,
-    letterHref ? h('a', { class: 'go letter', href: letterHref, target: '_blank' }, [t('guideLetter')]) : null,
-    copyText ? h('details', {}, [h('summary', {}, [t(a.copy === 'pharos' ? 'guideCopyPharos' : 'guideCopyReport')]), copyBox(copyText, a.copy)]) : null,
-    h('div', {}, done ? [h('span', { class: 'done' }, [t('guideDoneOn', [done.date])])] : [date, ' ', mark]),
-    h('p', { class: 'source' }, [t('guideSource', [a.source, a.status])]),
+    a.warning ? h('p', { class: 'warning' }, [a.warning]) : null,
+    h('p', { class: 'links' }, [
+      a.url ? h('a', { class: 'go', href: a.url, target: '_blank', rel: 'noopener noreferrer' }, [a.unverified ? t('guideOpenUnverified') : t('guideOpen')]) : null,
+      a.phone ? h('a', { class: 'go phone', href: `tel:${a.phone}` }, [t('guideCall', [a.phone])]) : null,
+      letterHref ? h('a', { class: 'go letter', href: letterHref, target: '_blank' }, [t('guideLetter')]) : null,
+    ]),
+    ...texts.map((x) =>
+      h('details', { class: 'copy-text' }, [
+        h('summary', {}, [t(a.copy === 'pharos' ? 'guideCopyPharos' : 'guideCopyReport', [String(x.entry)])]),
+        copyBox(x.text, `copy-${a.copy}-${x.entry}`),
+      ]),
+    ),
+    a.step > 1 && a.id !== 'pharos-not-here' ? markDone(a, ctx, texts) : null,
+    h('p', { class: 'source' }, [t('guideSource', [a.source, a.statusLabel])]),
   ]);
 }
 
-async function render() {
-  await ready();
-  const caseId = params.get('case') ?? (await currentCaseId());
-  const seqParam = params.get('capture');
-  const seq = seqParam ? Number(seqParam) : undefined;
-  const [data, where] = await Promise.all([loadCase(caseId), country()]);
-  const guide = core.guide(caseId, data.entries, seq, where, currentLanguage());
-  const ctx = { caseId, seq, guide, refresh: render };
+/** The helplines, each a `tel:` link. @param {GuideAction[]} lines */
+function helplines(lines) {
+  return lines.map((a) =>
+    h('li', { 'data-action': a.id }, [
+      a.phone ? h('a', { class: 'call', href: `tel:${a.phone}`, 'aria-label': t('guideCall', [a.phone]) }, [a.phone]) : h('strong', {}, [a.title]),
+      ' ',
+      h('span', {}, [a.title, ' — ', a.text.split(/(?<=\.)\s/)[0]]),
+      a.url ? ' ' : null,
+      a.url ? h('a', { href: a.url, target: '_blank', rel: 'noopener noreferrer' }, [new URL(a.url).host]) : null,
+    ]),
+  );
+}
 
-  byId('subject').textContent = seq ? t('guideForCapture', [String(seq), data.title]) : t('guideForCase', [data.title]);
-  byId('always').querySelector('ul')?.replaceChildren(
-    ...guide.always.map((/** @type {any} */ a) =>
-      h('li', { 'data-action': a.id }, [h('strong', {}, [a.phone ?? a.title]), ` — ${a.title} : ${a.text} `, a.url ? h('a', { href: a.url, target: '_blank', rel: 'noopener noreferrer' }, [a.url]) : null]),
+/** Step 3 holds one group per platform: its channels, then the rest. @param {GuideAction[]} actions @param {Context} ctx */
+function stepBody(actions, ctx) {
+  /** @type {Map<string, GuideAction[]>} */
+  const byPlatform = new Map();
+  const rest = [];
+  for (const a of actions) {
+    if (a.platform && a.id.startsWith('platform-')) byPlatform.set(a.platform, [...(byPlatform.get(a.platform) ?? []), a]);
+    else rest.push(a);
+  }
+  const groups = [...byPlatform].map(([platform, list]) =>
+    h('section', { class: 'platform', 'data-platform': platform }, [
+      h('h4', { class: 'platform-name' }, [list[0].title.split(' — ')[0]]),
+      ...list.map((a) => card(a, ctx)),
+    ]),
+  );
+  return [...groups, ...rest.map((a) => card(a, ctx))];
+}
+
+/** @param {Context} ctx @param {string} title */
+function render(ctx, title) {
+  const g = ctx.guide;
+  byId('subject').textContent = ctx.seq ? t('guideForCapture', [String(ctx.seq), title]) : t('guideForCase', [title]);
+
+  const alert = byId('alert');
+  alert.hidden = !g.alert;
+  if (g.alert) {
+    const a = g.alert;
+    byId('alert-title').textContent = a.title;
+    alert.querySelector('ul')?.replaceChildren(...a.lines.map((l) => h('li', {}, [l])));
+    alert.querySelector('.delete-files')?.replaceChildren(
+      ...a.deleteFilesOf.map((seq) => {
+        const b = h('button', { type: 'button', class: 'danger', 'data-delete': String(seq) }, [t('guideDeleteFiles', [String(seq)])]);
+        b.addEventListener('click', async () => {
+          if (!confirm(t('guideDeleteConfirm'))) return;
+          await deleteItem(ctx.caseId, seq, t('guideDeleteReason'));
+          await ctx.refresh();
+        });
+        return b;
+      }),
+    );
+    const source = alert.querySelector('.source');
+    if (source) source.textContent = t('guideSourceOnly', [a.source]);
+  }
+
+  byId('reassure').hidden = false;
+  byId('reassure').querySelector('.lines')?.replaceChildren(...g.reassurance.map((l) => h('p', {}, [l])));
+  byId('helplines').replaceChildren(...helplines(g.helplines));
+
+  byId('now').hidden = false;
+  byId('now').querySelector('ol')?.replaceChildren(
+    ...g.now.map((a) =>
+      h('li', { 'data-action': a.id }, [
+        h('strong', {}, [a.title]),
+        ' ',
+        a.text,
+        a.url ? ' ' : null,
+        a.url ? h('a', { href: a.url, target: '_blank', rel: 'noopener noreferrer' }, [t('guideHowTo')]) : null,
+      ]),
     ),
   );
-  byId('deadlines').hidden = guide.deadlines.length === 0;
-  byId('deadlines').querySelector('ul')?.replaceChildren(
-    ...guide.deadlines.map((/** @type {any} */ d) => h('li', { 'data-kind': d.kind, 'data-until': d.until }, [d.message])),
+
+  const open = g.deadlines.clocks.filter((c) => !c.passed);
+  byId('urgent-hint').hidden = !open.some((c) => c.daysLeft <= 90);
+  byId('adults').hidden = false;
+  const deadlines = byId('deadlines');
+  deadlines.hidden = g.deadlines.clocks.length === 0 && g.deadlines.notes.length === 0;
+  deadlines.querySelector('ul')?.replaceChildren(
+    ...g.deadlines.clocks.map((c) =>
+      h('li', { 'data-kind': c.kind, 'data-until': c.until, 'data-entry': String(c.entry), class: c.passed ? 'passed' : c.conditional ? 'conditional' : 'open' }, [
+        h('strong', {}, [c.title]),
+        h('br'),
+        c.message,
+        h('small', { class: 'source' }, [' ', t('guideSource', [c.source, c.statusLabel])]),
+      ]),
+    ),
   );
-  const captures = data.view.items.filter((/** @type {any} */ i) => i.capture && !i.deleted).length;
+  deadlines.querySelector('.notes')?.replaceChildren(...g.deadlines.notes.map((n) => h('p', { 'data-kind': n.kind, class: 'note' }, [n.message])));
+
   const steps = [1, 2, 3, 4, 5].map((n) => {
-    const actions = guide.actions.filter((/** @type {any} */ a) => a.step === n);
-    return h('section', { class: 'step', 'data-step': String(n) }, [
-      h('h2', {}, [`${n}.`, t(`guideStep${n}`)]),
-      h('p', {}, [t(`guideStep${n}Why`)]),
-      n === 2
-        ? h('p', { id: 'evidence-count' }, [
-            t('guideEvidenceCount', [String(captures)]),
-            ' ',
-            h('a', { href: `journal.html?${new URLSearchParams({ case: caseId })}` }, [t('guideExportFromJournal')]),
-          ])
-        : null,
-      ...(actions.length ? actions.map((/** @type {any} */ a) => card(a, ctx)) : [h('p', { class: 'none' }, [t(n === 5 ? 'guidePharosNotInScope' : 'guideNothing')])]),
+    const actions = g.adults.filter((a) => a.step === n);
+    return h('section', { class: 'step', 'data-step': String(n), 'aria-labelledby': `step-${n}` }, [
+      h('h3', { id: `step-${n}` }, [`${n}. `, t(`guideStep${n}`)]),
+      ...stepBody(actions, ctx),
     ]);
   });
   byId('steps').replaceChildren(...steps);
 }
 
+async function shortcut() {
+  const commands = await chrome.commands.getAll().catch(() => []);
+  const keys = commands.find((c) => c.name === 'capture-tab')?.shortcut;
+  byId('shortcut').textContent = keys ? t('guideShortcut', [keys]) : '';
+}
+
+async function show() {
+  await ready();
+  const caseId = params.get('case') ?? (await currentCaseId());
+  const seqParam = params.get('capture');
+  const [data, where] = await Promise.all([loadCase(caseId), country()]);
+  let seq = seqParam ? Number(seqParam) : undefined;
+  const status = byId('status');
+  if (seq !== undefined && !data.view.items.some((/** @type {any} */ i) => i.seq === seq)) {
+    status.textContent = t('guideNoCapture', [String(seqParam)]);
+    seq = undefined;
+  } else {
+    status.textContent = '';
+    status.hidden = true;
+  }
+  /** @type {GuideView} */
+  const guide = core.guide(caseId, data.entries, seq, where, localDate(new Date()), currentLanguage());
+  byId('journal-link').setAttribute('href', `journal.html?${new URLSearchParams({ case: caseId })}`);
+  render({ caseId, seq, guide, refresh: show }, data.title);
+}
+
 await initLanguage();
 localise();
-render().catch((e) => {
-  byId('steps').replaceChildren(h('p', { class: 'status-bad' }, [String(e?.message ?? e)]));
+void shortcut();
+show().catch((e) => {
+  const status = byId('status');
+  status.hidden = false;
+  status.className = 'status-bad';
+  status.textContent = t('guideError', [String(e?.message ?? e)]);
   console.error(e);
 });

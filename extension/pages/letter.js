@@ -1,23 +1,70 @@
-// A letter built from the journal by the core, to print or copy, then to complete by hand
-// (the bracketed fields). Nothing is sent: the user posts or hands it in.
+// Letters built from the journal by the core, to print or copy, then to complete by hand (the
+// bracketed fields): the complaint to the procureur, or one erasure request per platform. What
+// the sender must know first (a plain complaint does not stop the 3-month clock…) is said above
+// each letter, in the page's language; the letters to French bodies are in French. Nothing is
+// sent: the user posts or hands them in.
 import { core, ready } from '../shared/core.js';
-import { initLanguage, localise, t } from '../shared/i18n.js';
+import { localDate } from '../shared/dates.js';
+import { currentLanguage, initLanguage, localise, t } from '../shared/i18n.js';
 import { loadCase } from '../shared/journal.js';
 import { currentCaseId } from '../shared/settings.js';
-import { byId } from './dom.js';
+import { byId, h } from './dom.js';
+
+/** @typedef {import('../shared/types.js').Letter} Letter */
+
+const params = new URLSearchParams(location.search);
+const kind = params.get('kind') === 'erasure' ? 'erasure' : 'procureur';
+
+/** @param {Letter} letter @param {number} n */
+function block(letter, n) {
+  const copy = h('button', { type: 'button', class: 'copy' }, [t('guideCopy')]);
+  copy.addEventListener('click', async () => {
+    await navigator.clipboard.writeText(letter.text);
+    copy.textContent = t('guideCopied');
+  });
+  return h('article', { class: 'letter', 'data-platform': letter.platform ?? undefined, 'aria-labelledby': `letter-${n}` }, [
+    h('h2', { id: `letter-${n}`, class: 'letter-title' }, [letter.platformName ? t('letterErasureFor', [letter.platformName]) : t('letterProcureur')]),
+    ...letter.warnings.map((w) => h('p', { class: 'warning' }, [w])),
+    copy,
+    h('pre', { class: 'letter-text', lang: 'fr' }, [letter.text]),
+  ]);
+}
+
+async function show() {
+  await ready();
+  const caseId = params.get('case') ?? (await currentCaseId());
+  const capture = params.get('capture');
+  const writer = /** @type {HTMLInputElement | null} */ (document.querySelector('input[name="writer"]:checked'))?.value ?? 'minor';
+  const { entries } = await loadCase(caseId);
+  /** @type {Letter[]} */
+  const letters = core.letters(
+    kind,
+    caseId,
+    entries,
+    capture ? Number(capture) : undefined,
+    params.get('platform') ?? undefined,
+    writer,
+    params.get('code') ?? undefined,
+    localDate(new Date()),
+    currentLanguage(),
+  );
+  const status = byId('status');
+  status.hidden = letters.length > 0;
+  status.textContent = letters.length ? '' : t('letterNone');
+  byId('letters').replaceChildren(...letters.map(block));
+  document.title = `Témoin — ${kind === 'erasure' ? t('letterErasure') : t('letterProcureur')}`;
+}
 
 await initLanguage();
 localise();
-await ready();
-const params = new URLSearchParams(location.search);
-const caseId = params.get('case') ?? (await currentCaseId());
-const capture = params.get('capture');
-const { entries } = await loadCase(caseId);
-const text = core.letter(params.get('kind') ?? 'procureur', caseId, entries, capture ? Number(capture) : undefined, new Date().toISOString().slice(0, 10));
-byId('letter').textContent = text;
-document.title = `Témoin — ${text.split('\n').find((l) => l.startsWith('Objet')) ?? ''}`;
+byId('writer').hidden = kind !== 'erasure';
+byId('title').textContent = kind === 'erasure' ? t('letterErasure') : t('letterProcureur');
 byId('print').addEventListener('click', () => print());
-byId('copy').addEventListener('click', async () => {
-  await navigator.clipboard.writeText(text);
-  byId('copy').textContent = t('guideCopied');
+byId('writer').addEventListener('change', () => void show());
+show().catch((e) => {
+  const status = byId('status');
+  status.hidden = false;
+  status.className = 'status-bad';
+  status.textContent = t('guideError', [String(e?.message ?? e)]);
+  console.error(e);
 });

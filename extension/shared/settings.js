@@ -1,4 +1,5 @@
 // User settings, in extension storage (on this device).
+import { initLanguage } from './i18n.js';
 import { DEFAULT_CASE_ID } from './store.js';
 
 /** The case new captures go to. @returns {Promise<string>} */
@@ -18,11 +19,13 @@ export async function country() {
   return typeof c === 'string' && c ? c : 'FR';
 }
 
-/** The language of reports and letters: the setting, else the browser's. @returns {Promise<'fr' | 'en'>} */
-export async function reportLanguage() {
-  const { language } = await chrome.storage.local.get('language');
-  const tag = typeof language === 'string' && language ? language : chrome.i18n.getUILanguage();
-  return tag.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+/**
+ * The language of reports, letters and the worker's messages: the one every page uses
+ * (i18n.js decides it, once, from the setting or else the browser's).
+ * @returns {Promise<'fr' | 'en'>}
+ */
+export function reportLanguage() {
+  return initLanguage();
 }
 
 /** How captures are made. The full-page screenshot is on unless turned off. */

@@ -2,6 +2,8 @@
 // extension's pages. An entry, its artifacts and the new head are written in ONE
 // transaction, so a worker killed mid-capture leaves the whole capture or nothing.
 
+import { t } from './i18n.js';
+
 const DB_NAME = 'temoin';
 const DB_VERSION = 1;
 export const DEFAULT_CASE_ID = 'default';
@@ -140,7 +142,7 @@ export async function appendEntry(caseId, seal, { genesis, artifacts = [], delet
 
 /** @param {string} caseId */
 function defaultTitle(caseId) {
-  return caseId === DEFAULT_CASE_ID ? chrome.i18n.getMessage('defaultCaseTitle') || caseId : caseId;
+  return caseId === DEFAULT_CASE_ID ? t('defaultCaseTitle') || caseId : caseId;
 }
 
 /** @param {string} caseId @param {number} seq */

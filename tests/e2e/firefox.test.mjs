@@ -44,6 +44,9 @@ test('Firefox: capture a post, see it in the journal, export, verify', { timeout
     return bg.temoin.captureAndReport({ menuItemId: 'temoin-capture', pageUrl: url }, tab);
   }, post.url());
   assert.deepEqual({ ok: reply.ok, seq: reply.seq }, { ok: true, seq: 1 }, JSON.stringify(reply));
+  // The confirmation the page cannot read or imitate: the browser's notification.
+  const shown = await extensionPage.evaluate(() => browser.notifications.getAll());
+  assert.ok(Object.keys(shown).includes('capture|default|1'), JSON.stringify(shown));
 
   // The journal page lists it, its chain verified.
   await extensionPage.evaluate((url) => location.assign(url), `${origin}extension/pages/journal.html`);

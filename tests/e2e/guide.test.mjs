@@ -1,12 +1,14 @@
-// What to do next, in a real browser: an X post marked "threat" for a minor gets X's report
-// link, PHAROS, 3018 and the minor's erasure letter; a post marked "insult" only gets no PHAROS
-// and the dated 3-month warning; the letter to the procureur lists both captures in
-// chronological order with their fingerprints; marking a step done is a journal entry; the
-// language switch applies.
+// The young person's journey and what the guide says, in a real browser: a right-click capture
+// confirmed by the browser's own notification, whose click opens the guide for that capture
+// (2 actions); the guide opens with reassurance and the helplines, then what to do now, then the
+// adults' part, folded, with the per-capture deadlines, the civil-party complaint for an insult,
+// PHAROS for a threat, the texts to copy, and a step marked done keeping the text sent; the
+// letter to the procureur tells the facts in order; the language chosen once applies to the
+// pages and the notification.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveHosts } from '../support/hosts.mjs';
-import { captureThroughMenu, launchWithExtension, readStoredJournal } from '../support/chromium.mjs';
+import { launchWithExtension, readStoredJournal } from '../support/chromium.mjs';
 
 /** @type {Awaited<ReturnType<typeof serveHosts>>} */
 let hosts;
@@ -23,96 +25,140 @@ after(async () => {
   await hosts?.close();
 });
 
-/** @param {import('playwright-core').Page} journal @param {number} seq @param {string} category */
-async function categorise(journal, seq, category) {
-  await journal.click(`#entries tr[data-seq="${seq}"] button.open-detail`);
-  await journal.waitForSelector('dialog#detail[open]');
-  await journal.check(`#categories input[value="${category}"]`);
-  await journal.click('#save-categories');
-  await journal.waitForSelector(`#entries tr[data-seq="${seq}"] [data-category="${category}"]`);
+/**
+ * The menu item's own handler, as a right-click → "Capturer comme preuve" calls it.
+ * @param {string} url
+ */
+function captureFromMenu(url) {
+  return browser.worker.evaluate(async (u) => {
+    const tab = (await chrome.tabs.query({})).find((t) => t.url === u);
+    return /** @type {any} */ (globalThis).temoin.captureAndReport({ menuItemId: 'temoin-capture', pageUrl: u }, tab);
+  }, url);
 }
 
-test('the guide routes a threat and an insult, and the letter tells the facts in order', async () => {
-  const page = await browser.context.newPage();
-  await page.goto('https://x.com/corbeau_noir/status/1790000000000000042');
-  await page.bringToFront();
-  await page.click('article[data-testid="tweet"] >> nth=0 >> [data-testid="tweetText"] span', { button: 'right' });
-  assert.equal((await captureThroughMenu(browser.worker, page.url())).seq, 1);
-  await page.click('article[data-testid="tweet"] >> nth=1 >> [data-testid="tweetText"] span', { button: 'right' });
-  assert.equal((await captureThroughMenu(browser.worker, page.url())).seq, 2);
+/**
+ * Appends journal entries as the journal page does, from an extension page.
+ * @param {import('playwright-core').Page} page @param {string} fn @param {unknown[]} args
+ */
+function journalOp(page, fn, args) {
+  return page.evaluate(async ([name, a]) => {
+    const j = /** @type {any} */ (await import(chrome.runtime.getURL('extension/shared/journal.js')));
+    return j[/** @type {string} */ (name)](...(/** @type {unknown[]} */ (a)));
+  }, /** @type {[string, unknown[]]} */ ([fn, args]));
+}
 
-  const journal = await browser.context.newPage();
-  await journal.goto(browser.extensionUrl('extension/pages/journal.html'));
-  await journal.waitForSelector('#chain[data-ok="true"]');
-  await categorise(journal, 1, 'threat');
-  await categorise(journal, 2, 'insult');
-  await journal.click('#case-details summary');
-  await journal.fill('#case-form input[name="person"]', 'Léa M.');
-  await journal.check('#case-form input[name="minor"]');
-  await journal.click('#case-form button[type="submit"]');
-  await journal.waitForSelector('#chain[data-ok="true"]');
+test('capture, notification, guide for that capture, deadlines, done steps, letter, language', async () => {
+  // A French-speaking family: the language chosen in the options (the browser here is English).
+  const ext = await browser.context.newPage();
+  await ext.goto(browser.extensionUrl('extension/pages/options.html'));
+  await ext.selectOption('select[name="language"]', 'fr');
+  await ext.waitForSelector('#saved:not(:empty)');
+  const post = await browser.context.newPage();
+  await post.goto('https://x.com/corbeau_noir/status/1790000000000000042');
+  await post.bringToFront();
+  // Action 1: right-click the post → "Capturer comme preuve".
+  await post.click('article[data-testid="tweet"] >> nth=0 >> [data-testid="tweetText"] span', { button: 'right' });
+  const first = await captureFromMenu(post.url());
+  assert.deepEqual({ ok: first.ok, seq: first.seq }, { ok: true, seq: 1 }, JSON.stringify(first));
 
-  // Capture 1: a public threat against a minor on X.
-  const guide = await browser.context.newPage();
-  await guide.goto(browser.extensionUrl('extension/pages/guide.html?capture=1'));
-  await guide.waitForSelector('section.step[data-step="5"]');
+  // The browser's notification says it worked, in the chosen language, with one action.
+  const notes = await browser.worker.evaluate(() => chrome.notifications.getAll());
+  assert.ok('capture|default|1' in notes, JSON.stringify(notes));
+  assert.equal(await browser.worker.evaluate(() => /** @type {any} */ (globalThis).temoin.lastNotificationForTesting?.title), 'Preuve n°\u00a01 enregistrée');
+
+  // Action 2: a click on the notification opens the guide for this capture.
+  const opened = browser.context.waitForEvent('page', { predicate: (p) => p.url().includes('guide.html?') });
+  await browser.worker.evaluate(() => /** @type {any} */ (globalThis).temoin.clickNotificationForTesting('capture|default|1'));
+  const guide = await opened;
+  assert.match(guide.url(), /case=default&capture=1/);
+  await guide.waitForSelector('#reassure:not([hidden])');
+
+  // Reassurance and helplines first, then what to do now; the adults' part folded.
+  const order = await guide.evaluate(() => ['#reassure', '#now', '#adults'].map((s) => document.querySelector(s)?.getBoundingClientRect().top ?? -1));
+  assert.ok(order[0] < order[1] && order[1] < order[2], `order ${order}`);
+  assert.match((await guide.textContent('#reassure')) ?? '', /Tu as bien fait de garder une trace\. Ce n'est pas ta faute\./);
+  assert.equal(await guide.locator('#helplines a[href="tel:3018"]').count(), 1, '3018 is one tap away');
+  assert.equal(await guide.locator('#helplines a[href="tel:119"]').count(), 1);
+  const now = await guide.locator('ol.now li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-action')));
+  assert.ok(now.indexOf('capture-first') < now.indexOf('block-after'), `capture before blocking: ${now}`);
+  assert.equal(await guide.locator('#adults').getAttribute('open'), null, 'the adults part starts folded');
+  assert.match((await guide.textContent('#shortcut')) ?? '', /Alt\+Shift\+E/);
+  // No date field until a step is marked done.
+  assert.equal(await guide.locator('input[type="date"]:visible').count(), 0);
+
+  // The case is a minor's; capture 1 is a threat: PHAROS, the platform's form, texts to copy.
+  await journalOp(ext, 'saveCaseDetails', ['default', { title: 'Harcèlement de Léa', person: 'Léa M.', minor: true, description: '', school: false }]);
+  await journalOp(ext, 'setCategories', ['default', 1, ['threat']]);
+  await guide.reload();
+  await guide.waitForSelector('#reassure:not([hidden])');
+  await guide.click('#adults summary');
   const xLink = guide.locator('[data-action="platform-x-0"] a.go');
   assert.equal(await xLink.getAttribute('href'), 'https://help.twitter.com/en/safety-and-security/report-abusive-behavior');
-  assert.equal(await xLink.getAttribute('target'), '_blank');
   assert.equal(await guide.locator('[data-action="pharos"] a.go').getAttribute('href'), 'https://www.internet-signalement.gouv.fr');
-  assert.equal(await guide.locator('#always [data-action="3018"]').count(), 1);
-  assert.equal(await guide.locator('[data-action="letter-erasure"] a.letter').count(), 1);
-  assert.match((await guide.textContent('#evidence-count')) ?? '', /2/);
-  const report = await guide.locator('#copy-platform-report').inputValue();
-  assert.match(report, /https:\/\/x\.com\/corbeau_noir\/status\/1790000000000000042/);
-  assert.match(report, /222-17/);
-  assert.match(report, /bonne foi|good faith/);
-  const pharos = await guide.locator('#copy-pharos').inputValue();
+  assert.equal(await guide.locator('[data-action="letter-erasure-x"] a.letter').count(), 1, "the minor's erasure request to X");
+  await guide.click('[data-action="platform-x-0"] details.copy-text summary');
+  const notice = await guide.locator('#copy-platform-report-1').inputValue();
+  assert.match(notice, /https:\/\/x\.com\/corbeau_noir\/status\/1790000000000000042/);
+  assert.match(notice, /222-17/);
+  assert.match(notice, /bonne foi/);
+  await guide.click('[data-action="pharos"] details.copy-text summary');
+  const pharos = await guide.locator('#copy-pharos-1').inputValue();
   assert.match(pharos, /Menaces/);
-  assert.match(pharos, /2026-11-27T21:14:00.000Z/);
-  // Unverified addresses are never the main link: marked when shown at all.
+  assert.match(pharos, /27 novembre 2026 à 21\u00a0h\u00a014/);
   for (const card of await guide.locator('.action.unverified').all()) assert.equal(await card.locator('.badge').count(), 1);
 
-  // Marking PHAROS done is a journal entry that shows in the guide.
-  await guide.click('[data-action="pharos"] button.mark-done');
-  await guide.waitForSelector('[data-action="pharos"] .done');
+  // "C'est fait" on the platform's form: the date and the text sent go into the journal.
+  await guide.click('[data-action="platform-x-0"] button.mark-done');
+  assert.equal(await guide.locator('[data-action="platform-x-0"] input[type="date"]').isVisible(), true);
+  await guide.click('[data-action="platform-x-0"] form.done-form button[type="submit"]');
+  await guide.waitForSelector('[data-action="platform-x-0"] .done');
   const stored = await readStoredJournal(browser.worker, 'default', { onlySeq: -1 });
   const last = JSON.parse(stored.entries.at(-1)?.json ?? '{}');
   assert.equal(last.body.kind, 'stepDone');
-  assert.equal(last.body.action, 'pharos');
+  assert.equal(last.body.action, 'platform-x-0');
   assert.equal(last.body.entry, 1);
+  assert.match(last.body.text ?? '', /bonne foi/, 'the text actually sent is kept (DSA art. 16(3))');
 
-  // Capture 2: an insult only. No PHAROS; the 3-month warning with its date.
-  await guide.goto(browser.extensionUrl('extension/pages/guide.html?capture=2'));
-  await guide.waitForSelector('section.step[data-step="5"]');
-  assert.equal(await guide.locator('[data-action="pharos"]').count(), 0);
-  assert.equal(await guide.locator('section.step[data-step="5"] p.none').count(), 1);
-  const press = guide.locator('#deadlines li[data-kind="press-3-months"]');
-  assert.equal(await press.getAttribute('data-until'), '2027-02-27');
-  assert.match((await press.textContent()) ?? '', /2027-02-27/);
+  // Capture 2, an insult: its own 3-month clock, the civil-party complaint first, no PHAROS.
+  await post.bringToFront();
+  await post.click('article[data-testid="tweet"] >> nth=1 >> [data-testid="tweetText"] span', { button: 'right' });
+  const second = (await captureFromMenu(post.url())).seq;
+  assert.equal(second, 5, 'the number is the entry number: details, categories and a done step came between');
+  await journalOp(ext, 'setCategories', ['default', second, ['insult']]);
+  await guide.goto(browser.extensionUrl(`extension/pages/guide.html?capture=${second}`));
+  await guide.waitForSelector('#reassure:not([hidden])');
+  assert.equal(await guide.isVisible('#urgent-hint'), true, 'a short clock is flagged outside the fold');
+  await guide.click('#adults summary');
+  const press = guide.locator(`#deadlines li[data-kind="press-3-months"][data-entry="${second}"]`);
+  assert.match((await press.getAttribute('data-until')) ?? '', /^2027-0[12]-\d\d$/);
+  assert.match((await press.textContent()) ?? '', /agissez au plus tard le/);
+  assert.match((await guide.textContent('#deadlines .note[data-kind="press-plain-complaint"]')) ?? '', /plainte simple/);
+  assert.equal(await guide.locator('[data-action="pharos"]').count(), 0, 'an insult alone is not offered to PHAROS');
+  const steps = await guide.locator('section.step[data-step="4"] .action').evaluateAll((a) => a.map((x) => x.getAttribute('data-action')));
+  assert.ok(steps.indexOf('cpc') >= 0 && steps.indexOf('cpc') < steps.indexOf('plainte-commissariat'), `${steps}`);
+  assert.match((await guide.textContent('[data-action="letter-procureur"] .warning')) ?? '', /n’arrête pas|n'arrête pas/);
 
-  // The letter to the procureur: both captures, in order of publication, with fingerprints.
-  const entries = (await readStoredJournal(browser.worker, 'default', { onlySeq: -1 })).entries;
+  // The letter to the procureur: both captures, in the order of publication, dated as people write.
   const letter = await browser.context.newPage();
   await letter.goto(browser.extensionUrl('extension/pages/letter.html?kind=procureur'));
-  await letter.waitForFunction(() => (document.getElementById('letter')?.textContent ?? '').length > 100);
-  const text = (await letter.textContent('#letter')) ?? '';
-  assert.ok(text.indexOf('Pièce n° 1,') > 0 && text.indexOf('Pièce n° 1,') < text.indexOf('Pièce n° 2,'), 'chronological order');
-  for (const seq of [1, 2]) assert.ok(text.includes(entries[seq - 1].hash), `fingerprint of capture ${seq}`);
+  await letter.waitForSelector('.letter-text');
+  const text = (await letter.textContent('.letter-text')) ?? '';
+  assert.match(text, /Madame, Monsieur le Procureur de la République,/);
+  assert.ok(text.indexOf('Pièce n°\u00a01.') < text.indexOf('Pièce n°\u00a02.'), 'exhibits in order');
   assert.match(text, /représentant légal/);
   assert.match(text, /222-17/);
   assert.match(text, /loi du 29 juillet 1881/);
+  assert.doesNotMatch(text, /T\d\d:\d\d:\d\d/, 'no raw ISO times');
+  assert.match((await letter.textContent('.warning')) ?? '', /français/);
 
-  // The language switch in the options applies to the pages.
-  const options = await browser.context.newPage();
-  await options.goto(browser.extensionUrl('extension/pages/options.html'));
-  await options.selectOption('select[name="language"]', 'en');
-  await options.waitForSelector('#saved:not(:empty)');
+  // The language chosen once applies to the pages and to the next notification.
+  await ext.evaluate(() => chrome.storage.local.set({ language: 'en' }));
   await guide.reload();
-  await guide.waitForSelector('section.step[data-step="5"]');
+  await guide.waitForSelector('#reassure:not([hidden])');
   assert.equal(await guide.textContent('h1'), 'What now?');
-  await options.selectOption('select[name="language"]', 'fr');
+  assert.match((await guide.textContent('#reassure')) ?? '', /You did the right thing/);
+  await ext.evaluate(() => chrome.storage.local.set({ language: 'fr' }));
   await guide.reload();
-  await guide.waitForSelector('section.step[data-step="5"]');
-  assert.equal(await guide.textContent('h1'), 'Que faire ?');
+  await guide.waitForSelector('#reassure:not([hidden])');
+  assert.equal(await guide.textContent('h1'), 'Que faire maintenant\u00a0?');
 });

@@ -441,7 +441,7 @@ fn item_page(out: &mut String, item: &ItemView, input: &ReportInput, w: &Words) 
             let path = artifact_path(added, item.seq, &a.name);
             if input.present.contains(&path) {
                 let alt = lang.pick(
-                    format!("Capture d'écran de l'entrée n° {}", item.seq),
+                    format!("Capture d'écran de l'entrée n°\u{a0}{}", item.seq),
                     format!("Screenshot of entry no. {}", item.seq),
                 );
                 let _ = writeln!(

@@ -46,9 +46,11 @@ impl Writer {
 pub struct Letter {
     /// `procureur` or `erasure`.
     pub kind: &'static str,
-    /// The platform an erasure request goes to.
+    /// The platform an erasure request goes to: its id and its name.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub platform: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub platform_name: Option<String>,
     pub text: String,
     /// Said on the page above the letter, in the screen's language.
     pub warnings: Vec<String>,
@@ -130,6 +132,14 @@ fn item_offences(item: &ItemView, minor: bool) -> Vec<Offence> {
                     out.push(Offence::MinorSexualImage);
                 }
                 out.push(Offence::IntimateImages);
+                // A threat around intimate images is blackmail (sextortion).
+                if item.categories.contains(&Category::Threat) {
+                    out.push(Offence::Blackmail);
+                }
+                // Someone pressing a minor for sexual images.
+                if minor && item.categories.contains(&Category::SexualHarassment) {
+                    out.push(Offence::SolicitingMinorImages);
+                }
             }
             Category::SexualHarassment => out.push(Offence::SexualHarassment),
             Category::PersonalData => {
@@ -358,20 +368,35 @@ pub fn procureur(view: &CaseView, req: &LetterRequest) -> Letter {
             platforms.push(p);
         }
     }
-    let object = match offences.first() {
-        _ if offences.contains(&Offence::SchoolHarassment) => "harcèlement scolaire",
-        _ if offences.contains(&Offence::Harassment) => "harcèlement en ligne",
-        Some(Offence::Threat) => "menaces",
-        Some(Offence::PublicInsult | Offence::PrivateInsult | Offence::DiscriminatoryInsult) => {
-            "injures"
-        }
-        Some(
-            Offence::MinorSexualImage | Offence::SolicitingMinorImages | Offence::IntimateImages,
-        ) => "diffusion d'images à caractère sexuel",
-        Some(Offence::SexualHarassment) => "harcèlement sexuel",
-        Some(Offence::Privacy | Offence::Doxxing) => "atteinte à la vie privée",
-        Some(Offence::Impersonation) => "usurpation d'identité",
-        _ => "[nature des faits]",
+    // The object names the gravest thing shown, in this order.
+    let has = |o: &[Offence]| offences.iter().any(|x| o.contains(x));
+    let object = if has(&[Offence::SchoolHarassment]) {
+        "harcèlement scolaire"
+    } else if has(&[Offence::Harassment]) {
+        "harcèlement en ligne"
+    } else if has(&[
+        Offence::MinorSexualImage,
+        Offence::SolicitingMinorImages,
+        Offence::IntimateImages,
+        Offence::Blackmail,
+    ]) {
+        "images à caractère sexuel (diffusion ou menace de diffusion)"
+    } else if has(&[Offence::SexualHarassment]) {
+        "harcèlement sexuel"
+    } else if has(&[Offence::Threat]) {
+        "menaces"
+    } else if has(&[
+        Offence::PublicInsult,
+        Offence::PrivateInsult,
+        Offence::DiscriminatoryInsult,
+    ]) {
+        "injures"
+    } else if has(&[Offence::Privacy, Offence::Doxxing]) {
+        "atteinte à la vie privée"
+    } else if has(&[Offence::Impersonation]) {
+        "usurpation d'identité"
+    } else {
+        "[nature des faits]"
     };
 
     let mut out = String::new();
@@ -388,10 +413,16 @@ pub fn procureur(view: &CaseView, req: &LetterRequest) -> Letter {
         if minor { " visant un(e) mineur(e)" } else { "" }
     );
     let _ = writeln!(out, "Madame, Monsieur le Procureur de la République,\n");
-    if minor {
-        let _ = writeln!(out, "Je soussigné(e) [prénom et nom], né(e) le [date] à [lieu], demeurant [adresse], agissant en qualité de [père / mère / représentant légal] de {}, mineur(e), né(e) le [date de naissance], porte plainte [contre X / contre la ou les personnes désignées ci-dessous] pour les faits suivants.\n", person.unwrap_or("[prénom et nom de l'enfant]"));
-    } else {
-        let _ = writeln!(out, "Je soussigné(e) [prénom et nom], né(e) le [date] à [lieu], demeurant [adresse], porte plainte [contre X / contre la ou les personnes désignées ci-dessous] pour les faits suivants.\n");
+    match (minor, req.writer) {
+        (true, Writer::Parent) => {
+            let _ = writeln!(out, "Je soussigné(e) [prénom et nom], né(e) le [date] à [lieu], demeurant [adresse], agissant en qualité de [père / mère / représentant légal] de {}, mineur(e), né(e) le [date de naissance], porte plainte [contre X / contre la ou les personnes désignées ci-dessous] pour les faits suivants.\n", person.unwrap_or("[prénom et nom de l'enfant]"));
+        }
+        (true, Writer::Minor) => {
+            let _ = writeln!(out, "Je soussigné(e) [prénom et nom], né(e) le [date] à [lieu], âgé(e) de [âge] ans, demeurant [adresse], porte plainte [contre X / contre la ou les personnes désignées ci-dessous] pour les faits suivants, dont je suis victime.\n");
+        }
+        (false, _) => {
+            let _ = writeln!(out, "Je soussigné(e) [prénom et nom], né(e) le [date] à [lieu], demeurant [adresse], porte plainte [contre X / contre la ou les personnes désignées ci-dessous] pour les faits suivants.\n");
+        }
     }
 
     // Exhibits are numbered in the order they are cited: the chronology, then the added files.
@@ -402,7 +433,7 @@ pub fn procureur(view: &CaseView, req: &LetterRequest) -> Letter {
         let n = exhibits.len();
         let _ = writeln!(
             out,
-            "- {}, {} ({}). Pièce n° {n}.",
+            "- {}, {} ({}). Pièce n°\u{a0}{n}.",
             when_lead(item, fr),
             fact(item, fr),
             location(item, fr),
@@ -414,7 +445,7 @@ pub fn procureur(view: &CaseView, req: &LetterRequest) -> Letter {
         let f = item.file.as_ref();
         let _ = writeln!(
             out,
-            "- Fichier que j'ai ajouté au dossier\u{a0}: «\u{a0}{}\u{a0}»{}. Pièce n° {n}.",
+            "- Fichier que j'ai ajouté au dossier\u{a0}: «\u{a0}{}\u{a0}»{}. Pièce n°\u{a0}{n}.",
             f.map_or("", |f| f.original_name.as_str()),
             f.map(|f| f.description.trim())
                 .filter(|d| !d.is_empty())
@@ -438,7 +469,12 @@ pub fn procureur(view: &CaseView, req: &LetterRequest) -> Letter {
         if minor { "mon enfant" } else { "je" }
     );
     if view.details.as_ref().is_some_and(|d| d.school) {
-        let _ = writeln!(out, "Leurs auteurs sont des élèves ou des personnels de l'établissement [nom et adresse de l'établissement], où {} est scolarisé(e).", person.unwrap_or(if minor { "mon enfant" } else { "je" }));
+        let pupil = match (person, minor) {
+            (Some(p), _) => format!("{p} est scolarisé(e)"),
+            (None, true) => "mon enfant est scolarisé(e)".to_owned(),
+            (None, false) => "je suis scolarisé(e)".to_owned(),
+        };
+        let _ = writeln!(out, "Leurs auteurs sont des élèves ou des personnels de l'établissement [nom et adresse de l'établissement], où {pupil}.");
     }
 
     let _ = writeln!(out, "\n3. L'auteur ou les auteurs\n");
@@ -500,16 +536,16 @@ pub fn procureur(view: &CaseView, req: &LetterRequest) -> Letter {
         let item = view.item(*seq);
         let what = item.map(|i| match (&i.capture, &i.file) {
             (Some(_), _) => format!(
-                "capture n° {seq} du journal Témoin ({}, capturée le {})",
+                "capture n°\u{a0}{seq} du journal Témoin ({}, capturée le {})",
                 i.label.platform_name.clone().unwrap_or_default(),
                 captured_at(i, fr)
             ),
-            (_, Some(f)) => format!("fichier ajouté n° {seq} du journal Témoin («\u{a0}{}\u{a0}», non capturé par Témoin)", f.original_name),
+            (_, Some(f)) => format!("fichier ajouté n°\u{a0}{seq} du journal Témoin («\u{a0}{}\u{a0}», non capturé par Témoin)", f.original_name),
             _ => String::new(),
         });
         let _ = writeln!(
             out,
-            "- Pièce n° {}\u{a0}: {}{} — empreinte de l'entrée\u{a0}: {}",
+            "- Pièce n°\u{a0}{}\u{a0}: {}{} — empreinte de l'entrée\u{a0}: {}",
             n + 1,
             what.unwrap_or_default(),
             item.filter(|i| i.deleted.is_some()).map_or("", |_| {
@@ -520,7 +556,7 @@ pub fn procureur(view: &CaseView, req: &LetterRequest) -> Letter {
     }
     let _ = writeln!(
         out,
-        "- Pièce n° {}\u{a0}: le dossier complet exporté par l'extension Témoin (fichier ZIP et rapport imprimé). Chaque fichier y est identifié par son empreinte SHA-256 et chaque entrée du journal contient l'empreinte de la précédente. Code de contrôle du dossier\u{a0}: {}. Il se vérifie avec «\u{a0}sha256sum -c SHA256SUMS\u{a0}» dans le dossier décompressé, ou «\u{a0}temoin verify --expect-head CODE dossier.zip\u{a0}».",
+        "- Pièce n°\u{a0}{}\u{a0}: le dossier complet exporté par l'extension Témoin (fichier ZIP et rapport imprimé). Chaque fichier y est identifié par son empreinte SHA-256 et chaque entrée du journal contient l'empreinte de la précédente. Code de contrôle du dossier\u{a0}: {}. Il se vérifie avec «\u{a0}sha256sum -c SHA256SUMS\u{a0}» dans le dossier décompressé, ou «\u{a0}temoin verify --expect-head CODE dossier.zip\u{a0}».",
         exhibits.len() + 1,
         grouped(req.head),
     );
@@ -534,15 +570,28 @@ pub fn procureur(view: &CaseView, req: &LetterRequest) -> Letter {
             "This letter is in French: it goes to the French justice system. Fill in the bracketed fields, attach the exported case and the printed report, and send it by registered letter with proof of receipt (or hand it in at the court's reception).",
         )
         .to_owned()];
-    if deadlines(view, req.today, minor, lang).press_clock_open() {
+    let clocks = deadlines(view, req.today, minor, lang);
+    if minor
+        && view
+            .items
+            .iter()
+            .any(|i| i.deleted.is_none() && i.categories.contains(&Category::IntimateImages))
+    {
         warnings.push(lang.pick(
-            "Attention\u{a0}: pour une injure ou une diffamation, cette lettre est une plainte simple et n'arrête pas le délai de 3 mois. Voyez un avocat rapidement\u{a0}: seules une plainte avec constitution de partie civile ou une citation directe l'arrêtent.",
-            "Careful: for an insult or defamation, this letter is a plain complaint and does not stop the 3-month clock. See a lawyer quickly: only a complaint with civil-party status or a direct summons stops it.",
+            "Avant d'exporter le dossier à joindre, supprimez les fichiers des captures marquées «\u{a0}Images intimes\u{a0}»\u{a0}: le dossier envoyé ne doit jamais contenir l'image d'un mineur (Témoin les laisse hors de l'export tant qu'ils existent). L'adresse, le compte, l'heure et les empreintes restent dans le journal.",
+            "Before exporting the case to attach, delete the files of the captures marked \"Intimate images\": the case you send must never contain the image of a minor (Témoin keeps them out of the export while they exist). The address, the account, the time and the fingerprints stay in the journal.",
         ).to_owned());
+    }
+    if clocks.press_clock_open() {
+        warnings.push(crate::guide::press_warning(
+            clocks.public_press_clock_open(),
+            lang,
+        ));
     }
     Letter {
         kind: "procureur",
         platform: None,
+        platform_name: None,
         text: out,
         warnings,
     }
@@ -567,7 +616,7 @@ pub fn erasure(
         "À l'attention du délégué à la protection des données de {name}\n"
     );
     let _ = writeln!(out, "[Ville], le {}\n", human_date(req.today, fr));
-    let _ = writeln!(out, "Objet\u{a0}: demande d'effacement de données personnelles collectées pendant la minorité — article 17 du règlement (UE) 2016/679 et article 51 de la loi n° 78-17 du 6 janvier 1978\n");
+    let _ = writeln!(out, "Objet\u{a0}: demande d'effacement de données personnelles collectées pendant la minorité — article 17 du règlement (UE) 2016/679 et article 51 de la loi n°\u{a0}78-17 du 6 janvier 1978\n");
     let _ = writeln!(out, "Madame, Monsieur,\n");
     match req.writer {
         Writer::Minor => {
@@ -591,7 +640,7 @@ pub fn erasure(
             when(item, fr)
         );
     }
-    let _ = writeln!(out, "\nL'article 51 de la loi Informatique et Libertés vous impose d'effacer dans les meilleurs délais, sur demande, les données collectées lorsque la personne concernée était mineure, et de prendre des mesures raisonnables pour informer les tiers qui les traitent de cette demande. Je vous remercie de m'indiquer les mesures prises.\n");
+    let _ = writeln!(out, "\nJe vous demande l'effacement de ces données sur le fondement de l'article 17 du règlement (UE) 2016/679 et, s'agissant de données concernant une personne mineure, de l'article 51 de la loi n°\u{a0}78-17 du 6 janvier 1978. Je vous remercie de m'indiquer les mesures prises, y compris l'information des tiers qui traitent ces données.\n");
     let _ = writeln!(out, "À défaut de réponse dans un délai d'un mois, ou en cas de refus, je saisirai la Commission nationale de l'informatique et des libertés (CNIL).\n");
     let _ = writeln!(
         out,
@@ -603,10 +652,18 @@ pub fn erasure(
             "Une demande par plateforme, à envoyer par son formulaire de protection des données ou par courrier. Gardez une copie datée\u{a0}: sans réponse dans un mois, ou en cas de refus, la CNIL peut être saisie avec cette copie.",
             "One request per platform, sent through its data-protection form or by post. Keep a dated copy: with no answer within a month, or a refusal, the CNIL can be asked to act with that copy.",
         )
-        .to_owned()];
+        .to_owned(),
+        req.lang
+            .pick(
+                "Ces contenus ont été publiés par une autre personne\u{a0}: que l'article 51 s'applique à eux n'est pas établi, à confirmer avec un avocat. Pour un contenu illicite, le signalement à la plateforme et la plainte restent les voies principales.",
+                "These posts were published by someone else: whether article 51 covers them is not settled — to be confirmed with a lawyer. For illegal content, the report to the platform and the complaint remain the main routes.",
+            )
+            .to_owned(),
+    ];
     Letter {
         kind: "erasure",
         platform: Some(platform.to_owned()),
+        platform_name: Some(name.to_owned()),
         text: out,
         warnings,
     }
@@ -721,17 +778,23 @@ pub fn platform_report(item: &ItemView, minor: bool, lang: Lang) -> String {
 
 /// The fields the PHAROS form asks for, ready to copy (in French, as the form is): category,
 /// date and time of publication, platform, address, description.
-pub fn pharos_summary(item: &ItemView, _lang: Lang) -> String {
+pub fn pharos_summary(item: &ItemView, minor: bool) -> String {
     let fr = Lang::Fr;
     let cats = &item.categories;
-    let category = if cats.contains(&Category::IntimateImages) {
+    let sexual_minor = minor
+        && cats
+            .iter()
+            .any(|c| matches!(c, Category::IntimateImages | Category::SexualHarassment));
+    let category = if minor && cats.contains(&Category::IntimateImages) {
         "Pédophilie ou pornographie infantile"
-    } else if cats.contains(&Category::SexualHarassment) {
+    } else if minor && cats.contains(&Category::SexualHarassment) {
         "Proposition sexuelle à un mineur sur internet"
     } else if cats.contains(&Category::Threat) {
         "Menaces ou incitation à la violence"
     } else if cats.contains(&Category::Hate) {
         "Incitation à la haine ou à la discrimination"
+    } else if cats.contains(&Category::IntimateImages) {
+        "[à choisir dans le formulaire\u{a0}: images intimes diffusées sans consentement]"
     } else {
         "[à choisir dans le formulaire]"
     };
@@ -745,13 +808,26 @@ pub fn pharos_summary(item: &ItemView, _lang: Lang) -> String {
         .unwrap_or_else(|| {
             "[décrivez le contenu sans le reproduire s'il s'agit d'une image]".into()
         });
+    let kept = if sexual_minor {
+        format!(
+            "Adresse, compte et heure relevés (entrée n°\u{a0}{} du journal Témoin, empreinte {})\u{a0}; l'image elle-même n'est pas jointe.",
+            item.seq, item.hash
+        )
+    } else {
+        format!(
+            "Capture conservée (capture n°\u{a0}{} du journal Témoin, empreinte {}).",
+            item.seq, item.hash
+        )
+    };
     format!(
-        "Catégorie\u{a0}: {category}\nDate et heure de publication\u{a0}: {}\nSite ou plateforme\u{a0}: {}\nAdresse (URL)\u{a0}: {}\nDescription\u{a0}: {text}{}. Capture conservée (capture n° {} du journal Témoin, empreinte {}).\n",
+        "Catégorie\u{a0}: {category}\nDate et heure de publication\u{a0}: {}\nSite ou plateforme\u{a0}: {}\nAdresse (URL)\u{a0}: {}\nDescription\u{a0}: {text}{}. {kept}\n",
         when(item, fr),
         item.label.platform_name.clone().unwrap_or_else(|| "?".into()),
         location(item, fr),
-        item.label.author.as_ref().map(|a| format!(" — par {a}")).unwrap_or_default(),
-        item.seq,
-        item.hash
+        item.label
+            .author
+            .as_ref()
+            .map(|a| format!(" — par {a}"))
+            .unwrap_or_default(),
     )
 }
