@@ -35,7 +35,9 @@ async function show() {
   const caseId = params.get('case') ?? (await currentCaseId());
   const capture = params.get('capture');
   const writer = /** @type {HTMLInputElement | null} */ (document.querySelector('input[name="writer"]:checked'))?.value ?? 'minor';
-  const { entries } = await loadCase(caseId);
+  const { entries, view } = await loadCase(caseId);
+  // A minor's case: the young person may write themselves, or a parent for them.
+  byId('writer').hidden = !view.details?.minor;
   /** @type {Letter[]} */
   const letters = core.letters(
     kind,
@@ -57,7 +59,9 @@ async function show() {
 
 await initLanguage();
 localise();
-byId('writer').hidden = kind !== 'erasure';
+// A complaint is most often filed by a parent; an erasure request by the young person.
+const defaultWriter = /** @type {HTMLInputElement} */ (document.querySelector(`input[name="writer"][value="${kind === 'erasure' ? 'minor' : 'parent'}"]`));
+defaultWriter.checked = true;
 byId('title').textContent = kind === 'erasure' ? t('letterErasure') : t('letterProcureur');
 byId('print').addEventListener('click', () => print());
 byId('writer').addEventListener('change', () => void show());
