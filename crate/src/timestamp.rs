@@ -1102,6 +1102,17 @@ pub fn verify_imprint(
     // A certificate for time-stamping only.
     check_time_stamping_usage(signer)?;
 
+    // The name the token gives its authority, when it is a directory name, is the signer's
+    // (RFC 3161 §2.4.2).
+    if let Some(GeneralName::DirectoryName(name)) = &tst.tsa {
+        if *name != signer.cert.tbs_certificate.subject {
+            return Err(invalid(format!(
+                "the time stamp names another authority ({name}) than the one that signed it ({})",
+                signer.subject()
+            )));
+        }
+    }
+
     // The chain, to a root among the certificates supplied, every certificate valid then.
     let gen_time = &tst.gen_time.at;
     let gen_unix = Duration::new(
@@ -1663,6 +1674,36 @@ mod tests {
             e.message.contains("certificate 1 supplied is unreadable"),
             "{e}"
         );
+    }
+
+    /// `openssl ts` cannot sign with RSA-PSS (PKCS#7 inside), so the scheme is checked on a
+    /// signature made by `openssl dgst` (see the script).
+    #[test]
+    fn rsa_pss_signatures_verify() {
+        use rsa::pkcs1::RsaPssParams;
+        let spki = SubjectPublicKeyInfoOwned::from_der(&fixture("pss-spki.der")).unwrap();
+        let pss = |params: RsaPssParams<'_>| AlgorithmIdentifierOwned {
+            oid: ID_RSASSA_PSS,
+            parameters: Some(Any::encode_from(&params).unwrap()),
+        };
+        let sig = fixture("pss.sig");
+        let message = "Témoin PSS".as_bytes();
+        let check = |alg: &AlgorithmIdentifierOwned, message: &[u8]| {
+            check_signature(&spki, alg, None, message, &sig, false)
+        };
+        let good = pss(RsaPssParams::new::<Sha256>(32));
+        assert!(matches!(check(&good, message), SigCheck::Ok));
+        assert!(matches!(check(&good, b"another text"), SigCheck::Mismatch));
+        let wrong_salt = pss(RsaPssParams::new::<Sha256>(20));
+        assert!(matches!(check(&wrong_salt, message), SigCheck::Mismatch));
+        // The default parameters are SHA-1's, which is no longer trusted.
+        let sha1 = pss(RsaPssParams::default());
+        assert!(matches!(check(&sha1, message), SigCheck::Unsupported(_)));
+        let none = AlgorithmIdentifierOwned {
+            oid: ID_RSASSA_PSS,
+            parameters: None,
+        };
+        assert!(matches!(check(&none, message), SigCheck::Unsupported(_)));
     }
 
     #[test]

@@ -21,6 +21,9 @@
 #   other-imprint.tsr   a valid answer for IMPRINT_B (the tests expect IMPRINT_A)
 #   unrelated.tsr       an authority certified by unrelated-root (embedded)
 #   refused.tsr         a refusal: the query used SHA-1, which the authority does not accept
+#   pss-spki.der, pss.sig   an RSA key and its RSASSA-PSS signature (SHA-256, MGF1-SHA-256,
+#                       salt 32) of the text "Témoin PSS": `openssl ts` (PKCS#7 inside) cannot
+#                       sign a time stamp with PSS, so the PSS path is tested on its own
 #
 # The certificates are valid from 2020 to 2049, so that the tokens stay verifiable (the
 # verifier checks validity at the stamped time, never at the current time).
@@ -147,7 +150,7 @@ echo 01 > tsa-serial
 ( cd "$repo" && TEMOIN_TSA_WRITE_REQUEST="$work/request.tsq" \
     cargo test -q -p temoin --lib timestamp::tests::write_request_fixture -- --ignored --exact >/dev/null )
 # openssl parses our request...
-openssl ts -query -in request.tsq -text > request.txt
+openssl ts -query -in request.tsq -text > request.txt 2>/dev/null
 grep -q "Hash Algorithm: sha256" request.txt
 grep -q "Certificate required: yes" request.txt
 grep -q "0000 - $(echo "$IMPRINT_A" | cut -c1-8 | sed 's/../& /g')" request.txt
@@ -156,7 +159,7 @@ grep -q "Nonce: 0x" request.txt
 openssl ts -reply -config ts.cnf -section tsa_rsa -queryfile request.tsq \
   -chain intermediate.pem -out valid-rsa.tsr 2>/dev/null
 
-query() { openssl ts -query -digest "$1" -sha256 -cert -out "$2"; }
+query() { openssl ts -query -digest "$1" -sha256 -cert -out "$2" 2>/dev/null; }
 query "$IMPRINT_A" a.tsq
 query "$IMPRINT_B" b.tsq
 openssl ts -reply -config ts.cnf -section tsa_ecdsa -queryfile a.tsq -out valid-ecdsa.tsr 2>/dev/null
@@ -168,7 +171,7 @@ openssl ts -reply -config ts.cnf -section tsa_rsa -queryfile b.tsq -chain interm
   -out other-imprint.tsr 2>/dev/null
 openssl ts -reply -config ts.cnf -section tsa_unrelated -queryfile a.tsq -chain unrelated-root.pem \
   -out unrelated.tsr 2>/dev/null
-openssl ts -query -digest "$(printf 'x' | openssl dgst -sha1 -r | cut -d' ' -f1)" -sha1 -cert -out sha1.tsq
+openssl ts -query -digest "$(printf 'x' | openssl dgst -sha1 -r | cut -d' ' -f1)" -sha1 -cert -out sha1.tsq 2>/dev/null
 openssl ts -reply -config ts.cnf -section tsa_rsa -queryfile sha1.tsq -out refused.tsr 2>/dev/null
 
 # --- Prove the fixtures right with openssl's own verifier. ------------------------------------
@@ -185,13 +188,23 @@ fails -in expired.tsr -digest "$IMPRINT_A" -CAfile root.pem -untrusted intermedi
 ok -in expired.tsr -digest "$IMPRINT_A" -CAfile root.pem -untrusted intermediate.pem -attime 1590000000
 fails -in unrelated.tsr -digest "$IMPRINT_A" -CAfile root.pem -untrusted intermediate.pem
 ok -in unrelated.tsr -digest "$IMPRINT_A" -CAfile unrelated-root.pem
-openssl ts -reply -in refused.tsr -text | grep -q "Status: Rejected"
-openssl ts -reply -in valid-ecdsa.tsr -text | grep -Eq "Time stamp: .*[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}"
+openssl ts -reply -in refused.tsr -text 2>/dev/null | grep -q "Status: Rejected"
+openssl ts -reply -in valid-ecdsa.tsr -text 2>/dev/null | grep -Eq "Time stamp: .*[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}"
+
+# --- RSASSA-PSS, on its own. -----------------------------------------------------------------
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out pss.key 2>/dev/null
+openssl pkey -in pss.key -pubout -outform DER -out pss-spki.der
+printf 'Témoin PSS' > pss.txt
+openssl dgst -sha256 -sign pss.key -sigopt rsa_padding_mode:pss -sigopt rsa_pss_saltlen:32 \
+  -sigopt rsa_mgf1_md:sha256 -out pss.sig pss.txt
+openssl pkey -in pss.key -pubout -out pss.pub
+openssl dgst -sha256 -verify pss.pub -sigopt rsa_padding_mode:pss -sigopt rsa_pss_saltlen:32 \
+  -sigopt rsa_mgf1_md:sha256 -signature pss.sig pss.txt | grep -q "Verified OK"
 
 for c in root intermediate unrelated-root; do
   openssl x509 -in "$c.pem" -outform DER -out "$out/$c.der"
 done
 cp request.tsq valid-rsa.tsr valid-ecdsa.tsr valid-esscertid-v1.tsr expired.tsr \
-   other-imprint.tsr unrelated.tsr refused.tsr "$out/"
+   other-imprint.tsr unrelated.tsr refused.tsr pss-spki.der pss.sig "$out/"
 echo "fixtures written to $out:"
 ls -l "$out"
