@@ -21,9 +21,8 @@
 
 use std::time::Duration;
 
-use cms::cert::CertificateChoices;
-use cms::content_info::{CmsVersion, ContentInfo};
-use cms::signed_data::{SignedData, SignerIdentifier, SignerInfo};
+use cms::content_info::CmsVersion;
+use cms::signed_data::{EncapsulatedContentInfo, SignerIdentifier, SignerInfo};
 use der::asn1::{AnyRef, BitStringRef, Int, ObjectIdentifier, OctetString, Utf8StringRef};
 use der::{
     Any, Decode, DecodeValue, Encode, EncodeValue, FixedTag, Header, Length, Reader, Sequence,
@@ -538,6 +537,8 @@ pub struct Attestation {
 
 struct Cert {
     der: Vec<u8>,
+    /// The `tbsCertificate` as sent: the bytes its issuer signed.
+    tbs: Vec<u8>,
     cert: Certificate,
     /// Supplied by the caller (the bundle), rather than embedded in the token.
     supplied: bool,
@@ -546,8 +547,13 @@ struct Cert {
 impl Cert {
     fn from_der(der: &[u8], supplied: bool) -> der::Result<Cert> {
         let cert = Certificate::from_der(der)?;
+        let tbs = children(AnyRef::from_der(der)?.value())?
+            .first()
+            .ok_or_else(|| der::Error::from(der::ErrorKind::Failed))?
+            .to_der()?;
         Ok(Cert {
             der: der.to_vec(),
+            tbs,
             cert,
             supplied,
         })
@@ -633,50 +639,160 @@ fn rfc3339_of_unix(d: Duration) -> String {
         .unwrap_or_else(|| format!("@{}", d.as_secs()))
 }
 
-fn decode_token(token_der: &[u8]) -> Result<SignedData> {
+/// The parts of a token that the verifier uses. The `SignedData` (RFC 5652 §5.1) is read field
+/// by field rather than with cms's `SignedData`: the signed attributes and the certificates
+/// are then kept exactly as sent (der re-sorts a `SET OF` as it reads it), and the module
+/// does not carry decoders for what a time stamp never holds (CRLs, attribute certificates).
+struct Token {
+    version: u8,
+    digest_algorithms: Vec<ObjectIdentifier>,
+    encap: EncapsulatedContentInfo,
+    certificates: Vec<Cert>,
+    signer_infos: Vec<SignerInfo>,
+    /// The first signer's signed attributes as signed: their DER with the `[0] IMPLICIT` tag
+    /// replaced by `SET` (RFC 5652 §5.4).
+    signed_attrs: Option<Vec<u8>>,
+}
+
+/// The elements inside a constructed DER value.
+fn children(value: &[u8]) -> der::Result<Vec<AnyRef<'_>>> {
+    let mut reader = SliceReader::new(value)?;
+    let mut out = Vec::new();
+    while !reader.is_finished() {
+        out.push(AnyRef::decode(&mut reader)?);
+    }
+    Ok(out)
+}
+
+fn context_tag(number: TagNumber) -> Tag {
+    Tag::ContextSpecific {
+        constructed: true,
+        number,
+    }
+}
+
+fn read_token(token_der: &[u8]) -> Result<Token> {
     if token_der.len() > MAX_TOKEN_LEN {
         return Err(invalid(format!(
             "the time stamp is too large ({} bytes)",
             token_der.len()
         )));
     }
-    let info = ContentInfo::from_der(token_der).map_err(|e| unreadable("not a CMS message", e))?;
-    if info.content_type != ID_SIGNED_DATA {
+    let shape = || invalid("the time stamp is unreadable: not a CMS SignedData");
+    // ContentInfo ::= SEQUENCE { contentType, [0] EXPLICIT content }
+    let content_info =
+        AnyRef::from_der(token_der).map_err(|e| unreadable("not a CMS message", e))?;
+    let parts = children(content_info.value()).map_err(|e| unreadable("not a CMS message", e))?;
+    let (Some(content_type), Some(explicit), 2) = (parts.first(), parts.get(1), parts.len()) else {
+        return Err(shape());
+    };
+    if content_info.tag() != Tag::Sequence || explicit.tag() != context_tag(TagNumber::N0) {
+        return Err(shape());
+    }
+    let content_type = content_type
+        .decode_as::<ObjectIdentifier>()
+        .map_err(|e| unreadable("the content type", e))?;
+    if content_type != ID_SIGNED_DATA {
         return Err(invalid(format!(
-            "the time stamp is not a signed message (content type {})",
-            info.content_type
+            "the time stamp is not a signed message (content type {content_type})"
         )));
     }
-    info.content
-        .decode_as::<SignedData>()
-        .map_err(|e| unreadable("not a CMS SignedData", e))
-}
+    let signed_data =
+        AnyRef::from_der(explicit.value()).map_err(|e| unreadable("the SignedData", e))?;
+    if signed_data.tag() != Tag::Sequence {
+        return Err(shape());
+    }
+    let fields = children(signed_data.value()).map_err(|e| unreadable("the SignedData", e))?;
+    let mut fields = fields.into_iter().peekable();
 
-fn embedded_certificates(signed: &SignedData) -> Result<Vec<Cert>> {
-    let mut out = Vec::new();
-    for choice in signed.certificates.iter().flat_map(|set| set.0.iter()) {
-        if let CertificateChoices::Certificate(cert) = choice {
-            if out.len() == MAX_CERTIFICATES {
+    let version = fields
+        .next()
+        .ok_or_else(shape)?
+        .decode_as::<u8>()
+        .map_err(|e| unreadable("the SignedData version", e))?;
+    let digest_set = fields
+        .next()
+        .filter(|f| f.tag() == Tag::Set)
+        .ok_or_else(shape)?;
+    let digest_algorithms = children(digest_set.value())
+        .and_then(|algs| {
+            algs.into_iter()
+                .take(MAX_CERTIFICATES)
+                .map(|a| a.decode_as::<AlgorithmIdentifierOwned>().map(|a| a.oid))
+                .collect()
+        })
+        .map_err(|e| unreadable("the digest algorithms", e))?;
+    let encap = fields
+        .next()
+        .ok_or_else(shape)?
+        .decode_as::<EncapsulatedContentInfo>()
+        .map_err(|e| unreadable("the encapsulated content", e))?;
+
+    let mut certificates = Vec::new();
+    if let Some(set) = fields.next_if(|f| f.tag() == context_tag(TagNumber::N0)) {
+        let choices = children(set.value()).map_err(|e| unreadable("the certificates", e))?;
+        // Other certificate formats (attribute certificates, ...) are not used here.
+        for cert in choices.into_iter().filter(|c| c.tag() == Tag::Sequence) {
+            if certificates.len() == MAX_CERTIFICATES {
                 return Err(invalid("the time stamp embeds too many certificates"));
             }
             let der = cert
                 .to_der()
                 .map_err(|e| unreadable("an embedded certificate", e))?;
-            out.push(Cert {
-                der,
-                cert: cert.clone(),
-                supplied: false,
-            });
+            certificates.push(
+                Cert::from_der(&der, false)
+                    .map_err(|e| unreadable("an embedded certificate", e))?,
+            );
         }
     }
-    Ok(out)
+    // Revocation information is not used: validity is judged at the stamped time.
+    fields.next_if(|f| f.tag() == context_tag(TagNumber::N1));
+
+    let infos = fields
+        .next()
+        .filter(|f| f.tag() == Tag::Set)
+        .ok_or_else(shape)?;
+    if fields.next().is_some() {
+        return Err(shape());
+    }
+    let infos = children(infos.value()).map_err(|e| unreadable("the signatures", e))?;
+    if infos.len() > MAX_CERTIFICATES {
+        return Err(invalid("the time stamp has too many signatures"));
+    }
+    let signed_attrs = match infos.first() {
+        None => None,
+        Some(first) => {
+            let parts = children(first.value()).map_err(|e| unreadable("the signature", e))?;
+            match parts.get(3) {
+                Some(attrs) if attrs.tag() == context_tag(TagNumber::N0) => Some(
+                    AnyRef::new(Tag::Set, attrs.value())
+                        .and_then(|set| set.to_der())
+                        .map_err(|e| unreadable("the signed attributes", e))?,
+                ),
+                _ => None,
+            }
+        }
+    };
+    let signer_infos = infos
+        .into_iter()
+        .map(|info| info.decode_as::<SignerInfo>())
+        .collect::<der::Result<Vec<_>>>()
+        .map_err(|e| unreadable("the signature", e))?;
+    Ok(Token {
+        version,
+        digest_algorithms,
+        encap,
+        certificates,
+        signer_infos,
+        signed_attrs,
+    })
 }
 
-/// The certificates embedded in a token (DER), so that they can be kept beside it. Their order
-/// is the token's (DER `SET OF`), not the chain's.
+/// The certificates embedded in a token (DER), so that they can be kept beside it, in the
+/// token's order (not necessarily the chain's).
 pub fn certificates_of(token_der: &[u8]) -> Result<Vec<Vec<u8>>> {
-    let signed = decode_token(token_der)?;
-    Ok(embedded_certificates(&signed)?
+    Ok(read_token(token_der)?
+        .certificates
         .into_iter()
         .map(|c| c.der)
         .collect())
@@ -864,9 +980,6 @@ fn check_signature(
 
 /// Whether `issuer`'s key signed `cert`.
 fn signed_by(cert: &Cert, issuer: &Cert, allow_sha1: bool) -> SigCheck {
-    let Ok(tbs) = cert.cert.tbs_certificate.to_der() else {
-        return SigCheck::Mismatch;
-    };
     let Some(signature) = cert.cert.signature.as_bytes() else {
         return SigCheck::Mismatch;
     };
@@ -874,43 +987,14 @@ fn signed_by(cert: &Cert, issuer: &Cert, allow_sha1: bool) -> SigCheck {
         &issuer.cert.tbs_certificate.subject_public_key_info,
         &cert.cert.signature_algorithm,
         None,
-        &tbs,
+        &cert.tbs,
         signature,
         allow_sha1,
     )
 }
 
 // ---------------------------------------------------------------------------------------------
-// The signed attributes, exactly as signed.
-
-/// The DER of the first `SignerInfo`'s signed attributes, with the `[0] IMPLICIT` tag replaced
-/// by `SET`: the bytes the signature covers (RFC 5652 §5.4). They are taken from the token as
-/// sent rather than re-encoded, since der sorts a `SET OF` as it reads it.
-fn signed_attributes_der(token_der: &[u8]) -> der::Result<Vec<u8>> {
-    fn children(any: AnyRef<'_>) -> der::Result<Vec<AnyRef<'_>>> {
-        let mut reader = SliceReader::new(any.value())?;
-        let mut out = Vec::new();
-        while !reader.is_finished() {
-            out.push(AnyRef::decode(&mut reader)?);
-        }
-        Ok(out)
-    }
-    let missing = || der::Error::from(der::ErrorKind::Failed);
-    let content_info = AnyRef::from_der(token_der)?;
-    let explicit = *children(content_info)?.get(1).ok_or_else(missing)?;
-    let signed_data = AnyRef::from_der(explicit.value())?;
-    let signer_infos = *children(signed_data)?.last().ok_or_else(missing)?;
-    let signer_info = *children(signer_infos)?.first().ok_or_else(missing)?;
-    let attrs = *children(signer_info)?.get(3).ok_or_else(missing)?;
-    let expected = Tag::ContextSpecific {
-        constructed: true,
-        number: TagNumber::N0,
-    };
-    if attrs.tag() != expected {
-        return Err(missing());
-    }
-    AnyRef::new(Tag::Set, attrs.value())?.to_der()
-}
+// Signed attributes.
 
 fn single_attribute(info: &SignerInfo, oid: ObjectIdentifier) -> Result<Option<&Any>> {
     let mut found = info
@@ -956,10 +1040,10 @@ pub fn verify_imprint(
     certificates: &[Vec<u8>],
     expected_nonce: Option<u64>,
 ) -> Result<Attestation> {
-    let signed = decode_token(token_der)?;
+    let token = read_token(token_der)?;
 
     // The content: a TSTInfo for the expected fingerprint.
-    let encap = &signed.encap_content_info;
+    let encap = &token.encap;
     if encap.econtent_type != ID_CT_TST_INFO {
         return Err(invalid(format!(
             "the signed message is not a time stamp (content type {})",
@@ -995,7 +1079,7 @@ pub fn verify_imprint(
     }
 
     // One signer, whose signed attributes hold the digest of that TSTInfo.
-    let mut signer_infos = signed.signer_infos.0.iter();
+    let mut signer_infos = token.signer_infos.iter();
     let info = signer_infos
         .next()
         .ok_or_else(|| invalid("the time stamp has no signature"))?;
@@ -1015,12 +1099,9 @@ pub fn verify_imprint(
         SignerIdentifier::IssuerAndSerialNumber(_) => CmsVersion::V1,
         SignerIdentifier::SubjectKeyIdentifier(_) => CmsVersion::V3,
     };
-    if signed.version != CmsVersion::V3
+    if token.version != 3
         || info.version != sid_version
-        || !signed
-            .digest_algorithms
-            .iter()
-            .any(|a| a.oid == info.digest_alg.oid)
+        || !token.digest_algorithms.contains(&info.digest_alg.oid)
     {
         return Err(invalid(
             "the time stamp is malformed (its version or digest list is not as signed)",
@@ -1046,7 +1127,7 @@ pub fn verify_imprint(
     }
 
     // The signer's certificate, named by the SignerIdentifier.
-    let mut pool = embedded_certificates(&signed)?;
+    let mut pool = token.certificates;
     if certificates.len() > MAX_CERTIFICATES {
         return Err(invalid("too many certificates were supplied"));
     }
@@ -1073,13 +1154,15 @@ pub fn verify_imprint(
         })?;
 
     // Its signature over the signed attributes.
-    let signed_attrs =
-        signed_attributes_der(token_der).map_err(|e| unreadable("the signed attributes", e))?;
+    let signed_attrs = token
+        .signed_attrs
+        .as_ref()
+        .ok_or_else(|| invalid("the time stamp has no signed attributes"))?;
     match check_signature(
         &signer.cert.tbs_certificate.subject_public_key_info,
         &info.signature_algorithm,
         Some(digest_alg),
-        &signed_attrs,
+        signed_attrs,
         info.signature.as_bytes(),
         false,
     ) {
