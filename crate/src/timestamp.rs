@@ -645,7 +645,7 @@ fn rfc3339_of_unix(d: Duration) -> String {
 /// does not carry decoders for what a time stamp never holds (CRLs, attribute certificates).
 struct Token {
     version: u8,
-    digest_algorithms: Vec<ObjectIdentifier>,
+    digest_algorithms: Vec<AlgorithmIdentifierOwned>,
     encap: EncapsulatedContentInfo,
     certificates: Vec<Cert>,
     signer_infos: Vec<SignerInfo>,
@@ -718,7 +718,7 @@ fn read_token(token_der: &[u8]) -> Result<Token> {
         .and_then(|algs| {
             algs.into_iter()
                 .take(MAX_CERTIFICATES)
-                .map(|a| a.decode_as::<AlgorithmIdentifierOwned>().map(|a| a.oid))
+                .map(|a| a.decode_as::<AlgorithmIdentifierOwned>())
                 .collect()
         })
         .map_err(|e| unreadable("the digest algorithms", e))?;
@@ -820,6 +820,14 @@ fn scheme_of(
     digest_hint: Option<HashAlg>,
 ) -> std::result::Result<Scheme, String> {
     let hint = || digest_hint.ok_or_else(|| format!("no digest given for {}", alg.oid));
+    // Only PSS has parameters; the others have none, or NULL (RFC 4055 §5, RFC 5758 §3.2).
+    let no_params = match &alg.parameters {
+        None => true,
+        Some(p) => p.tag() == Tag::Null && p.value().is_empty(),
+    };
+    if alg.oid != ID_RSASSA_PSS && !no_params {
+        return Err(format!("unexpected parameters for {}", alg.oid));
+    }
     Ok(match alg.oid {
         SHA1_WITH_RSA => Scheme::Pkcs1(HashAlg::Sha1),
         SHA256_WITH_RSA => Scheme::Pkcs1(HashAlg::Sha256),
@@ -1101,7 +1109,10 @@ pub fn verify_imprint(
     };
     if token.version != 3
         || info.version != sid_version
-        || !token.digest_algorithms.contains(&info.digest_alg.oid)
+        || !token
+            .digest_algorithms
+            .iter()
+            .any(|a| HashAlg::from_algorithm(a) == Some(digest_alg))
     {
         return Err(invalid(
             "the time stamp is malformed (its version or digest list is not as signed)",
