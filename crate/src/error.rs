@@ -28,6 +28,11 @@ pub enum ErrorCode {
     UnknownFormat,
     /// Writing the export failed.
     ExportFailed,
+    /// A time stamp (RFC 3161) is unreadable, or does not prove what it should: another
+    /// fingerprint, a signature or chain that does not hold, an expired certificate...
+    TimestampInvalid,
+    /// The time-stamping authority answered, but did not grant the time stamp.
+    TimestampRefused,
 }
 
 impl ErrorCode {
@@ -44,6 +49,8 @@ impl ErrorCode {
             ErrorCode::SizeMismatch => "size-mismatch",
             ErrorCode::UnknownFormat => "unknown-format",
             ErrorCode::ExportFailed => "export-failed",
+            ErrorCode::TimestampInvalid => "timestamp-invalid",
+            ErrorCode::TimestampRefused => "timestamp-refused",
         }
     }
 }

@@ -16,6 +16,7 @@ pub mod platforms;
 pub mod recourses;
 pub mod report;
 pub mod time;
+pub mod timestamp;
 pub mod untrusted;
 pub mod view;
 pub mod wasm;
