@@ -11,6 +11,7 @@ pub mod guide;
 pub mod journal;
 pub mod model;
 pub mod platforms;
+pub mod problem;
 pub mod recourses;
 pub mod report;
 pub mod time;

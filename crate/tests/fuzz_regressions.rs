@@ -78,9 +78,11 @@ fn write_fuzz_seeds() {
     let journals = fuzz_dir("seeds", "journal_parser");
     fs::create_dir_all(&bundles).unwrap();
     fs::create_dir_all(&journals).unwrap();
+    // The version-1 seeds (case-lea-fr.zip, case-lea-en.zip, exported-by-chromium.zip) stay:
+    // they are also the fixtures of crate/tests/bundle_v1.rs.
     for (lang, code) in [(Lang::Fr, "fr"), (Lang::En, "en")] {
         fs::write(
-            bundles.join(format!("case-lea-{code}.zip")),
+            bundles.join(format!("case-lea-v2-{code}.zip")),
             common::bundle(&case, lang),
         )
         .unwrap();

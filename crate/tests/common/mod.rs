@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read, Write};
 
+use temoin::bundle::container::{ContainerWriter, DosTime};
 use temoin::bundle::write::{BundleWriter, ExportInfo};
 use temoin::digest::sha256_hex;
 use temoin::journal::{seal, Entry, Head};
@@ -155,21 +156,38 @@ pub fn case() -> Case {
 }
 
 pub fn bundle(case: &Case, lang: Lang) -> Vec<u8> {
+    export(case, lang, &[]).0
+}
+
+/// The bundle of `case` and the export entry that seals it, as the extension makes them: the
+/// artifacts, the documents, the export event sealed as the next entry, then the rest.
+/// `withhold` lists (entry, artifact, reason) left out on purpose.
+pub fn export(case: &Case, lang: Lang, withhold: &[(u32, &str, &str)]) -> (Vec<u8>, Entry) {
     let info = ExportInfo {
         case_id: CASE.into(),
         case_title: None,
-        exported_at: EXPORTED_AT.into(),
+        started_at: EXPORTED_AT.into(),
         generator: "Témoin test".into(),
         language: lang,
     };
     let mut w = BundleWriter::new(Vec::new(), info, case.entries.clone()).unwrap();
+    for (seq, name, reason) in withhold {
+        w.withhold(*seq, name, reason).unwrap();
+    }
     for wanted in w.wanted() {
         let bytes = case.stored[&(wanted.seq, wanted.name.clone())].clone();
         w.add_artifact(wanted.seq, &wanted.name, &bytes).unwrap();
     }
     assert!(w.wanted().is_empty());
-    w.finish().unwrap().0
+    let body = w.seal_body().unwrap();
+    let head = case.entries.last().map_or_else(Head::genesis, Entry::head);
+    let sealed = seal(&head, CASE, SEALED_AT, body).unwrap();
+    let (bytes, _) = w.finish(sealed.clone()).unwrap();
+    (bytes, sealed)
 }
+
+/// When the test export's entry is appended.
+pub const SEALED_AT: &str = "2026-11-28T12:00:03.000Z";
 
 /// Every file of a ZIP, by name.
 pub fn unzip(bytes: &[u8]) -> BTreeMap<String, Vec<u8>> {
@@ -184,21 +202,38 @@ pub fn unzip(bytes: &[u8]) -> BTreeMap<String, Vec<u8>> {
     files
 }
 
-/// A ZIP of `files`, with SHA256SUMS rewritten to match when `fix_sums` is set.
+/// SHA256SUMS as the writer makes it, for `files`.
+pub fn sums_of(files: &BTreeMap<String, Vec<u8>>) -> Vec<u8> {
+    files
+        .iter()
+        .filter(|(n, _)| n.as_str() != "SHA256SUMS")
+        .map(|(n, d)| format!("{}  {n}\n", sha256_hex(d)))
+        .collect::<String>()
+        .into_bytes()
+}
+
+/// A ZIP of `files` in the bundle's own canonical layout (so that only the content differs),
+/// with SHA256SUMS rewritten to match when `fix_sums` is set.
 pub fn rezip(mut files: BTreeMap<String, Vec<u8>>, fix_sums: bool) -> Vec<u8> {
     if fix_sums {
-        let sums: String = files
-            .iter()
-            .filter(|(n, _)| n.as_str() != "SHA256SUMS")
-            .map(|(n, d)| format!("{}  {n}\n", sha256_hex(d)))
-            .collect();
-        files.insert("SHA256SUMS".into(), sums.into_bytes());
+        let sums = sums_of(&files);
+        files.insert("SHA256SUMS".into(), sums);
     }
+    let mut w = ContainerWriter::new(Vec::new(), DosTime::new(2026, 11, 28, 12, 0, 0));
+    for (name, data) in files {
+        let stored = name.ends_with(".png") || name.ends_with(".jpg");
+        w.add(&name, &data, !stored).unwrap();
+    }
+    w.finish().unwrap()
+}
+
+/// A ZIP of `files` written by a general-purpose ZIP library, as an attacker would.
+pub fn rezip_with_zip_crate(files: &BTreeMap<String, Vec<u8>>) -> Vec<u8> {
     let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
     for (name, data) in files {
-        w.start_file(name, zip::write::SimpleFileOptions::default())
+        w.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
             .unwrap();
-        w.write_all(&data).unwrap();
+        w.write_all(data).unwrap();
     }
     w.finish().unwrap().into_inner()
 }
