@@ -19,7 +19,7 @@ WASM_BINDGEN_FLAGS := --force-enable-abort-handler --experimental-reset-state-fu
 WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue --enable-exception-handling
 
-.PHONY: setup setup-system setup-rust setup-node build package test check-rust check-js lint-extension e2e run bench fuzz fuzz-seeds clean
+.PHONY: setup setup-system setup-rust setup-node build package test check-rust check-js lint-extension e2e run bench fuzz fuzz-seeds clean corpus differential
 
 ## Set-up -------------------------------------------------------------------------------
 
@@ -121,3 +121,7 @@ fuzz-seeds:
 
 clean:
 	rm -rf target $(PKG) dist out tests/.tmp fuzz/target fuzz/corpus fuzz/artifacts
+
+# Rewrites the corpus of bad bundles from the genuine one (after a change of the bundle format).
+corpus:
+	cargo test -p temoin --test corpus -- --ignored write_corpus

@@ -364,6 +364,8 @@ pub struct Member {
     pub size: u64,
     pub header_offset: u64,
     pub data_offset: u64,
+    /// DOS time and date, as the directory gives them (the local header must agree).
+    pub modified: [u8; 4],
     /// The sizes and CRC were also written after the data (allowed in format version 1 only).
     pub descriptor: bool,
 }
@@ -692,6 +694,8 @@ fn parse_central(cd: &[u8], count: u64) -> Result<Vec<Member>> {
         let internal = le16(fixed, 36);
         let external = le32(fixed, 38);
         let offset32 = le32(fixed, 42);
+        let mut modified = [0u8; 4];
+        modified.copy_from_slice(&fixed[12..16]);
         let var_end = at + CENTRAL_LEN + name_len + extra_len + comment_len;
         let raw_name = cd
             .get(at + CENTRAL_LEN..at + CENTRAL_LEN + name_len)
@@ -814,6 +818,7 @@ fn parse_central(cd: &[u8], count: u64) -> Result<Vec<Member>> {
             size,
             header_offset,
             data_offset: 0,
+            modified,
             descriptor: flags & FLAG_DESCRIPTOR != 0,
         });
         at = var_end;
@@ -877,8 +882,13 @@ fn check_local<R: Read + Seek>(src: &mut Source<R>, m: &mut Member, cd_offset: u
         return Err(differs("extra field"));
     }
     let (crc, compressed32, size32) = (le32(&h, 14), le32(&h, 18), le32(&h, 22));
-    let mut times = [0u8; 4];
-    times.copy_from_slice(&h[10..14]);
+    if h[10..14] != m.modified {
+        return Err(differs("date and time"));
+    }
+    let same = crc == m.crc && compressed32 == clamp32(m.compressed) && size32 == clamp32(m.size);
+    if !m.descriptor && !same {
+        return Err(differs("CRC or sizes"));
+    }
     m.data_offset = m.header_offset + LOCAL_LEN + name_len + extra_len;
     let data_end = m
         .data_offset
@@ -894,11 +904,7 @@ fn check_local<R: Read + Seek>(src: &mut Source<R>, m: &mut Member, cd_offset: u
             ),
         ));
     };
-    let same = crc == m.crc && compressed32 == clamp32(m.compressed) && size32 == clamp32(m.size);
     if !m.descriptor {
-        if !same {
-            return Err(differs("CRC or sizes"));
-        }
         return Ok(data_end);
     }
     // Version 1's writer put zeros in the local header and the values after the data.

@@ -268,6 +268,12 @@ pub fn verify_bundle_with_progress<R: Read + Seek>(
         }
     }
 
+    // A problem of the chain itself is in journal.json, where the entries are.
+    for p in &mut problems {
+        if p.file.is_none() {
+            p.file = Some(JOURNAL.into());
+        }
+    }
     let total = problems.len();
     problems.truncate(MAX_PROBLEMS);
     Ok(BundleReport {
