@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use temoin::bundle::read::Limits;
 use temoin::bundle::verify::verify_bundle;
 use temoin::report::Lang;
-use temoin::untrusted::{read_bundle, read_journal, FUZZ_LIMITS};
+use temoin::untrusted::{read_bundle, read_container, read_journal, FUZZ_LIMITS};
 
 fn fuzz_dir(kind: &str, target: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -63,6 +63,10 @@ fn inputs_that_crashed_a_fuzzer_no_longer_do() {
     for (_, bytes) in files(&fuzz_dir("regressions", "bundle_reader")) {
         read_bundle(&bytes, &FUZZ_LIMITS);
         read_bundle(&bytes, &Limits::default());
+    }
+    for (_, bytes) in files(&fuzz_dir("regressions", "container_reader")) {
+        read_container(&bytes, &FUZZ_LIMITS);
+        read_container(&bytes, &Limits::default());
     }
     for (_, bytes) in files(&fuzz_dir("regressions", "journal_parser")) {
         read_journal(&bytes);
