@@ -515,3 +515,45 @@ fn patch_declared_size(zip: &mut [u8], name: &[u8], size: u32, local: bool) {
         String::from_utf8_lossy(name)
     );
 }
+
+#[test]
+fn the_export_entry_is_an_annotation_and_withheld_files_are_not_missing() {
+    let c = case();
+    let (bytes, sealed) = common::export(
+        &c,
+        Lang::Fr,
+        &[(3, "screenshot-visible.png", "minor-sexual-image")],
+    );
+    let r = verify(&bytes);
+    assert!(r.ok, "{:#?}", r.problems);
+    assert!(!unzip(&bytes).contains_key("captures/000003/screenshot-visible.png"));
+    let view = temoin::view::CaseView::build(common::CASE, &r.journal);
+    let export = view
+        .annotations
+        .iter()
+        .find(|a| a.seq == sealed.seq)
+        .unwrap();
+    assert_eq!(export.kind, "export");
+    assert_eq!(
+        temoin::report::Lang::Fr.words().kind("export"),
+        "Export (scellé)"
+    );
+
+    // The withheld file put back anyway is named.
+    let mut f = unzip(&bytes);
+    f.insert(
+        "captures/000003/screenshot-visible.png".into(),
+        c.stored[&(3, "screenshot-visible.png".to_owned())].clone(),
+    );
+    let r = verify(&rezip(f, true));
+    assert!(
+        has(
+            &r,
+            "withheld-present",
+            Some(3),
+            Some("captures/000003/screenshot-visible.png")
+        ),
+        "{:#?}",
+        r.problems
+    );
+}
