@@ -19,7 +19,7 @@ WASM_BINDGEN_FLAGS := --force-enable-abort-handler --experimental-reset-state-fu
 WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue --enable-exception-handling
 
-.PHONY: setup setup-system setup-rust setup-node build package test check-rust check-js lint-extension e2e run bench fuzz fuzz-seeds clean
+.PHONY: setup-differential setup setup-system setup-rust setup-node build package test check-rust check-js lint-extension e2e run bench fuzz fuzz-seeds clean corpus differential
 
 ## Set-up -------------------------------------------------------------------------------
 
@@ -63,7 +63,7 @@ package: build
 
 ## Tests --------------------------------------------------------------------------------
 
-test: setup-system package check-rust check-js lint-extension e2e
+test: setup-system package check-rust check-js lint-extension e2e differential
 
 check-rust:
 	cargo fmt --all -- --check
@@ -78,9 +78,28 @@ lint-extension: package
 	$(BIN)/web-ext lint --source-dir dist/firefox --self-hosted --warnings-as-errors
 
 # The end-to-end tests also run the native verifier on what the browser exported.
-e2e: package setup-system
+e2e: package setup-system setup-differential
 	cargo build --bin temoin
 	node --test --test-concurrency=1 tests/e2e/
+
+# Tools a lawyer or an investigator might read a bundle with, for the differential test.
+setup-differential:
+	@missing=""; \
+	command -v unzip >/dev/null || missing="$$missing unzip"; \
+	command -v zip >/dev/null || missing="$$missing zip"; \
+	command -v python3 >/dev/null || missing="$$missing python3"; \
+	command -v java >/dev/null && command -v javac >/dev/null || missing="$$missing default-jdk-headless"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  elif command -v sudo >/dev/null; then sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else echo "Please install:$$missing (apt-get install$$missing)"; exit 1; fi; \
+	fi
+
+# Every corpus bundle, the genuine ones and what the e2e tests exported, read by unzip,
+# sha256sum, Python's zipfile, Java's ZipInputStream and temoin verify (tests/differential/).
+differential: setup-differential
+	cargo build --bin temoin
+	node tests/differential/run.mjs
 
 ## Benchmarks (outside CI) ---------------------------------------------------------------
 
@@ -100,7 +119,7 @@ run: build setup-system
 
 CARGO_FUZZ_VERSION := 0.13.1
 FUZZ_SECONDS ?= 600
-FUZZ_TARGETS := bundle_reader journal_parser
+FUZZ_TARGETS := bundle_reader container_reader journal_parser
 
 # cargo fuzz builds with sanitizer flags that only nightly accepts; RUSTC_BOOTSTRAP lets the one
 # stable toolchain take them. Each target starts from the seeds (real bundles and journals) and
@@ -111,6 +130,7 @@ fuzz:
 	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz build -O
 	@for t in $(FUZZ_TARGETS); do \
 	  mkdir -p fuzz/corpus/$$t && cp -n fuzz/seeds/$$t/* fuzz/corpus/$$t/ 2>/dev/null || true; \
+	  if [ $$t = container_reader ]; then find crate/tests/corpus -name '*.zip' -size -1M -exec cp -n {} fuzz/corpus/$$t/ \; ; fi; \
 	  echo "== $$t: $(FUZZ_SECONDS) s"; \
 	  (cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run -O $$t corpus/$$t -- -max_total_time=$(FUZZ_SECONDS) -max_len=262144 -print_final_stats=1 2>&1 | tee ../target/fuzz-$$t.log | grep -E "^(stat::|==|SUMMARY|Done)" ); \
 	done
@@ -121,3 +141,7 @@ fuzz-seeds:
 
 clean:
 	rm -rf target $(PKG) dist out tests/.tmp fuzz/target fuzz/corpus fuzz/artifacts
+
+# Rewrites the corpus of bad bundles from the genuine one (after a change of the bundle format).
+corpus:
+	cargo test -p temoin --test corpus -- --ignored write_corpus

@@ -45,10 +45,12 @@ try {
     await mkdir(outDir, { recursive: true });
     const zipPath = join(outDir, 'temoin-demo.zip');
     await writeFile(zipPath, bundle);
-    console.log(`\nExported ${bundle.length} bytes to ${zipPath}`);
+    console.log(`\nExported ${bundle.length} bytes to ${zipPath} (the export is sealed by a new journal entry)`);
     const verified = temoin(['verify', zipPath]);
     console.log(`temoin verify (exit ${verified.status}): ${verified.stdout.trim()}${verified.stderr.trim()}`);
-    console.log(`Check it yourself: cd out && unzip -o temoin-demo.zip -d temoin-demo && (cd temoin-demo && sha256sum -c SHA256SUMS)`);
+    console.log(`Control code (write it down): ${verified.stdout.match(/chain head \d+ ([0-9a-f]{64})/)?.[1] ?? '?'}`);
+    console.log(`Check it yourself: cd out && unzip -o temoin-demo.zip -d temoin-demo && (cd temoin-demo && sha256sum -c SHA256SUMS),`);
+    console.log(`or: target/debug/temoin verify --expect-head <control code> out/temoin-demo.zip`);
     if (verified.status !== 0) process.exitCode = 1;
   }
 } finally {

@@ -33,6 +33,20 @@ pub enum ErrorCode {
     TimestampInvalid,
     /// The time-stamping authority answered, but did not grant the time stamp.
     TimestampRefused,
+    /// Bytes no file of the ZIP accounts for: before the first, between two, after the end.
+    ExtraBytes,
+    /// A local header says something else than its central directory entry.
+    HeaderMismatch,
+    /// Two directories, ZIP64 and classic records that disagree, or counts that do not match.
+    DirectoryMismatch,
+    /// A directory, a symbolic link or an entry without a regular file's attributes.
+    NotAFile,
+    /// A data descriptor where the format has none, or one that contradicts the directory.
+    DataDescriptor,
+    /// A ZIP feature the bundle's one layout never uses (comments, extra fields, flags...).
+    ZipNotCanonical,
+    /// An entry's bytes do not have the CRC-32 its header declares.
+    CrcMismatch,
 }
 
 impl ErrorCode {
@@ -51,6 +65,13 @@ impl ErrorCode {
             ErrorCode::ExportFailed => "export-failed",
             ErrorCode::TimestampInvalid => "timestamp-invalid",
             ErrorCode::TimestampRefused => "timestamp-refused",
+            ErrorCode::ExtraBytes => "extra-bytes",
+            ErrorCode::HeaderMismatch => "header-mismatch",
+            ErrorCode::DirectoryMismatch => "directory-mismatch",
+            ErrorCode::NotAFile => "not-a-file",
+            ErrorCode::DataDescriptor => "data-descriptor",
+            ErrorCode::ZipNotCanonical => "zip-not-canonical",
+            ErrorCode::CrcMismatch => "crc-mismatch",
         }
     }
 }
@@ -59,6 +80,8 @@ impl ErrorCode {
 pub struct Error {
     pub code: ErrorCode,
     pub message: String,
+    /// The file of a bundle the error is about, when there is one.
+    pub file: Option<String>,
 }
 
 impl Error {
@@ -66,7 +89,13 @@ impl Error {
         Error {
             code,
             message: message.into(),
+            file: None,
         }
+    }
+
+    pub fn with_file(mut self, file: &str) -> Self {
+        self.file = Some(file.to_owned());
+        self
     }
 }
 

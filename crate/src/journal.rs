@@ -13,6 +13,7 @@ use crate::canonical::to_canonical_string;
 use crate::digest::{is_sha256_hex, sha256_hex};
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::{Artifact, Event, EventBody, FORMAT_VERSION};
+pub use crate::problem::ProblemCode;
 use crate::time::check_utc_timestamp;
 
 /// `prev` of the first entry of a case.
@@ -114,7 +115,7 @@ pub struct StoredArtifact {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Problem {
-    pub code: &'static str,
+    pub code: ProblemCode,
     /// The journal entry concerned, when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub seq: Option<u32>,
@@ -158,7 +159,7 @@ pub fn verify(
         let expected_seq = u32::try_from(index + 1).unwrap_or(u32::MAX);
         if entry.seq != expected_seq {
             problems.push(Problem::at(
-                "sequence-gap",
+                ProblemCode::SequenceGap,
                 entry.seq,
                 Some(expected_seq.to_string()),
                 Some(entry.seq.to_string()),
@@ -171,7 +172,7 @@ pub fn verify(
         let recomputed = sha256_hex(entry.json.as_bytes());
         if recomputed != entry.hash {
             problems.push(Problem::at(
-                "entry-hash-mismatch",
+                ProblemCode::EntryHashMismatch,
                 entry.seq,
                 Some(entry.hash.clone()),
                 Some(recomputed),
@@ -183,7 +184,7 @@ pub fn verify(
         }
         match parse_event(&entry.json) {
             Err(e) => problems.push(Problem::at(
-                "corrupt-entry",
+                ProblemCode::CorruptEntry,
                 entry.seq,
                 None,
                 None,
@@ -207,7 +208,7 @@ pub fn verify(
     if let Some(recorded) = recorded_head {
         if *recorded != head {
             problems.push(Problem {
-                code: "head-mismatch",
+                code: ProblemCode::HeadMismatch,
                 seq: Some(recorded.seq),
                 file: None,
                 expected: Some(format!("{} {}", recorded.seq, recorded.hash)),
@@ -234,7 +235,8 @@ pub fn verify_chain(
     recorded_head: Option<&Head>,
 ) -> Verification {
     let mut v = verify(case_id, entries, &[], recorded_head);
-    v.problems.retain(|p| p.code != "artifact-missing");
+    v.problems
+        .retain(|p| p.code != ProblemCode::ArtifactMissing);
     v.ok = v.problems.is_empty();
     v
 }
@@ -249,7 +251,7 @@ fn check_event(
     let seq = entry.seq;
     if event.v != FORMAT_VERSION {
         problems.push(Problem::at(
-            "unknown-version",
+            ProblemCode::UnknownVersion,
             seq,
             Some(FORMAT_VERSION.to_string()),
             Some(event.v.to_string()),
@@ -261,7 +263,7 @@ fn check_event(
     }
     if event.seq != seq {
         problems.push(Problem::at(
-            "seq-mismatch",
+            ProblemCode::SeqMismatch,
             seq,
             Some(seq.to_string()),
             Some(event.seq.to_string()),
@@ -270,7 +272,7 @@ fn check_event(
     }
     if event.case_id != case_id {
         problems.push(Problem::at(
-            "wrong-case",
+            ProblemCode::WrongCase,
             seq,
             Some(case_id.to_owned()),
             Some(event.case_id.clone()),
@@ -279,7 +281,7 @@ fn check_event(
     }
     if event.prev != expected_prev {
         problems.push(Problem::at(
-            "chain-broken",
+            ProblemCode::ChainBroken,
             seq,
             Some(expected_prev.to_owned()),
             Some(event.prev.clone()),
@@ -289,7 +291,7 @@ fn check_event(
     match to_canonical_string(event) {
         Ok(canonical) if canonical == entry.json => {}
         _ => problems.push(Problem::at(
-            "not-canonical",
+            ProblemCode::NotCanonical,
             seq,
             None,
             None,
@@ -298,7 +300,7 @@ fn check_event(
     }
     if let Err(e) = check_utc_timestamp(&event.at).and_then(|_| event.body.validate()) {
         problems.push(Problem::at(
-            "invalid-event",
+            ProblemCode::InvalidEvent,
             seq,
             None,
             None,
@@ -321,7 +323,7 @@ fn check_references(
     };
     let Some(brought) = owners.get(&target).filter(|_| target < seq) else {
         problems.push(Problem::at(
-            "dangling-reference",
+            ProblemCode::DanglingReference,
             seq,
             None,
             Some(target.to_string()),
@@ -333,7 +335,7 @@ fn check_references(
         let still_there = vouched.keys().any(|(s, _)| *s == target);
         if !still_there {
             problems.push(Problem::at(
-                "deleted-twice",
+                ProblemCode::DeletedTwice,
                 seq,
                 None,
                 Some(target.to_string()),
@@ -353,7 +355,7 @@ fn check_references(
         expected.sort_unstable();
         if listed != expected {
             problems.push(Problem::at(
-                "tombstone-mismatch",
+                ProblemCode::TombstoneMismatch,
                 seq,
                 Some(format!("{expected:?}")),
                 Some(format!("{listed:?}")),
@@ -374,7 +376,7 @@ fn check_artifacts(
         let key = (s.seq, s.name.clone());
         match vouched.get(&key) {
             None => problems.push(Problem {
-                code: "artifact-unexpected",
+                code: ProblemCode::ArtifactUnexpected,
                 seq: Some(s.seq),
                 file: Some(s.name.clone()),
                 expected: None,
@@ -384,7 +386,7 @@ fn check_artifacts(
             Some(expected) => {
                 if !seen.insert((s.seq, s.name.as_str())) {
                     problems.push(Problem {
-                        code: "artifact-duplicate",
+                        code: ProblemCode::ArtifactDuplicate,
                         seq: Some(s.seq),
                         file: Some(s.name.clone()),
                         expected: None,
@@ -393,7 +395,7 @@ fn check_artifacts(
                     });
                 } else if *expected != s.sha256 {
                     problems.push(Problem {
-                        code: "artifact-hash-mismatch",
+                        code: ProblemCode::ArtifactHashMismatch,
                         seq: Some(s.seq),
                         file: Some(s.name.clone()),
                         expected: Some(expected.clone()),
@@ -410,7 +412,7 @@ fn check_artifacts(
     for ((seq, name), expected) in vouched {
         if !seen.contains(&(*seq, name.as_str())) {
             problems.push(Problem {
-                code: "artifact-missing",
+                code: ProblemCode::ArtifactMissing,
                 seq: Some(*seq),
                 file: Some(name.clone()),
                 expected: Some(expected.clone()),
@@ -423,7 +425,7 @@ fn check_artifacts(
 
 impl Problem {
     fn at(
-        code: &'static str,
+        code: ProblemCode,
         seq: u32,
         expected: Option<String>,
         found: Option<String>,
@@ -488,7 +490,10 @@ mod tests {
     }
 
     fn codes(v: &Verification) -> Vec<(&'static str, Option<u32>)> {
-        v.problems.iter().map(|p| (p.code, p.seq)).collect()
+        v.problems
+            .iter()
+            .map(|p| (p.code.as_str(), p.seq))
+            .collect()
     }
 
     #[test]
@@ -572,7 +577,7 @@ mod tests {
         let by_file: Vec<_> = v
             .problems
             .iter()
-            .map(|p| (p.code, p.seq, p.file.as_deref()))
+            .map(|p| (p.code.as_str(), p.seq, p.file.as_deref()))
             .collect();
         assert!(by_file.contains(&("artifact-hash-mismatch", Some(1), Some("page.html"))));
         assert!(by_file.contains(&("artifact-missing", Some(2), Some("page.html"))));

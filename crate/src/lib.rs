@@ -13,6 +13,7 @@ pub mod lang;
 pub mod law;
 pub mod model;
 pub mod platforms;
+pub mod problem;
 pub mod recourses;
 pub mod report;
 pub mod time;

@@ -48,7 +48,47 @@ pub enum EventBody {
     Deletion(Deletion),
     /// A step of the guide was done (a report sent, a complaint filed), and when.
     StepDone(StepDone),
+    /// A bundle was exported: this entry seals its documents (docs/bundle-format.md).
+    Export(Export),
 }
+
+/// The entry that seals an export bundle: the digests of the documents people read in it,
+/// which cannot be vouched for by the entries they describe, and what was left out on purpose.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Export {
+    /// The program that wrote the bundle, e.g. `Témoin 0.1.0`.
+    pub generator: String,
+    /// The language of the documents, `fr` or `en`.
+    pub language: String,
+    /// report.html, journal.csv, LISEZMOI.txt and README.txt, as written.
+    pub documents: Vec<Document>,
+    /// Artifacts the journal holds that this bundle leaves out deliberately.
+    pub withheld: Vec<Withheld>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Document {
+    pub name: String,
+    pub media_type: String,
+    pub size: u32,
+    pub sha256: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Withheld {
+    /// The capture or added file the artifact belongs to.
+    pub entry: u32,
+    pub name: String,
+    /// A short code (`minor-sexual-image`...), so that the bundle says why without saying more.
+    pub reason: String,
+}
+
+/// The documents an export seals, in the order the export entry lists them.
+pub const EXPORT_DOCUMENTS: [&str; 4] =
+    ["report.html", "journal.csv", "LISEZMOI.txt", "README.txt"];
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -399,6 +439,7 @@ impl EventBody {
                 check_text(&s.note)?;
                 s.text.as_deref().map_or(Ok(()), check_text)
             }
+            EventBody::Export(x) => x.validate(),
         }
     }
 
@@ -430,8 +471,57 @@ impl EventBody {
             EventBody::FileAdded(_) => "fileAdded",
             EventBody::Deletion(_) => "deletion",
             EventBody::StepDone(_) => "stepDone",
+            EventBody::Export(_) => "export",
         }
     }
+}
+
+impl Export {
+    pub fn validate(&self) -> Result<()> {
+        if self.generator.trim().is_empty() || self.generator.len() > 200 {
+            return Err(invalid("an export names its generator (at most 200 bytes)"));
+        }
+        if !matches!(self.language.as_str(), "fr" | "en") {
+            return Err(invalid("an export's language is fr or en"));
+        }
+        let names: Vec<&str> = self.documents.iter().map(|d| d.name.as_str()).collect();
+        if names != EXPORT_DOCUMENTS {
+            return Err(invalid(format!(
+                "an export lists exactly its documents {EXPORT_DOCUMENTS:?}, in that order"
+            )));
+        }
+        for d in &self.documents {
+            if !is_sha256_hex(&d.sha256) || d.media_type.is_empty() || d.media_type.len() > 100 {
+                return Err(invalid(format!(
+                    "document '{}' needs a media type and a SHA-256",
+                    d.name
+                )));
+            }
+        }
+        let mut seen = Vec::with_capacity(self.withheld.len());
+        for w in &self.withheld {
+            if w.entry == 0 || !is_safe_file_name(&w.name) || !is_reason_code(&w.reason) {
+                return Err(invalid(
+                    "a withheld artifact names its entry, its artifact and a reason code (a-z 0-9 -)",
+                ));
+            }
+            if seen.contains(&(w.entry, w.name.as_str())) {
+                return Err(invalid(format!(
+                    "artifact '{}' of entry {} is withheld twice",
+                    w.name, w.entry
+                )));
+            }
+            seen.push((w.entry, w.name.as_str()));
+        }
+        Ok(())
+    }
+}
+
+/// A reason code: 1 to 40 of `a-z 0-9 -`.
+pub fn is_reason_code(s: &str) -> bool {
+    (1..=40).contains(&s.len())
+        && s.bytes()
+            .all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'-'))
 }
 
 fn check_text(s: &str) -> Result<()> {

@@ -29,6 +29,26 @@ pub fn read_bundle(data: &[u8], limits: &Limits) {
     }
 }
 
+/// Any bytes given as a bundle's ZIP container, read strictly (structure, then every member
+/// inflated within its declared size): a list of files or a coded error, never a panic.
+pub fn read_container(data: &[u8], limits: &Limits) {
+    use crate::bundle::container::{read_directory, read_member, ContainerLimits, Source};
+    let Ok(mut src) = Source::new(Cursor::new(data)) else {
+        return;
+    };
+    let limits = ContainerLimits {
+        max_entries: limits.max_entries,
+        max_total_bytes: limits.max_total_bytes,
+        max_ratio: limits.max_ratio,
+        ratio_floor: limits.ratio_floor,
+    };
+    if let Ok(dir) = read_directory(&mut src, &limits) {
+        for m in &dir.members {
+            let _ = read_member(&mut src, m, |_| {});
+        }
+    }
+}
+
 /// Any text given as a journal, one event per line (as a damaged or hand-made journal may
 /// hold). Each line is hashed as it is, so the checks go past the hash comparison.
 pub fn read_journal(data: &[u8]) {

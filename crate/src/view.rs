@@ -172,6 +172,12 @@ impl CaseView {
                 EventBody::StepDone(s) => format!("{} {} {}", s.date, s.action, s.note)
                     .trim_end()
                     .to_owned(),
+                EventBody::Export(x) => x
+                    .documents
+                    .iter()
+                    .map(|d| d.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
             };
             view.annotations.push(AnnotationView {
                 seq: entry.seq,

@@ -2,7 +2,7 @@
 //! bytes as `Uint8Array`, errors as JS `Error`s carrying a stable `code`.
 
 use std::cell::RefCell;
-use std::io::{Cursor, Write};
+use std::io::Write;
 use std::rc::Rc;
 
 use serde::de::DeserializeOwned;
@@ -10,7 +10,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::bundle::read::Limits;
-use crate::bundle::verify::verify_bundle;
+use crate::bundle::verify::verify_bundle_with_progress;
 use crate::bundle::write::{BundleWriter, ExportInfo};
 use crate::digest::Sha256Stream;
 use crate::error::{Error, ErrorCode};
@@ -29,6 +29,9 @@ fn to_js_error(e: Error) -> JsValue {
     let err = js_sys::Error::new(&e.message);
     // Setting a property on a fresh Error object cannot fail.
     let _ = js_sys::Reflect::set(&err, &"code".into(), &e.code.as_str().into());
+    if let Some(file) = &e.file {
+        let _ = js_sys::Reflect::set(&err, &"file".into(), &file.into());
+    }
     err.into()
 }
 
@@ -259,7 +262,8 @@ impl Write for SharedSink {
 }
 
 /// A bundle being written: feed it the wanted artifacts one by one, draining `takeOutput()`
-/// after each, then `finish()` and drain once more.
+/// after each; `sealBody()` writes the documents and returns the export event to append as the
+/// next entry; `finish(entry)` with that sealed entry writes the rest. Drain once more.
 #[wasm_bindgen]
 pub struct BundleExport {
     writer: Option<BundleWriter<SharedSink>>,
@@ -279,7 +283,7 @@ impl BundleExport {
     pub fn new(
         case_id: &str,
         case_title: Option<String>,
-        exported_at: &str,
+        started_at: &str,
         generator: &str,
         language: &str,
         entries: JsValue,
@@ -289,7 +293,7 @@ impl BundleExport {
         let info = ExportInfo {
             case_id: case_id.to_owned(),
             case_title,
-            exported_at: exported_at.to_owned(),
+            started_at: started_at.to_owned(),
             generator: generator.to_owned(),
             language: Lang::from_tag(language),
         };
@@ -306,6 +310,12 @@ impl BundleExport {
         to_js(&writer.wanted())
     }
 
+    /// Leaves an artifact out of this bundle on purpose, with a reason code.
+    pub fn withhold(&mut self, seq: u32, name: &str, reason: &str) -> Result<(), JsValue> {
+        let writer = self.writer.as_mut().ok_or_else(finished_export)?;
+        writer.withhold(seq, name, reason).map_err(to_js_error)
+    }
+
     #[wasm_bindgen(js_name = addArtifact)]
     pub fn add_artifact(&mut self, seq: u32, name: &str, bytes: &[u8]) -> Result<(), JsValue> {
         let writer = self.writer.as_mut().ok_or_else(finished_export)?;
@@ -318,11 +328,69 @@ impl BundleExport {
         std::mem::take(&mut *self.sink.0.borrow_mut())
     }
 
-    /// Writes the journal, report and sums; returns the chain head.
-    pub fn finish(&mut self) -> Result<JsValue, JsValue> {
+    /// Writes the report, spreadsheet and instructions; returns the `export` event body.
+    #[wasm_bindgen(js_name = sealBody)]
+    pub fn seal_body(&mut self) -> Result<JsValue, JsValue> {
+        let writer = self.writer.as_mut().ok_or_else(finished_export)?;
+        to_js(&writer.seal_body().map_err(to_js_error)?)
+    }
+
+    /// Writes the journal (with `sealed`, the export entry), head, manifest and sums; returns
+    /// the chain head, whose hash is the bundle's control code.
+    pub fn finish(&mut self, sealed: JsValue) -> Result<JsValue, JsValue> {
+        let sealed: Entry = from_js(sealed, "export entry")?;
         let writer = self.writer.take().ok_or_else(finished_export)?;
-        let (_, head) = writer.finish().map_err(to_js_error)?;
+        let (_, head) = writer.finish(sealed).map_err(to_js_error)?;
         to_js(&head)
+    }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// A file read in slices (the import worker's `FileReaderSync` over a `File`).
+    pub type SliceReader;
+    #[wasm_bindgen(method, getter)]
+    fn size(this: &SliceReader) -> f64;
+    #[wasm_bindgen(method, catch)]
+    fn read(this: &SliceReader, offset: f64, length: u32) -> Result<js_sys::Uint8Array, JsValue>;
+}
+
+/// `Read + Seek` over a `SliceReader`: the verifier sees a file, JavaScript reads slices.
+struct JsFile {
+    reader: SliceReader,
+    pos: u64,
+    len: u64,
+}
+
+impl std::io::Read for JsFile {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let want = (self.len.saturating_sub(self.pos)).min(buf.len() as u64);
+        if want == 0 {
+            return Ok(0);
+        }
+        let chunk = self
+            .reader
+            .read(self.pos as f64, u32::try_from(want).unwrap_or(u32::MAX))
+            .map_err(|e| std::io::Error::other(format!("{e:?}")))?;
+        let got = (chunk.length() as usize).min(buf.len());
+        if got == 0 {
+            return Err(std::io::ErrorKind::UnexpectedEof.into());
+        }
+        chunk.slice(0, got as u32).copy_to(&mut buf[..got]);
+        self.pos += got as u64;
+        Ok(got)
+    }
+}
+
+impl std::io::Seek for JsFile {
+    fn seek(&mut self, to: std::io::SeekFrom) -> std::io::Result<u64> {
+        let target = match to {
+            std::io::SeekFrom::Start(p) => Some(p),
+            std::io::SeekFrom::End(d) => self.len.checked_add_signed(d),
+            std::io::SeekFrom::Current(d) => self.pos.checked_add_signed(d),
+        };
+        self.pos = target.ok_or_else(|| std::io::Error::from(std::io::ErrorKind::InvalidInput))?;
+        Ok(self.pos)
     }
 }
 
@@ -334,16 +402,43 @@ struct VerifiedBundle {
     view: CaseView,
 }
 
-/// Verifies a bundle's bytes: `{ ok, caseId, head, problems, view, ... }`, or throws a coded
-/// error when the file is not a readable bundle.
-#[wasm_bindgen(js_name = verifyBundle)]
-pub fn verify_bundle_bytes(bytes: &[u8], expect_head: Option<String>) -> Result<JsValue, JsValue> {
-    let report = verify_bundle(
-        Cursor::new(bytes),
+/// Verifies a bundle read in slices: `{ ok, caseId, head, problems, moreProblems, view, ... }`,
+/// or throws a coded error (with `file` when it names one) when it is not a readable bundle.
+/// `progress(done, total)` is called as bytes are read.
+#[wasm_bindgen(js_name = verifyBundleFile)]
+pub fn verify_bundle_file(
+    reader: SliceReader,
+    expect_head: Option<String>,
+    progress: Option<js_sys::Function>,
+) -> Result<JsValue, JsValue> {
+    let len = reader.size().max(0.0) as u64;
+    let file = JsFile {
+        reader,
+        pos: 0,
+        len,
+    };
+    let mut report_progress = |done: u64, total: u64| {
+        if let Some(f) = &progress {
+            let _ = f.call2(
+                &JsValue::NULL,
+                &(done as f64).into(),
+                &(total as f64).into(),
+            );
+        }
+    };
+    let report = verify_bundle_with_progress(
+        file,
         &Limits::default(),
         expect_head.as_deref(),
+        &mut report_progress,
     )
     .map_err(to_js_error)?;
     let view = CaseView::build(&report.case_id, &report.journal);
     to_js(&VerifiedBundle { report, view })
+}
+
+/// A control code as people copy it, as 64 lowercase hex digits, or undefined.
+#[wasm_bindgen(js_name = normalizeControlCode)]
+pub fn normalize_control_code(text: &str) -> Option<String> {
+    crate::bundle::verify::normalize_control_code(text)
 }

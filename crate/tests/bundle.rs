@@ -64,9 +64,16 @@ fn a_fresh_bundle_verifies_and_has_the_whole_layout() {
     let bytes = bundle(&c, Lang::Fr);
     let report = verify(&bytes);
     assert!(report.ok, "{:#?}", report.problems);
-    assert_eq!(report.entries, 8);
-    assert_eq!(report.head, c.entries[7].head());
-    assert_eq!(report.recorded_head, Some(c.entries[7].head()));
+    assert_eq!(
+        report.entries, 9,
+        "eight entries and the export entry that seals them"
+    );
+    assert_eq!(report.sealed_by, Some(9));
+    assert_eq!(report.format_version, 2);
+    let (_, sealed) = common::export(&c, Lang::Fr, &[]);
+    assert_eq!(report.head, sealed.head());
+    assert_eq!(report.recorded_head, Some(sealed.head()));
+    assert_eq!(report.exported_at, common::SEALED_AT);
 
     let files = unzip(&bytes);
     let names: Vec<&str> = files.keys().map(String::as_str).collect();
@@ -78,9 +85,9 @@ fn a_fresh_bundle_verifies_and_has_the_whole_layout() {
             "SHA256SUMS",
             "added-files/000005/message.eml",
             "bundle.json",
-            "captures/000002/page.html",
+            "captures/000002/page.html.txt",
             "captures/000002/screenshot-visible.png",
-            "captures/000003/page.html",
+            "captures/000003/page.html.txt",
             "captures/000003/screenshot-visible.png",
             "chain-head.txt",
             "journal.csv",
@@ -89,14 +96,16 @@ fn a_fresh_bundle_verifies_and_has_the_whole_layout() {
         ],
         "entry 4 was deleted: its files are gone, the rest is there"
     );
-    let head = format!("{} {}\n", c.entries[7].seq, c.entries[7].hash);
+    let head = format!("{} {}\n", sealed.seq, sealed.hash);
     assert_eq!(String::from_utf8_lossy(&files["chain-head.txt"]), head);
     // Each element's event canonicalises back to the exact text that was hashed.
+    let mut all = c.entries;
+    all.push(sealed);
     for (element, entry) in journal_of(&files)["entries"]
         .as_array()
         .unwrap()
         .iter()
-        .zip(&c.entries)
+        .zip(&all)
     {
         assert_eq!(to_canonical_string(&element["event"]).unwrap(), entry.json);
         assert_eq!(element["hash"], entry.hash.as_str());
@@ -165,9 +174,9 @@ fn tamper_flip_a_byte_in_each_artifact() {
     let files = unzip(&bundle(&case(), Lang::Fr));
     for (path, seq) in [
         ("captures/000002/screenshot-visible.png", 2),
-        ("captures/000002/page.html", 2),
+        ("captures/000002/page.html.txt", 2),
         ("captures/000003/screenshot-visible.png", 3),
-        ("captures/000003/page.html", 3),
+        ("captures/000003/page.html.txt", 3),
         ("added-files/000005/message.eml", 5),
     ] {
         let mut f = files.clone();
@@ -268,8 +277,9 @@ fn tamper_truncate_the_journal() {
     let mut f = unzip(&bundle(&case(), Lang::Fr));
     with_journal(&mut f, |e| e.truncate(6), false);
     let r = verify(&rezip(f.clone(), true));
-    assert!(has(&r, "head-mismatch", Some(8), None), "{:#?}", r.problems);
+    assert!(has(&r, "head-mismatch", Some(9), None), "{:#?}", r.problems);
     assert!(has(&r, "manifest-head-mismatch", None, Some("bundle.json")));
+    assert!(has(&r, "seal-missing", Some(6), Some("journal.json")));
 
     // Cut in the middle of the text: the journal cannot be read, and the sums say so.
     let j = f.get_mut("journal.json").unwrap();
@@ -283,14 +293,14 @@ fn tamper_truncate_the_journal() {
 fn tamper_remove_or_add_a_file() {
     let base = unzip(&bundle(&case(), Lang::Fr));
     let mut f = base.clone();
-    f.remove("captures/000003/page.html");
+    f.remove("captures/000003/page.html.txt");
     let r = verify(&rezip(f, false));
     assert!(
         has(
             &r,
             "artifact-missing",
             Some(3),
-            Some("captures/000003/page.html")
+            Some("captures/000003/page.html.txt")
         ),
         "{:#?}",
         r.problems
@@ -299,7 +309,7 @@ fn tamper_remove_or_add_a_file() {
         &r,
         "file-missing",
         None,
-        Some("captures/000003/page.html")
+        Some("captures/000003/page.html.txt")
     ));
 
     let mut f = base.clone();
@@ -328,7 +338,10 @@ fn tamper_remove_or_add_a_file() {
 
     // Putting back a deleted capture's file is caught too: its tombstone says it is gone.
     let mut f = base.clone();
-    f.insert("captures/000004/page.html".into(), b"<p>back</p>".to_vec());
+    f.insert(
+        "captures/000004/page.html.txt".into(),
+        b"<p>back</p>".to_vec(),
+    );
     let r = verify(&rezip(f, true));
     assert!(
         has(&r, "artifact-unexpected", Some(4), None),
@@ -344,7 +357,7 @@ fn tamper_remove_or_add_a_file() {
 #[test]
 fn a_full_rewrite_is_caught_only_against_a_head_kept_elsewhere() {
     let c = case();
-    let kept_head = c.entries[7].hash.clone();
+    let kept_head = common::export(&c, Lang::Fr, &[]).1.hash;
     let mut f = unzip(&bundle(&c, Lang::Fr));
     with_journal(
         &mut f,
@@ -368,7 +381,7 @@ fn a_full_rewrite_is_caught_only_against_a_head_kept_elsewhere() {
     );
     f.insert(
         "chain-head.txt".into(),
-        format!("8 {new_head}\n").into_bytes(),
+        format!("9 {new_head}\n").into_bytes(),
     );
     let mut m: Value = serde_json::from_slice(&f["bundle.json"]).unwrap();
     m["head"]["hash"] = new_head.into();
@@ -380,7 +393,7 @@ fn a_full_rewrite_is_caught_only_against_a_head_kept_elsewhere() {
 
     assert!(verify(&forged).ok, "a consistent rewrite passes on its own");
     let r = verify_bundle(Cursor::new(&forged), &Limits::default(), Some(&kept_head)).unwrap();
-    assert!(has(&r, "unexpected-head", Some(8), None));
+    assert!(has(&r, "unexpected-head", Some(9), None));
     let genuine = bundle(&c, Lang::Fr);
     assert!(
         verify_bundle(Cursor::new(&genuine), &Limits::default(), Some(&kept_head))
@@ -439,23 +452,22 @@ fn bad_bundles_are_refused_without_panic() {
     assert_eq!(refused(&bomb), ErrorCode::ZipBomb);
 
     // An entry that holds more than it declares: its declared size is lowered in the
-    // central directory.
+    // central directory only (the local header then differs), then in both.
     let mut f = unzip(&good);
-    f.insert("captures/000002/page.html".into(), vec![b'a'; 5000]);
+    f.insert("captures/000002/page.html.txt".into(), vec![b'a'; 5000]);
     let mut z = rezip(f, true);
-    patch_declared_size(&mut z, b"captures/000002/page.html", 100);
+    patch_declared_size(&mut z, b"captures/000002/page.html.txt", 100, false);
+    assert_eq!(refused(&z), ErrorCode::HeaderMismatch);
+    patch_declared_size(&mut z, b"captures/000002/page.html.txt", 100, true);
     let err = verify_bundle(Cursor::new(&z), &Limits::default(), None).unwrap_err();
-    // The ZIP library notices first; the reader's own bounded read would otherwise.
-    assert!(
-        matches!(err.code, ErrorCode::SizeMismatch | ErrorCode::CorruptBundle),
-        "{err}"
-    );
-    assert!(err.message.contains("declared"), "{err}");
+    assert_eq!(err.code, ErrorCode::SizeMismatch, "{err}");
+    assert!(err.message.contains("declares"), "{err}");
+    assert_eq!(err.file.as_deref(), Some("captures/000002/page.html.txt"));
 
     // A format version from the future.
     let mut f = unzip(&good);
     let mut m: Value = serde_json::from_slice(&f["bundle.json"]).unwrap();
-    m["formatVersion"] = 2.into();
+    m["formatVersion"] = 3.into();
     f.insert("bundle.json".into(), serde_json::to_vec(&m).unwrap());
     assert_eq!(refused(&rezip(f, true)), ErrorCode::UnknownFormat);
 
@@ -476,14 +488,23 @@ fn bad_bundles_are_refused_without_panic() {
     assert_eq!(refused(&rezip(f, true)), ErrorCode::CorruptBundle);
 }
 
-/// Lowers the uncompressed size recorded for `name` in the ZIP's central directory.
-fn patch_declared_size(zip: &mut [u8], name: &[u8], size: u32) {
+/// Lowers the uncompressed size recorded for `name` in the ZIP's central directory, or in its
+/// local header.
+fn patch_declared_size(zip: &mut [u8], name: &[u8], size: u32, local: bool) {
+    let (sig, fixed, at) = if local {
+        ([0x50, 0x4b, 0x03, 0x04], 30, 22)
+    } else {
+        ([0x50, 0x4b, 0x01, 0x02], 46, 24)
+    };
     let mut i = 0;
-    while i + 46 <= zip.len() {
-        if zip[i..i + 4] == [0x50, 0x4b, 0x01, 0x02] {
-            let name_len = u16::from_le_bytes([zip[i + 28], zip[i + 29]]) as usize;
-            if &zip[i + 46..i + 46 + name_len] == name {
-                zip[i + 24..i + 28].copy_from_slice(&size.to_le_bytes());
+    while i + fixed <= zip.len() {
+        if zip[i..i + 4] == sig {
+            let name_len = u16::from_le_bytes([
+                zip[i + 26 + 2 * usize::from(!local)],
+                zip[i + 27 + 2 * usize::from(!local)],
+            ]) as usize;
+            if zip.get(i + fixed..i + fixed + name_len) == Some(name) {
+                zip[i + at..i + at + 4].copy_from_slice(&size.to_le_bytes());
                 return;
             }
         }
@@ -492,5 +513,47 @@ fn patch_declared_size(zip: &mut [u8], name: &[u8], size: u32) {
     panic!(
         "no central directory entry for {}",
         String::from_utf8_lossy(name)
+    );
+}
+
+#[test]
+fn the_export_entry_is_an_annotation_and_withheld_files_are_not_missing() {
+    let c = case();
+    let (bytes, sealed) = common::export(
+        &c,
+        Lang::Fr,
+        &[(3, "screenshot-visible.png", "minor-sexual-image")],
+    );
+    let r = verify(&bytes);
+    assert!(r.ok, "{:#?}", r.problems);
+    assert!(!unzip(&bytes).contains_key("captures/000003/screenshot-visible.png"));
+    let view = temoin::view::CaseView::build(common::CASE, &r.journal);
+    let export = view
+        .annotations
+        .iter()
+        .find(|a| a.seq == sealed.seq)
+        .unwrap();
+    assert_eq!(export.kind, "export");
+    assert_eq!(
+        temoin::report::words(temoin::report::Lang::Fr).kind("export"),
+        "Export (scellé)"
+    );
+
+    // The withheld file put back anyway is named.
+    let mut f = unzip(&bytes);
+    f.insert(
+        "captures/000003/screenshot-visible.png".into(),
+        c.stored[&(3, "screenshot-visible.png".to_owned())].clone(),
+    );
+    let r = verify(&rezip(f, true));
+    assert!(
+        has(
+            &r,
+            "withheld-present",
+            Some(3),
+            Some("captures/000003/screenshot-visible.png")
+        ),
+        "{:#?}",
+        r.problems
     );
 }

@@ -28,25 +28,39 @@ fn verify_exits_0_1_2() {
     let c = case();
     let good = dir.path().join("good.zip");
     fs::write(&good, bundle(&c, Lang::Fr)).unwrap();
+    let sealed = common::export(&c, Lang::Fr, &[]).1;
     let (code, out, _) = temoin(&["verify", good.to_str().unwrap()]);
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("VALID") && out.contains(&c.entries[7].hash));
+    assert!(out.contains("VALID") && out.contains(&sealed.hash));
 
     let (code, out, _) = temoin(&["verify", "--json", good.to_str().unwrap()]);
     assert_eq!(code, 0);
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(json["ok"], true);
-    assert_eq!(json["head"]["seq"], 8);
+    assert_eq!(json["head"]["seq"], 9);
+    assert_eq!(json["sealedBy"], 9);
+
+    // The control code as people copy it: groups of four, upper case, a newline.
+    let grouped: Vec<String> = sealed
+        .hash
+        .to_ascii_uppercase()
+        .as_bytes()
+        .chunks(4)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect();
+    let copied = format!("{}\n", grouped.join(" "));
+    let (code, out, _) = temoin(&["verify", "--expect-head", &copied, good.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
 
     let mut files = unzip(&fs::read(&good).unwrap());
-    files.get_mut("captures/000003/page.html").unwrap()[5] ^= 0x20;
+    files.get_mut("captures/000003/page.html.txt").unwrap()[5] ^= 0x20;
     let bad = dir.path().join("bad.zip");
     fs::write(&bad, rezip(files, false)).unwrap();
     let (code, out, _) = temoin(&["verify", bad.to_str().unwrap()]);
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("ALTERED"));
     assert!(
-        out.contains("entry 3 file captures/000003/page.html"),
+        out.contains("entry 3 file captures/000003/page.html.txt"),
         "{out}"
     );
     let (code, out, _) = temoin(&["verify", "--json", bad.to_str().unwrap()]);
@@ -62,7 +76,7 @@ fn verify_exits_0_1_2() {
     fs::write(&junk, b"not a zip at all").unwrap();
     let (code, _, err) = temoin(&["verify", junk.to_str().unwrap()]);
     assert_eq!(code, 2);
-    assert!(err.contains("UNREADABLE"), "{err}");
+    assert!(err.contains("UNREADABLE (corrupt-bundle)"), "{err}");
     let (code, _, _) = temoin(&["verify", dir.path().join("absent.zip").to_str().unwrap()]);
     assert_eq!(code, 2);
     let (code, _, _) = temoin(&["frobnicate"]);
@@ -117,12 +131,12 @@ fn sha256sum_checks_an_unzipped_bundle() {
     assert!(out.status.success(), "{text}");
     assert_eq!(text.lines().filter(|l| l.ends_with(": OK")).count(), 12);
 
-    fs::write(dir.path().join("captures/000002/page.html"), b"edited").unwrap();
+    fs::write(dir.path().join("captures/000002/page.html.txt"), b"edited").unwrap();
     let out = Command::new("sha256sum")
         .args(["-c", "SHA256SUMS"])
         .current_dir(dir.path())
         .output()
         .unwrap();
     assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stdout).contains("captures/000002/page.html: FAILED"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("captures/000002/page.html.txt: FAILED"));
 }

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use temoin::bundle::read::Limits;
 use temoin::bundle::verify::verify_bundle;
 use temoin::report::Lang;
-use temoin::untrusted::{read_bundle, read_journal, FUZZ_LIMITS};
+use temoin::untrusted::{read_bundle, read_container, read_journal, FUZZ_LIMITS};
 
 fn fuzz_dir(kind: &str, target: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -64,6 +64,10 @@ fn inputs_that_crashed_a_fuzzer_no_longer_do() {
         read_bundle(&bytes, &FUZZ_LIMITS);
         read_bundle(&bytes, &Limits::default());
     }
+    for (_, bytes) in files(&fuzz_dir("regressions", "container_reader")) {
+        read_container(&bytes, &FUZZ_LIMITS);
+        read_container(&bytes, &Limits::default());
+    }
     for (_, bytes) in files(&fuzz_dir("regressions", "journal_parser")) {
         read_journal(&bytes);
     }
@@ -78,9 +82,11 @@ fn write_fuzz_seeds() {
     let journals = fuzz_dir("seeds", "journal_parser");
     fs::create_dir_all(&bundles).unwrap();
     fs::create_dir_all(&journals).unwrap();
+    // The version-1 seeds (case-lea-fr.zip, case-lea-en.zip, exported-by-chromium.zip) stay:
+    // they are also the fixtures of crate/tests/bundle_v1.rs.
     for (lang, code) in [(Lang::Fr, "fr"), (Lang::En, "en")] {
         fs::write(
-            bundles.join(format!("case-lea-{code}.zip")),
+            bundles.join(format!("case-lea-v2-{code}.zip")),
             common::bundle(&case, lang),
         )
         .unwrap();

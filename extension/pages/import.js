@@ -1,52 +1,130 @@
 // Import and verify: a bundle dropped here is checked by the same core code as `temoin
-// verify`. A valid bundle opens read-only; nothing is written to this device's journal.
-import { core, ready } from '../shared/core.js';
+// verify`, in a dedicated worker that reads the file in slices (import-worker.js), so a large
+// bundle neither freezes the page nor fills its memory. A valid bundle opens read-only;
+// nothing is written to this device's journal.
 import { initLanguage, localise, t } from '../shared/i18n.js';
 import { byId, externalLink, h } from './dom.js';
 
-/** @param {File} file */
-async function check(file) {
+/** Problems shown per kind; the rest are counted. */
+const SHOWN_PER_CODE = 50;
+
+/** @type {Worker | null} */
+let worker = null;
+/** The file last chosen: changing the expected code verifies it again. @type {File | null} */
+let chosen = null;
+
+/** @param {string} state @param {string} className @param {string} text */
+function setResult(state, className, text) {
   const result = byId('result');
+  result.dataset.state = state;
+  result.className = className;
+  result.textContent = text;
+}
+
+/** @param {File} file */
+function check(file) {
+  chosen = file;
   byId('problems').replaceChildren();
+  byId('notices').replaceChildren();
   byId('readonly').hidden = true;
-  result.className = '';
-  result.textContent = t('importChecking');
-  await ready();
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  /** @type {any} */
-  let report;
-  try {
-    report = core.verifyBundle(bytes, undefined);
-  } catch (e) {
-    const err = /** @type {any} */ (e);
-    result.dataset.state = 'unreadable';
-    result.dataset.code = String(err?.code ?? 'unexpected');
-    result.className = 'status-bad';
-    result.textContent = t('importUnreadable', [String(err?.message ?? e)]);
-    return;
+  const result = byId('result');
+  delete result.dataset.code;
+  setResult('checking', '', t('importChecking'));
+  const progress = /** @type {HTMLProgressElement} */ (byId('import-progress'));
+  progress.hidden = false;
+  progress.removeAttribute('value');
+  // One verification at a time: a new file ends the previous one.
+  worker?.terminate();
+  const current = new Worker(new URL('import-worker.js', import.meta.url), { type: 'module' });
+  worker = current;
+  const expectHead = /** @type {HTMLInputElement} */ (byId('expected-code')).value;
+  const finish = () => {
+    progress.hidden = true;
+    current.terminate();
+    if (worker === current) worker = null;
+  };
+  current.onmessage = (/** @type {MessageEvent<any>} */ { data }) => {
+    if (worker !== current) return;
+    if (data.type === 'progress') {
+      progress.max = data.total;
+      progress.value = data.done;
+      result.textContent = t('importReading', [String(Math.floor((100 * data.done) / Math.max(1, data.total)))]);
+    } else if (data.type === 'done') {
+      finish();
+      show(data.report, expectHead.trim() !== '');
+    } else {
+      finish();
+      result.dataset.code = data.code;
+      if (data.code === 'invalid-control-code') {
+        setResult('bad-code', 'status-bad', t('importBadCode'));
+      } else if (data.file) {
+        setResult('unreadable', 'status-bad', t('importUnreadableFile', [data.file, data.message]));
+      } else {
+        setResult('unreadable', 'status-bad', t('importUnreadable', [data.message]));
+      }
+    }
+  };
+  // The worker itself failed (out of memory, a load error): say so rather than wait forever.
+  current.onerror = (e) => {
+    e.preventDefault();
+    if (worker !== current) return;
+    finish();
+    result.dataset.code = 'worker-failed';
+    setResult('failed', 'status-bad', t('importWorkerFailed', [e.message || 'worker error']));
+  };
+  current.onmessageerror = () => {
+    if (worker !== current) return;
+    finish();
+    result.dataset.code = 'worker-failed';
+    setResult('failed', 'status-bad', t('importWorkerFailed', ['message']));
+  };
+  current.postMessage({ file, expectHead });
+}
+
+/** @param {any} report @param {boolean} expected */
+function show(report, expected) {
+  const total = report.problems.length + report.moreProblems;
+  if (report.ok) {
+    setResult('valid', 'status-ok', t(expected ? 'importValidExpected' : 'importValid', [String(report.entries), report.head.hash]));
+  } else {
+    setResult('altered', 'status-bad', t('importAltered', [String(total)]));
   }
-  result.dataset.state = report.ok ? 'valid' : 'altered';
-  result.className = report.ok ? 'status-ok' : 'status-bad';
-  result.textContent = report.ok
-    ? t('importValid', [String(report.entries), report.head.hash])
-    : t('importAltered', [String(report.problems.length)]);
-  byId('problems').replaceChildren(
-    ...report.problems.map((/** @type {any} */ p) =>
-      h('li', { 'data-code': p.code, 'data-seq': p.seq === undefined ? undefined : String(p.seq) }, [
-        p.message,
-        p.expected ? h('div', {}, [h('small', {}, [`${t('expected')} ${p.expected}`])]) : null,
-        p.found ? h('div', {}, [h('small', {}, [`${t('found')} ${p.found}`])]) : null,
-      ]),
-    ),
-  );
+  const notices = byId('notices');
+  for (const n of report.notices) notices.append(h('li', { 'data-code': n.code }, [t('importNotice', [n.message])]));
+  // Grouped by code, each group capped; built one node at a time (never spread into a call).
+  /** @type {Map<string, any[]>} */
+  const groups = new Map();
+  for (const p of report.problems) {
+    const list = groups.get(p.code);
+    if (list) list.push(p);
+    else groups.set(p.code, [p]);
+  }
+  const list = byId('problems');
+  for (const [code, problems] of groups) {
+    const items = h('ul');
+    for (const p of problems.slice(0, SHOWN_PER_CODE)) {
+      items.append(
+        h('li', { 'data-code': p.code, 'data-seq': p.seq === undefined ? undefined : String(p.seq), 'data-file': p.file }, [
+          p.message,
+          p.expected ? h('div', {}, [h('small', {}, [`${t('expected')} ${p.expected}`])]) : null,
+          p.found ? h('div', {}, [h('small', {}, [`${t('found')} ${p.found}`])]) : null,
+        ]),
+      );
+    }
+    if (problems.length > SHOWN_PER_CODE) items.append(h('li', { class: 'more' }, [t('importMoreProblems', [String(problems.length - SHOWN_PER_CODE)])]));
+    list.append(h('li', { class: 'group', 'data-group': code }, [h('strong', {}, [`${code} (${problems.length})`]), items]));
+  }
+  if (report.moreProblems > 0) list.append(h('li', { class: 'more' }, [t('importMoreProblems', [String(report.moreProblems)])]));
   if (report.ok) showReadOnly(report.view);
 }
 
 /** @param {any} view */
 function showReadOnly(view) {
   byId('readonly-title').textContent = view.details?.title ?? view.caseId;
-  byId('readonly-entries').querySelector('tbody')?.replaceChildren(
-    ...view.items.map((/** @type {any} */ item) =>
+  const body = byId('readonly-entries').querySelector('tbody');
+  body?.replaceChildren();
+  for (const item of view.items) {
+    body?.append(
       h('tr', { 'data-seq': String(item.seq) }, [
         h('td', {}, [String(item.seq)]),
         h('td', {}, [item.capture?.capturedAt ?? item.at]),
@@ -55,8 +133,8 @@ function showReadOnly(view) {
           : [h('div', { class: 'added' }, [t('addedByUser')]), item.file.originalName]),
         h('td', {}, [h('code', { class: 'hash' }, [item.hash])]),
       ]),
-    ),
-  );
+    );
+  }
   byId('readonly').hidden = false;
 }
 
@@ -65,7 +143,10 @@ localise();
 const input = /** @type {HTMLInputElement} */ (byId('bundle-input'));
 input.addEventListener('change', () => {
   const file = input.files?.[0];
-  if (file) void check(file);
+  if (file) check(file);
+});
+byId('expected-code').addEventListener('change', () => {
+  if (chosen) check(chosen);
 });
 const drop = byId('drop');
 drop.addEventListener('dragover', (e) => {
@@ -77,5 +158,5 @@ drop.addEventListener('drop', (e) => {
   e.preventDefault();
   drop.classList.remove('over');
   const file = e.dataTransfer?.files[0];
-  if (file) void check(file);
+  if (file) check(file);
 });

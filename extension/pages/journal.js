@@ -252,7 +252,9 @@ function wire() {
           },
         });
         saveBlob(blob, fileName);
-        byId('export-status').textContent = t('exported', [fileName, head.hash]);
+        byId('export-status').textContent = t('exported', [fileName, head.hash, String(head.seq)]);
+        // The export entry is in the journal now.
+        await refresh();
       } finally {
         progress.hidden = true;
       }

@@ -183,8 +183,8 @@ starts; not done. What limits the time: every byte is read from IndexedDB, copie
 hashed again for the sums (they describe the bytes as stored, so a byte changed in storage
 shows at verification; about 260 MB/s, section 1), checksummed (CRC-32) and copied out. A profile of 200 × 1 MB in the page:
 1.7 s, of which 0.74 s in SHA-256; at 1 GB the hand-over of the assembled \`Blob\` adds the rest.
-The import page reads the chosen file whole into the core to verify it, so its memory
-grows with the bundle too.
+The import page verifies in a worker that reads the chosen file in 256 KB slices, so its
+memory stays at the ZIP's directory, the journal and a window, whatever the bundle's size.
 
 Reproduce: \`BENCH_ONLY=scale make bench\` (\`BENCH_BIG=n BENCH_BIG_MB=m\` for other sizes).`);
     }

@@ -119,7 +119,8 @@ export async function benchImport(browser, zipPath) {
   await page.goto(browser.extensionUrl('extension/pages/import.html'));
   const t0 = Date.now();
   await page.setInputFiles('#bundle-input', zipPath);
-  await page.waitForSelector('#readonly:not([hidden])', { timeout: 900_000 });
+  // The worker's verdict: valid opens the read-only view; anything else says why.
+  await page.waitForSelector('#readonly:not([hidden]), #result[data-state="altered"], #result[data-state="unreadable"], #result[data-state="failed"]', { timeout: 900_000 });
   const ms = Date.now() - t0;
   const result = (await page.textContent('#result')) ?? '';
   await page.close();

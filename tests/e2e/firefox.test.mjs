@@ -75,7 +75,9 @@ test('Firefox: capture a post, see it in the journal, export, verify', { timeout
   // Read straight from IndexedDB (puppeteer's page.evaluate has playwright's shape), files included.
   const stored = await readStoredJournal(/** @type {any} */ (extensionPage), 'default');
   assertChainValid(stored);
-  assert.equal(stored.entries.length, 1);
+  // The capture, and the export entry that sealed the bundle.
+  assert.equal(stored.entries.length, 2);
+  assert.equal(JSON.parse(stored.entries[1].json).body.kind, 'export');
   assertEntryWhole(stored.entries[0], stored.artifacts);
   const event = JSON.parse(stored.entries[0].json);
   assert.equal(event.body.environment.browser, 'Firefox');

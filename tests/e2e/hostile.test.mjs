@@ -131,7 +131,8 @@ test('payloads in every field run nowhere, and nothing leaves the device', { tim
   assert.equal(temoin(['verify', zip]).status, 0);
   const dir = join(work, 'unzipped');
   assert.equal(run('unzip', ['-q', zip, '-d', dir]).status, 0);
-  for (const file of ['report.html', 'captures/000001/snapshot.html']) {
+  // page.html.txt: the raw DOM, kept as text so that opening it runs nothing.
+  for (const file of ['report.html', 'captures/000001/snapshot.html', 'captures/000001/page.html.txt']) {
     const opened = await browser.context.newPage();
     await opened.goto(pathToFileURL(join(dir, file)).href);
     await opened.waitForLoadState('load');

@@ -4,12 +4,13 @@
 // altered bundle caught; the import page's three verdicts.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveDirectory, serveFixtures } from '../support/server.mjs';
-import { captureThroughMenu, exportThroughWorker, launchWithExtension } from '../support/chromium.mjs';
-import { run, temoin } from '../support/tools.mjs';
+import { captureThroughMenu, exportThroughWorker, launchWithExtension, ROOT } from '../support/chromium.mjs';
+import { flipStoredByte, run, temoin } from '../support/tools.mjs';
 
 /** @type {Awaited<ReturnType<typeof serveFixtures>>} */
 let server;
@@ -109,6 +110,9 @@ test('review, annotate, export, verify, alter, import', async () => {
   assert.equal(sums.status, 0, sums.stdout + sums.stderr);
   assert.match(sums.stdout, /captures\/000001\/screenshot-visible\.png: OK/);
   assert.doesNotMatch(sums.stdout, /captures\/000003/, 'the deleted capture has no files');
+  // Kept for the differential test (make differential), which reads it with other tools too.
+  await mkdir(join(ROOT, 'tests/.tmp/exports'), { recursive: true });
+  await copyFile(zipPath, join(ROOT, 'tests/.tmp/exports/journal-export.zip'));
   const verified = temoin(['verify', zipPath]);
   assert.equal(verified.status, 0, verified.stdout + verified.stderr);
   assert.match(verified.stdout, /VALID/);
@@ -138,24 +142,52 @@ test('review, annotate, export, verify, alter, import', async () => {
     await reportServer.close();
   }
 
-  // One byte altered in capture 2's HTML: temoin verify says so and names it.
-  const target = join(dir, 'captures/000002/page.html');
-  const html = await readFile(target);
-  html[100] ^= 0x01;
-  await writeFile(target, html);
+  // The raw DOM is stored as text, so that opening it from the folder runs nothing.
+  assert.ok(existsSync(join(dir, 'captures/000001/page.html.txt')));
+  assert.ok(!existsSync(join(dir, 'captures/000001/page.html')));
+
+  // The whole folder zipped again by another tool: not the bundle's one layout, refused.
+  const rezipped = join(work, 'rezipped.zip');
+  assert.equal(run('zip', ['-qr', rezipped, '.'], dir).status, 0);
+  const refused = temoin(['verify', rezipped]);
+  assert.equal(refused.status, 2, refused.stdout + refused.stderr);
+
+  // One byte altered in capture 2's screenshot, its CRC fixed: temoin verify names it.
   const altered = join(work, 'altered.zip');
-  assert.equal(run('zip', ['-qr', altered, '.'], dir).status, 0);
+  await writeFile(altered, flipStoredByte(await readFile(zipPath), 'captures/000002/screenshot-visible.png'));
   const caught = temoin(['verify', altered]);
   assert.equal(caught.status, 1, caught.stdout + caught.stderr);
-  assert.match(caught.stdout, /entry 2 file captures\/000002\/page\.html/);
+  assert.match(caught.stdout, /entry 2 file captures\/000002\/screenshot-visible\.png/);
+  // The same check with the control code written down at export, as people copy it.
+  const code = JSON.parse(run('unzip', ['-p', zipPath, 'bundle.json']).stdout).head.hash;
+  const grouped = `${code.toUpperCase().match(/.{4}/g)?.join(' ')}\n`;
+  assert.equal(temoin(['verify', '--expect-head', grouped, zipPath]).status, 0);
 
   // The import page: valid, altered, unreadable; nothing is added to the journal.
   const importer = await browser.context.newPage();
   await importer.goto(browser.extensionUrl('extension/pages/import.html'));
   await importer.setInputFiles('#bundle-input', zipPath);
   await importer.waitForSelector('#result[data-state="valid"]');
-  assert.match((await importer.textContent('#result')) ?? '', new RegExp(JSON.parse(run('unzip', ['-p', zipPath, 'bundle.json']).stdout).head.hash));
+  assert.match((await importer.textContent('#result')) ?? '', new RegExp(code));
   assert.equal(await importer.locator('#readonly-entries tbody tr').count(), 3);
+  // With the control code given as people copy it, and with another one: changing the code
+  // verifies the chosen file again.
+  /** @param {string} text */
+  const expectCode = async (text) => {
+    await importer.fill('#expected-code', text);
+    await importer.dispatchEvent('#expected-code', 'change');
+  };
+  await expectCode(grouped);
+  await importer.waitForSelector('#result[data-state="valid"]');
+  assert.match((await importer.textContent('#result')) ?? '', new RegExp(code));
+  await expectCode('ab'.repeat(32));
+  await importer.waitForSelector('#result[data-state="altered"]');
+  assert.ok(await importer.locator('#problems li[data-code="unexpected-head"]').count());
+  await expectCode('not a code');
+  await importer.waitForSelector('#result[data-state="bad-code"]');
+  await expectCode('');
+  await importer.setInputFiles('#bundle-input', rezipped);
+  await importer.waitForSelector('#result[data-state="unreadable"]');
   await importer.setInputFiles('#bundle-input', altered);
   await importer.waitForSelector('#result[data-state="altered"]');
   assert.ok(await importer.locator('#problems li[data-code="artifact-hash-mismatch"][data-seq="2"]').count());
@@ -169,6 +201,8 @@ test('review, annotate, export, verify, alter, import', async () => {
   await download.saveAs(saved);
   const fromButton = temoin(['verify', '--json', saved]);
   assert.equal(fromButton.status, 0, fromButton.stdout);
-  assert.equal(JSON.parse(fromButton.stdout).head.seq, 6);
+  // Three captures, categories, a note, a deletion, the worker's export, then this one.
+  assert.equal(JSON.parse(fromButton.stdout).head.seq, 8);
+  assert.equal(JSON.parse(fromButton.stdout).sealedBy, 8);
   await journal.waitForSelector('#export-status:has-text(".zip")');
 });

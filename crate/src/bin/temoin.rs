@@ -11,10 +11,13 @@ use temoin::bundle::verify::{verify_bundle, BundleReport};
 use temoin::view::CaseView;
 
 const USAGE: &str = "usage:
-  temoin verify [--json] [--expect-head SHA256] BUNDLE.zip
+  temoin verify [--json] [--expect-head CODE] BUNDLE.zip
   temoin inspect BUNDLE.zip
 
-verify   checks every file's SHA-256, every entry's hash and every link of the chain.
+verify   checks the ZIP's structure, every file's SHA-256, every entry's hash and every link of
+         the chain, and that the export entry vouches for the documents.
+         --expect-head CODE: the control code written down when the bundle was exported (64 hex
+         digits; spaces, groups and upper case are fine).
          Exit status: 0 valid, 1 something was altered (each problem listed), 2 unreadable.
 inspect  prints the case and its chronology.";
 
@@ -98,10 +101,20 @@ fn verify(args: &[String]) -> ExitCode {
             if args.json {
                 println!(
                     "{}",
-                    serde_json::json!({"ok": false, "unreadable": true, "code": e.code.as_str(), "message": e.message})
+                    serde_json::json!({"ok": false, "unreadable": true, "code": e.code.as_str(), "file": e.file, "message": e.message})
                 );
             } else {
-                eprintln!("{}: UNREADABLE — {}", args.path, e.message);
+                let file = e
+                    .file
+                    .as_deref()
+                    .map(|f| format!(" [file {f}]"))
+                    .unwrap_or_default();
+                eprintln!(
+                    "{}: UNREADABLE ({}){file} — {}",
+                    args.path,
+                    e.code.as_str(),
+                    e.message
+                );
             }
             ExitCode::from(2)
         }
@@ -113,19 +126,26 @@ fn verify(args: &[String]) -> ExitCode {
                 }
             } else if report.ok {
                 println!(
-                    "{}: VALID — case '{}', {} entries, {} files, chain head {} {}",
+                    "{}: VALID — case '{}', format {}, {} entries, {} files, chain head {} {}",
                     args.path,
                     report.case_id,
+                    report.format_version,
                     report.entries,
                     report.files,
                     report.head.seq,
                     report.head.hash
                 );
+                if args.expect_head.is_none() {
+                    println!("  Control code {}: compare it with the one written down when the bundle was exported (--expect-head).", report.head.hash);
+                }
+                for n in &report.notices {
+                    println!("  Note [{}]: {}", n.code, n.message);
+                }
             } else {
                 println!(
                     "{}: ALTERED — {} problem(s):",
                     args.path,
-                    report.problems.len()
+                    report.problem_count()
                 );
                 for p in &report.problems {
                     let mut line = format!("  [{}]", p.code);
@@ -143,6 +163,12 @@ fn verify(args: &[String]) -> ExitCode {
                         line.push_str(&format!("\n      found    {f}"));
                     }
                     println!("{line}");
+                }
+                if report.more_problems > 0 {
+                    println!("  ... and {} more", report.more_problems);
+                }
+                for n in &report.notices {
+                    println!("  Note [{}]: {}", n.code, n.message);
                 }
             }
             if report.ok {

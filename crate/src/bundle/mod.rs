@@ -1,6 +1,7 @@
 //! The export bundle (docs/bundle-format.md): one implementation that writes it in the
 //! browser and reads and verifies it in the browser and natively.
 
+pub mod container;
 pub mod read;
 pub mod verify;
 pub mod write;
@@ -10,7 +11,8 @@ use serde::{Deserialize, Serialize};
 use crate::journal::Head;
 
 pub const FORMAT: &str = "temoin-bundle";
-pub const FORMAT_VERSION: u32 = 1;
+/// The version this Témoin writes; it reads 1 and 2.
+pub const FORMAT_VERSION: u32 = 2;
 
 pub const MANIFEST: &str = "bundle.json";
 pub const JOURNAL: &str = "journal.json";
@@ -66,7 +68,58 @@ pub struct JournalElement {
     pub event: serde_json::Value,
 }
 
-/// Where an artifact of entry `seq` lives in the bundle.
+/// The suffix that keeps a browser from running a raw DOM opened from the unzipped folder.
+pub const INERT_SUFFIX: &str = ".txt";
+
+/// Whether a browser would run this artifact if it were opened from the unzipped folder: raw
+/// HTML, XHTML and SVG, by media type or by extension. The capture's `snapshot.html` is the one
+/// exception: it is Témoin's own copy, with no script, made to be opened.
+pub fn would_run(added_by_user: bool, name: &str, media_type: &str) -> bool {
+    if !added_by_user && name == "snapshot.html" {
+        return false;
+    }
+    let media = media_type
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    let by_type = matches!(
+        media.as_str(),
+        "text/html" | "application/xhtml+xml" | "image/svg+xml" | "text/xml" | "application/xml"
+    );
+    let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
+    let by_name = matches!(
+        ext,
+        "html" | "htm" | "shtml" | "xhtml" | "xht" | "svg" | "svgz" | "xml"
+    );
+    by_type || by_name
+}
+
+/// Where an artifact is stored in a bundle of `version`: its plain path, with `.txt` added in
+/// version 2 when a browser would run it (`captures/000001/page.html.txt`).
+pub fn stored_path(
+    version: u32,
+    added_by_user: bool,
+    seq: u32,
+    name: &str,
+    media_type: &str,
+) -> String {
+    let plain = artifact_path(added_by_user, seq, name);
+    if version >= 2 && would_run(added_by_user, name, media_type) {
+        format!("{plain}{INERT_SUFFIX}")
+    } else {
+        plain
+    }
+}
+
+/// Whether `path` has the shape of a bundle's file: a fixed file, or
+/// `captures|added-files/NNNNNN/<artifact name>[.txt]`.
+pub fn is_layout_path(path: &str) -> bool {
+    FIXED_FILES.contains(&path) || parse_artifact_path(path).is_some()
+}
+
+/// Where an artifact of entry `seq` lives in the bundle, before the version-2 `.txt` suffix.
 pub fn artifact_path(added_by_user: bool, seq: u32, name: &str) -> String {
     let dir = if added_by_user {
         ADDED_DIR
@@ -89,7 +142,8 @@ pub fn parse_artifact_path(path: &str) -> Option<(bool, u32, &str)> {
     if number.len() != 6 || !number.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    if !crate::model::is_safe_file_name(name) {
+    let artifact = name.strip_suffix(INERT_SUFFIX).unwrap_or(name);
+    if !crate::model::is_safe_file_name(name) && !crate::model::is_safe_file_name(artifact) {
         return None;
     }
     Some((added, number.parse().ok()?, name))

@@ -1,32 +1,36 @@
 //! Writing a bundle as a stream: artifacts go out one at a time as the caller reads them
-//! from storage, so an export never holds the whole bundle, let alone twice. The journal,
-//! the report and the sums are written last, from what was actually written.
+//! from storage, so an export never holds the whole bundle, let alone twice.
+//!
+//! The flow (docs/bundle-format.md, "The export entry"): the artifacts of entries 1..n-1, then
+//! `seal_body()` writes the documents people read (report, spreadsheet, instructions) and
+//! returns the `export` event that vouches for them; the caller appends it to the journal as
+//! entry n, and `finish(entry n)` writes the journal, the head, the manifest and the sums.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
-
-use zip::write::{SimpleFileOptions, StreamWriter};
-use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use crate::canonical::to_canonical_string;
 use crate::digest::sha256_hex;
 use crate::error::{Error, ErrorCode, Result};
 use crate::journal::{parse_event, Entry, Head};
+use crate::model::{Document, EventBody, Export, Withheld, EXPORT_DOCUMENTS};
 use crate::report::{self, Lang};
 use crate::time::check_utc_timestamp;
 use crate::view::CaseView;
 
+use super::container::{ContainerWriter, DosTime};
 use super::{
-    artifact_path, JournalElement, JournalFile, Manifest, CHAIN_HEAD, FORMAT, FORMAT_VERSION,
-    JOURNAL, JOURNAL_CSV, LISEZMOI, MANIFEST, README, REPORT, SUMS,
+    artifact_path, stored_path, JournalElement, JournalFile, Manifest, CHAIN_HEAD, FORMAT,
+    FORMAT_VERSION, JOURNAL, JOURNAL_CSV, LISEZMOI, MANIFEST, README, REPORT, SUMS,
 };
 
 pub struct ExportInfo {
     pub case_id: String,
     /// The case's name when its journal records no details (the report falls back to it).
     pub case_title: Option<String>,
-    /// UTC, RFC 3339; also the date of every file in the ZIP.
-    pub exported_at: String,
+    /// When the export started, UTC, RFC 3339: the date of every file in the ZIP. The bundle's
+    /// `exportedAt` is the time of the export entry, known only once it is sealed.
+    pub started_at: String,
     pub generator: String,
     pub language: Lang,
 }
@@ -40,57 +44,80 @@ pub struct Wanted {
     pub path: String,
 }
 
+struct WantedArtifact {
+    path: String,
+    /// Images are already compressed; deflating them again costs time for nothing.
+    compress: bool,
+}
+
 pub struct BundleWriter<W: Write> {
-    zip: ZipWriter<StreamWriter<W>>,
+    zip: ContainerWriter<W>,
     info: ExportInfo,
     entries: Vec<Entry>,
     view: CaseView,
-    /// (entry, name) -> path, for artifacts the journal still holds and the bundle should carry.
-    wanted: BTreeMap<(u32, String), String>,
+    /// (entry, name) -> where it goes, for artifacts the journal still holds.
+    wanted: BTreeMap<(u32, String), WantedArtifact>,
+    withheld: Vec<Withheld>,
     /// path -> SHA-256, for every file written so far.
     written: BTreeMap<String, String>,
-    modified: DateTime,
+    /// The plain paths of the artifacts written, as the report links them.
+    present: BTreeSet<String>,
+    /// The body returned by `seal_body`, which `finish` expects sealed.
+    seal: Option<EventBody>,
+}
+
+fn failed(message: impl Into<String>) -> Error {
+    Error::new(ErrorCode::ExportFailed, message)
 }
 
 impl<W: Write> BundleWriter<W> {
-    /// Starts a bundle of `entries` (the whole journal of one case, in order).
+    /// Starts a bundle of `entries` (the whole journal of one case, in order, before the export
+    /// entry that will seal it).
     pub fn new(out: W, info: ExportInfo, entries: Vec<Entry>) -> Result<Self> {
-        let t = check_utc_timestamp(&info.exported_at)?;
-        let modified = DateTime::from_date_and_time(
-            u16::try_from(t.year()).unwrap_or(1980),
+        let t = check_utc_timestamp(&info.started_at)?;
+        let when = DosTime::new(
+            t.year(),
             u8::from(t.month()),
             t.day(),
             t.hour(),
             t.minute(),
             t.second(),
-        )
-        .unwrap_or_default();
+        );
         for (i, e) in entries.iter().enumerate() {
             if usize::try_from(e.seq).ok() != Some(i + 1) {
-                return Err(Error::new(
-                    ErrorCode::ExportFailed,
-                    format!("the journal is not in order at entry {}", e.seq),
-                ));
+                return Err(failed(format!(
+                    "the journal is not in order at entry {}",
+                    e.seq
+                )));
             }
         }
         let view = CaseView::build(&info.case_id, &entries);
         let mut wanted = BTreeMap::new();
         for item in view.items.iter().filter(|i| i.deleted.is_none()) {
+            let added = item.file.is_some();
             for a in item.artifacts() {
+                let compress = !(a.name.ends_with(".png")
+                    || a.name.ends_with(".jpg")
+                    || a.name.ends_with(".jpeg"));
                 wanted.insert(
                     (item.seq, a.name.clone()),
-                    artifact_path(item.file.is_some(), item.seq, &a.name),
+                    WantedArtifact {
+                        path: stored_path(FORMAT_VERSION, added, item.seq, &a.name, &a.media_type),
+                        compress,
+                    },
                 );
             }
         }
         Ok(BundleWriter {
-            zip: ZipWriter::new_stream(out),
+            zip: ContainerWriter::new(out, when),
             info,
             entries,
             view,
             wanted,
+            withheld: Vec::new(),
             written: BTreeMap::new(),
-            modified,
+            present: BTreeSet::new(),
+            seal: None,
         })
     }
 
@@ -98,124 +125,241 @@ impl<W: Write> BundleWriter<W> {
     pub fn wanted(&self) -> Vec<Wanted> {
         self.wanted
             .iter()
-            .filter(|(_, path)| !self.written.contains_key(*path))
-            .map(|((seq, name), path)| Wanted {
+            .filter(|(_, w)| !self.written.contains_key(&w.path))
+            .map(|((seq, name), w)| Wanted {
                 seq: *seq,
                 name: name.clone(),
-                path: path.clone(),
+                path: w.path.clone(),
             })
             .collect()
+    }
+
+    /// Leaves an artifact out of this bundle on purpose; the export entry says so, with `reason`.
+    pub fn withhold(&mut self, seq: u32, name: &str, reason: &str) -> Result<()> {
+        if self.seal.is_some() {
+            return Err(failed("the documents are already written"));
+        }
+        let key = (seq, name.to_owned());
+        match self.wanted.get(&key) {
+            None => {
+                return Err(failed(format!(
+                    "entry {seq} holds no artifact '{name}' to withhold"
+                )))
+            }
+            Some(w) if self.written.contains_key(&w.path) => {
+                return Err(failed(format!("'{}' was already written", w.path)))
+            }
+            Some(_) => {}
+        }
+        if !crate::model::is_reason_code(reason) {
+            return Err(failed(format!(
+                "'{reason}' is not a reason code (a-z 0-9 -)"
+            )));
+        }
+        self.wanted.remove(&key);
+        self.withheld.push(Withheld {
+            entry: seq,
+            name: name.to_owned(),
+            reason: reason.to_owned(),
+        });
+        Ok(())
     }
 
     /// Writes one artifact's bytes exactly as stored. Its digest is not checked against the
     /// journal here: the bundle carries what is stored, and verification says if it differs.
     pub fn add_artifact(&mut self, seq: u32, name: &str, bytes: &[u8]) -> Result<()> {
-        let path = self
-            .wanted
-            .get(&(seq, name.to_owned()))
-            .cloned()
-            .ok_or_else(|| {
-                Error::new(
-                    ErrorCode::ExportFailed,
-                    format!("entry {seq} holds no artifact '{name}'"),
-                )
-            })?;
-        if self.written.contains_key(&path) {
-            return Err(Error::new(
-                ErrorCode::ExportFailed,
-                format!("'{path}' was already written"),
-            ));
+        if self.seal.is_some() {
+            return Err(failed("the documents are already written"));
         }
-        // Images are already compressed; deflating them again costs time for nothing.
-        let compress =
-            !name.ends_with(".png") && !name.ends_with(".jpg") && !name.ends_with(".jpeg");
-        self.put(&path, bytes, compress)
+        let Some(w) = self.wanted.get(&(seq, name.to_owned())) else {
+            return Err(failed(format!("entry {seq} holds no artifact '{name}'")));
+        };
+        if self.written.contains_key(&w.path) {
+            return Err(failed(format!("'{}' was already written", w.path)));
+        }
+        let (path, compress) = (w.path.clone(), w.compress);
+        self.put(&path, bytes, compress)?;
+        let added = self.view.item(seq).is_some_and(|i| i.file.is_some());
+        self.present.insert(artifact_path(added, seq, name));
+        Ok(())
     }
 
     fn put(&mut self, path: &str, bytes: &[u8], compress: bool) -> Result<()> {
-        let method = if compress {
-            CompressionMethod::Deflated
-        } else {
-            CompressionMethod::Stored
-        };
-        let options = SimpleFileOptions::default()
-            .compression_method(method)
-            .last_modified_time(self.modified)
-            .unix_permissions(0o644)
-            .large_file(bytes.len() as u64 >= u64::from(u32::MAX));
-        let fail = |e: &dyn std::fmt::Display| {
-            Error::new(ErrorCode::ExportFailed, format!("writing '{path}': {e}"))
-        };
-        self.zip.start_file(path, options).map_err(|e| fail(&e))?;
-        self.zip.write_all(bytes).map_err(|e| fail(&e))?;
+        self.zip
+            .add(path, bytes, compress)
+            .map_err(|e| failed(format!("writing '{path}': {e}")))?;
         self.written.insert(path.to_owned(), sha256_hex(bytes));
         Ok(())
     }
 
-    /// Writes the journal, the report, the instructions and the sums, and closes the ZIP.
-    pub fn finish(mut self) -> Result<(W, Head)> {
-        let head = self.entries.last().map_or_else(Head::genesis, Entry::head);
+    /// Writes the documents people read, built from entries 1..n-1, and returns the body of
+    /// the `export` event that vouches for them: the caller seals it as entry n.
+    pub fn seal_body(&mut self) -> Result<EventBody> {
+        if let Some(body) = &self.seal {
+            return Ok(body.clone());
+        }
+        let covered = self.entries.last().map_or_else(Head::genesis, Entry::head);
+        let sealed_by = covered.seq.saturating_add(1);
+        // What the report shows on its cover: the entries it covers. The control code is the
+        // hash of the entry that seals it, which no document can hold.
         let manifest = Manifest {
             format: FORMAT.into(),
             format_version: FORMAT_VERSION,
             case_id: self.info.case_id.clone(),
-            exported_at: self.info.exported_at.clone(),
+            exported_at: self.info.started_at.clone(),
             generator: self.info.generator.clone(),
             language: self.info.language.tag().into(),
-            head: head.clone(),
+            head: covered,
             entries: u32::try_from(self.entries.len()).unwrap_or(u32::MAX),
         };
-        let journal = JournalFile {
-            case_id: self.info.case_id.clone(),
-            head: head.clone(),
-            entries: self
-                .entries
-                .iter()
-                .map(|e| {
-                    // Events that no longer parse are carried as text so verification can name them.
-                    let event = parse_event(&e.json)
-                        .ok()
-                        .and_then(|ev| serde_json::to_value(ev).ok())
-                        .unwrap_or_else(|| serde_json::Value::String(e.json.clone()));
-                    JournalElement {
-                        seq: e.seq,
-                        hash: e.hash.clone(),
-                        event,
-                    }
-                })
-                .collect(),
-        };
-        let present: BTreeSet<String> = self.written.keys().cloned().collect();
-        let report = report::html::render(&report::html::ReportInput {
+        let html = report::html::render(&report::html::ReportInput {
             view: &self.view,
             manifest: &manifest,
             fallback_title: self.info.case_title.as_deref(),
-            present: &present,
+            present: &self.present,
             lang: self.info.language,
         });
         let csv = report::csv::render(&self.view)?;
+        let text = report::text::TextInput {
+            case_id: &self.info.case_id,
+            generator: &self.info.generator,
+            started_at: &self.info.started_at,
+            sealed_by,
+        };
+        let documents: [(&str, &str, Vec<u8>); 4] = [
+            (REPORT, "text/html;charset=utf-8", html.into_bytes()),
+            (JOURNAL_CSV, "text/csv;charset=utf-8", csv),
+            (
+                LISEZMOI,
+                "text/plain;charset=utf-8",
+                report::text::lisezmoi(&text).into_bytes(),
+            ),
+            (
+                README,
+                "text/plain;charset=utf-8",
+                report::text::readme(&text).into_bytes(),
+            ),
+        ];
+        let mut listed = Vec::with_capacity(documents.len());
+        for (name, media_type, bytes) in documents {
+            self.put(name, &bytes, true)?;
+            listed.push(Document {
+                name: name.into(),
+                media_type: media_type.into(),
+                size: u32::try_from(bytes.len())
+                    .map_err(|_| failed(format!("{name} is larger than 4 GiB")))?,
+                sha256: sha256_hex(&bytes),
+            });
+        }
+        debug_assert!(listed.iter().map(|d| d.name.as_str()).eq(EXPORT_DOCUMENTS));
+        let body = EventBody::Export(Export {
+            generator: self.info.generator.clone(),
+            language: self.info.language.tag().into(),
+            documents: listed,
+            withheld: self.withheld.clone(),
+        });
+        body.validate()?;
+        self.seal = Some(body.clone());
+        Ok(body)
+    }
 
-        self.put(JOURNAL, to_canonical_string(&journal)?.as_bytes(), true)?;
-        self.put(JOURNAL_CSV, &csv, true)?;
-        self.put(REPORT, report.as_bytes(), true)?;
-        self.put(
-            CHAIN_HEAD,
-            format!("{} {}\n", head.seq, head.hash).as_bytes(),
-            true,
+    /// Writes the journal (entries 1..n, `sealed` being entry n, the body `seal_body` returned),
+    /// the head, the manifest and the sums, and closes the ZIP.
+    pub fn finish(mut self, sealed: Entry) -> Result<(W, Head)> {
+        let Some(body) = self.seal.take() else {
+            return Err(failed(
+                "the documents were not written: call seal_body first",
+            ));
+        };
+        let previous = self.entries.last().map_or_else(Head::genesis, Entry::head);
+        let event = parse_event(&sealed.json)?;
+        if sealed.seq != previous.seq + 1
+            || event.seq != sealed.seq
+            || event.prev != previous.hash
+            || event.case_id != self.info.case_id
+            || event.body != body
+            || sha256_hex(sealed.json.as_bytes()) != sealed.hash
+        {
+            return Err(failed(format!(
+                "entry {} is not the export entry this bundle asked for",
+                sealed.seq
+            )));
+        }
+        self.entries.push(sealed);
+        let head = self.entries.last().map_or_else(Head::genesis, Entry::head);
+        let (journal, chain_head, manifest) = expected_files(
+            &self.info.case_id,
+            &self.entries,
+            &event.at,
+            &self.info.generator,
+            self.info.language.tag(),
         )?;
-        self.put(LISEZMOI, report::text::lisezmoi(&manifest).as_bytes(), true)?;
-        self.put(README, report::text::readme(&manifest).as_bytes(), true)?;
-        self.put(MANIFEST, to_canonical_string(&manifest)?.as_bytes(), true)?;
-        let sums: String = self
-            .written
-            .iter()
-            .map(|(path, hash)| format!("{hash}  {path}\n"))
-            .collect();
+        self.put(JOURNAL, journal.as_bytes(), true)?;
+        self.put(CHAIN_HEAD, chain_head.as_bytes(), true)?;
+        self.put(MANIFEST, manifest.as_bytes(), true)?;
+        let sums = sums_text(self.written.iter().map(|(p, h)| (p.as_str(), h.as_str())));
         self.put(SUMS, sums.as_bytes(), true)?;
         let out = self
             .zip
             .finish()
-            .map_err(|e| Error::new(ErrorCode::ExportFailed, format!("closing the ZIP: {e}")))?;
-        Ok((out.into_inner(), head))
+            .map_err(|e| failed(format!("closing the ZIP: {e}")))?;
+        Ok((out, head))
     }
+}
+
+/// `journal.json`, `chain-head.txt` and `bundle.json` exactly as the writer emits them for a
+/// version-2 bundle of `entries` sealed at `exported_at`: the verifier compares byte for byte.
+pub fn expected_files(
+    case_id: &str,
+    entries: &[Entry],
+    exported_at: &str,
+    generator: &str,
+    language: &str,
+) -> Result<(String, String, String)> {
+    let head = entries.last().map_or_else(Head::genesis, Entry::head);
+    let journal = journal_text(case_id, entries)?;
+    let chain_head = format!("{} {}\n", head.seq, head.hash);
+    let manifest = Manifest {
+        format: FORMAT.into(),
+        format_version: FORMAT_VERSION,
+        case_id: case_id.to_owned(),
+        exported_at: exported_at.to_owned(),
+        generator: generator.to_owned(),
+        language: language.to_owned(),
+        head,
+        entries: u32::try_from(entries.len()).unwrap_or(u32::MAX),
+    };
+    Ok((journal, chain_head, to_canonical_string(&manifest)?))
+}
+
+/// The canonical text of `journal.json` for `entries`.
+pub fn journal_text(case_id: &str, entries: &[Entry]) -> Result<String> {
+    let journal = JournalFile {
+        case_id: case_id.to_owned(),
+        head: entries.last().map_or_else(Head::genesis, Entry::head),
+        entries: entries
+            .iter()
+            .map(|e| {
+                // Events that no longer parse are carried as text so verification can name them.
+                let event = parse_event(&e.json)
+                    .ok()
+                    .and_then(|ev| serde_json::to_value(ev).ok())
+                    .unwrap_or_else(|| serde_json::Value::String(e.json.clone()));
+                JournalElement {
+                    seq: e.seq,
+                    hash: e.hash.clone(),
+                    event,
+                }
+            })
+            .collect(),
+    };
+    to_canonical_string(&journal)
+}
+
+/// `SHA256SUMS` for `(path, digest)` pairs sorted by path: `<digest>  <path>\n` each.
+pub fn sums_text<'a>(files: impl Iterator<Item = (&'a str, &'a str)>) -> String {
+    files
+        .filter(|(path, _)| *path != SUMS)
+        .map(|(path, hash)| format!("{hash}  {path}\n"))
+        .collect()
 }

@@ -1,73 +1,88 @@
-//! `LISEZMOI.txt` and `README.txt`: how to verify the bundle, with nothing but a terminal.
+//! `LISEZMOI.txt` and `README.txt`: how to verify the bundle, in one short paragraph each.
+//! They never print the control code: a document cannot hold the hash of the entry that seals
+//! it, and a code printed inside the bundle would prove nothing about the bundle.
 
-use crate::bundle::Manifest;
+/// What the instructions say about the bundle they are in.
+pub struct TextInput<'a> {
+    pub case_id: &'a str,
+    pub generator: &'a str,
+    /// When the export started, UTC.
+    pub started_at: &'a str,
+    /// The entry that seals this bundle; its hash is the control code.
+    pub sealed_by: u32,
+}
 
-pub fn lisezmoi(m: &Manifest) -> String {
+pub fn lisezmoi(t: &TextInput) -> String {
     format!(
-        "Dossier de preuves exporté par {generator} le {at} (UTC).
-Dossier : {case}. Entrées du journal : {n}.
-Empreinte de tête de la chaîne (entrée n° {seq}) :
-  {head}
-Notez-la ailleurs : elle prouve plus tard que ce dossier n'a pas été réécrit.
+        "Dossier de preuves « {case} », exporté par {generator} le {at} (UTC) et scellé par \
+l'entrée n° {n} de son journal. À lire d'abord : report.html.
 
-À lire d'abord : report.html (s'ouvre dans n'importe quel navigateur, s'imprime).
-
-Vérifier ce dossier, de trois façons :
-1. Décompressez le ZIP, puis dans le dossier obtenu :
-     sha256sum -c SHA256SUMS
-   Chaque ligne doit se terminer par « OK ».
-2. Avec l'outil de Témoin :
-     temoin verify <fichier.zip>
-   Code de sortie 0 : tout est intact ; 1 : quelque chose a été modifié (chaque problème est
-   listé avec son numéro d'entrée et son fichier) ; 2 : le fichier n'est pas un dossier lisible.
-   Pour comparer avec l'empreinte notée : temoin verify --expect-head {head} <fichier.zip>
-3. Dans l'extension Témoin, page « Importer et vérifier » : déposez le fichier ZIP.
-
-Contenu : journal.json (chaque entrée, son empreinte et celle de la précédente), journal.csv
-(tableur), captures/NNNNNN/ (fichiers de chaque capture), added-files/NNNNNN/ (fichiers ajoutés
-par l'utilisateur, non capturés par Témoin), chain-head.txt, SHA256SUMS.
-Le format est décrit dans docs/bundle-format.md du code source de Témoin.
+Vérifier : le code de contrôle du dossier est l'empreinte de l'entrée n° {n}. Il est dans \
+chain-head.txt, mais c'est celui que la personne qui a exporté le dossier a noté ailleurs \
+(courriel à elle-même, page de garde imprimée, courrier) qui compte : un code lu dans le \
+dossier lui-même ne prouve rien. Sous Linux ou macOS, dans le dossier décompressé : \
+sha256sum -c SHA256SUMS (chaque ligne finit par OK). Sous Windows : certutil -hashfile \
+<fichier> SHA256, ou Get-FileHash <fichier> dans PowerShell, à comparer à la ligne du fichier \
+dans SHA256SUMS. Avec l'outil de Témoin : temoin verify --expect-head CODE dossier.zip (0 : \
+intact, 1 : modifié, 2 : illisible). Ou dans l'extension Témoin, page « Importer et vérifier », \
+avec le code. Les pages capturées brutes (page.html.txt) se lisent comme texte ; snapshot.html \
+s'ouvre sans danger. Format : docs/bundle-format.md du code source de Témoin.
 ",
-        generator = m.generator,
-        at = m.exported_at,
-        case = m.case_id,
-        n = m.entries,
-        seq = m.head.seq,
-        head = m.head.hash,
+        case = t.case_id,
+        generator = t.generator,
+        at = t.started_at,
+        n = t.sealed_by,
     )
 }
 
-pub fn readme(m: &Manifest) -> String {
+pub fn readme(t: &TextInput) -> String {
     format!(
-        "Evidence bundle exported by {generator} on {at} (UTC).
-Case: {case}. Journal entries: {n}.
-Chain head fingerprint (entry no. {seq}):
-  {head}
-Write it down elsewhere: it proves later that this bundle was not rewritten.
+        "Evidence bundle \"{case}\", exported by {generator} on {at} (UTC) and sealed by entry \
+no. {n} of its journal. Read first: report.html.
 
-Read first: report.html (opens in any browser, prints).
-
-Verify this bundle, three ways:
-1. Unzip it, then in the folder it gives:
-     sha256sum -c SHA256SUMS
-   Every line must end with \"OK\".
-2. With Témoin's tool:
-     temoin verify <file.zip>
-   Exit status 0: all intact; 1: something was altered (each problem listed with its entry
-   number and file); 2: the file is not a readable bundle.
-   To compare with the head written down: temoin verify --expect-head {head} <file.zip>
-3. In the Témoin extension, \"Import and verify\" page: drop the ZIP file.
-
-Contents: journal.json (every entry, its fingerprint and the previous one's), journal.csv
-(spreadsheet), captures/NNNNNN/ (each capture's files), added-files/NNNNNN/ (files added by the
-user, not captured by Témoin), chain-head.txt, SHA256SUMS.
-The format is described in docs/bundle-format.md in Témoin's source code.
+To verify: the bundle's control code is the fingerprint of entry no. {n}. It is in \
+chain-head.txt, but what counts is the code the person who exported the bundle wrote down \
+elsewhere (an e-mail to themselves, a printed cover page, a letter): a code read from the \
+bundle itself proves nothing. On Linux or macOS, in the unzipped folder: sha256sum -c \
+SHA256SUMS (every line ends with OK). On Windows: certutil -hashfile <file> SHA256, or \
+Get-FileHash <file> in PowerShell, compared with the file's line in SHA256SUMS. With Témoin's \
+tool: temoin verify --expect-head CODE bundle.zip (0: intact, 1: altered, 2: unreadable). Or in \
+the Témoin extension, \"Import and verify\" page, with the code. Raw captured pages \
+(page.html.txt) read as text; snapshot.html opens safely. Format: docs/bundle-format.md in \
+Témoin's source code.
 ",
-        generator = m.generator,
-        at = m.exported_at,
-        case = m.case_id,
-        n = m.entries,
-        seq = m.head.seq,
-        head = m.head.hash,
+        case = t.case_id,
+        generator = t.generator,
+        at = t.started_at,
+        n = t.sealed_by,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_instructions_name_every_way_to_verify_and_print_no_code() {
+        let t = TextInput {
+            case_id: "c",
+            generator: "Témoin 0.1.0",
+            started_at: "2026-11-28T12:00:00.000Z",
+            sealed_by: 9,
+        };
+        for text in [lisezmoi(&t), readme(&t)] {
+            for needle in [
+                "chain-head.txt",
+                "sha256sum -c SHA256SUMS",
+                "certutil -hashfile",
+                "Get-FileHash",
+                "temoin verify --expect-head CODE",
+                " 9",
+            ] {
+                assert!(text.contains(needle), "{needle} in {text}");
+            }
+            assert!(!text.bytes().any(|b| b == b'\r'));
+            assert!(!text.contains(&"0".repeat(64)));
+        }
+    }
 }

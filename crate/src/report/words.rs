@@ -84,7 +84,7 @@ pub struct Words {
     pub not_proves: [&'static str; 4],
     pub original_name: &'static str,
     pub added_at: &'static str,
-    pub kind_names: [(&'static str, &'static str); 7],
+    pub kind_names: [(&'static str, &'static str); 8],
     pub category_names: [(&'static str, &'static str); 9],
 }
 
@@ -194,6 +194,7 @@ pub static FR: Words = Words {
         ("categories", "Catégories"),
         ("deletion", "Suppression"),
         ("stepDone", "Démarche faite"),
+        ("export", "Export (scellé)"),
     ],
     category_names: [
         ("insult", "Insulte ou diffamation"),
@@ -298,6 +299,7 @@ pub static EN: Words = Words {
         ("categories", "Categories"),
         ("deletion", "Deletion"),
         ("stepDone", "Step done"),
+        ("export", "Export (sealed)"),
     ],
     category_names: [
         ("insult", "Insult or defamation"),

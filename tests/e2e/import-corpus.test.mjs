@@ -1,0 +1,99 @@
+// The import page over the whole corpus of bad bundles (crate/tests/corpus/): each one is
+// altered or unreadable with the same code as `temoin verify`, each genuine one valid; and a
+// genuine bundle of 200 MB made on the fly verifies in the page's worker, read in slices, with
+// progress shown.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchWithExtension, ROOT } from '../support/chromium.mjs';
+
+const CORPUS = join(ROOT, 'crate/tests/corpus');
+
+/** @type {Awaited<ReturnType<typeof launchWithExtension>>} */
+let browser;
+/** @type {string} */
+let work;
+
+before(async () => {
+  browser = await launchWithExtension();
+  work = await mkdtemp(join(tmpdir(), 'temoin-import-'));
+});
+
+after(async () => {
+  await browser?.close();
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+/**
+ * Verifies one file on the import page and returns its verdict.
+ * @param {import('playwright-core').Page} page @param {string} path @param {string} [code]
+ */
+async function verdict(page, path, code = '') {
+  await page.fill('#expected-code', code);
+  await page.evaluate(() => {
+    const r = document.getElementById('result');
+    if (r) r.dataset.state = '';
+  });
+  await page.setInputFiles('#bundle-input', path);
+  await page.waitForFunction(() => ['valid', 'altered', 'unreadable', 'failed', 'bad-code'].includes(document.getElementById('result')?.dataset.state ?? ''), undefined, { timeout: 60_000 });
+  return page.evaluate(() => {
+    const r = /** @type {HTMLElement} */ (document.getElementById('result'));
+    return {
+      state: r.dataset.state,
+      code: r.dataset.code,
+      problems: [...document.querySelectorAll('#problems li[data-code]')].map((li) => /** @type {HTMLElement} */ (li).dataset.code),
+    };
+  });
+}
+
+test('the import page gives every corpus bundle the verdict temoin verify gives', { timeout: 300_000 }, async () => {
+  const page = await browser.context.newPage();
+  await page.goto(browser.extensionUrl('extension/pages/import.html'));
+  const lines = (await readFile(join(CORPUS, 'cases.tsv'), 'utf8')).split('\n').filter((l) => l && !l.startsWith('#'));
+  assert.ok(lines.length >= 100);
+  const wrong = [];
+  for (const line of lines) {
+    const [file, , outcome, code, , head] = line.split('\t');
+    const v = await verdict(page, join(CORPUS, 'bad', file), head === '-' ? '' : head);
+    const named = outcome === 'unreadable' ? v.code === code : v.problems.includes(code);
+    if (v.state !== outcome || !named) wrong.push(`${file}: ${JSON.stringify(v).slice(0, 300)}`);
+  }
+  for (const file of await readdir(join(CORPUS, 'genuine'))) {
+    const v = await verdict(page, join(CORPUS, 'genuine', file));
+    if (v.state !== 'valid') wrong.push(`${file}: ${JSON.stringify(v)}`);
+  }
+  assert.deepEqual(wrong, []);
+  // 5,000 broken entries: the first problems listed, grouped, the rest counted.
+  const many = lines.find((l) => l.includes('journal-5000-broken-entries'))?.split('\t')[0] ?? '';
+  await verdict(page, join(CORPUS, 'bad', many));
+  assert.ok((await page.locator('#problems li[data-code]').count()) <= 1000);
+  assert.match((await page.textContent('#problems')) ?? '', /… (and|et) [\d,.\s]+ (more|de plus)/);
+  await page.close();
+});
+
+test('a 200 MB bundle verifies in the worker, read in slices, with progress', { timeout: 240_000 }, async () => {
+  const path = join(work, 'big.zip');
+  const made = spawnSync('cargo', ['run', '-q', '--example', 'big_bundle', '--', path, '200'], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(made.status, 0, made.stderr);
+  const head = made.stdout.trim().split(' ')[1];
+  const page = await browser.context.newPage();
+  await page.goto(browser.extensionUrl('extension/pages/import.html'));
+  await page.evaluate(() => {
+    /** @type {any} */ (window).progressSeen = 0;
+    const bar = /** @type {HTMLProgressElement} */ (document.getElementById('import-progress'));
+    new MutationObserver(() => {
+      if (bar.value > 0 && bar.value < bar.max) /** @type {any} */ (window).progressSeen += 1;
+    }).observe(bar, { attributes: true });
+  });
+  const started = Date.now();
+  await page.fill('#expected-code', head.toUpperCase().match(/.{4}/g)?.join(' ') ?? '');
+  await page.setInputFiles('#bundle-input', path);
+  await page.waitForSelector('#result[data-state="valid"]', { timeout: 180_000 });
+  test.diagnostic?.(`200 MB verified in the page's worker in ${Date.now() - started} ms`);
+  assert.ok(await page.evaluate(() => /** @type {any} */ (window).progressSeen) > 0, 'progress shown while reading');
+  assert.match((await page.textContent('#result')) ?? '', new RegExp(head));
+  await page.close();
+});
