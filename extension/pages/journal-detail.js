@@ -78,6 +78,8 @@ export async function openDetail(caseId, item, view, onChange) {
       await action();
       dialog.close();
       await onChange();
+      // The list was drawn again: the focus goes back to this item's row.
+      /** @type {HTMLElement | null} */ (document.querySelector(`#entries tr[data-seq="${item.seq}"] button.open-detail`))?.focus();
     } catch (e) {
       console.error(e);
       error.textContent = t('actionFailed', [describeError(e)]);
