@@ -69,6 +69,11 @@ export function groupedCode(hex) {
   return (hex.match(/.{1,4}/g) ?? []).join(' ');
 }
 
+/** A whole number in the page's language: "23 869" / "23,869". @param {number} n */
+export function wholeNumber(n) {
+  return new Intl.NumberFormat(currentLanguage()).format(n);
+}
+
 /** "2,3 Mo" / "2.3 MB", "350 ko" / "350 kB". @param {number} bytes */
 export function fileSize(bytes) {
   const mb = bytes >= 1e6;
