@@ -31,6 +31,23 @@ export function externalLink(url, text = url) {
   return h('span', {}, [text]);
 }
 
+/**
+ * An image shown blurred behind a real toggle button: Enter, Space or a click reveal it and
+ * blur it again; `aria-pressed` says which, `name` says what it is.
+ * @param {HTMLImageElement} img @param {string} name
+ */
+export function revealButton(img, name) {
+  img.classList.add('blurred');
+  img.alt = '';
+  const button = h('button', { type: 'button', class: 'reveal', 'aria-pressed': 'false', 'aria-label': name, title: name }, [img]);
+  button.addEventListener('click', () => {
+    const shown = button.getAttribute('aria-pressed') !== 'true';
+    button.setAttribute('aria-pressed', String(shown));
+    img.classList.toggle('blurred', !shown);
+  });
+  return button;
+}
+
 /** @param {string} id @returns {HTMLElement} */
 export function byId(id) {
   const el = document.getElementById(id);

@@ -1,25 +1,68 @@
-// One capture or added file in full: screenshots (blurred until clicked), the post, the
-// metadata and hashes, the page as captured in an inert sandboxed frame, and the actions that
-// append to the journal about it: a note, categories, a deletion.
+// One capture or added file in full: who, where, when and what in plain words, the screenshots
+// (blurred until revealed), the page as captured in an inert sandboxed frame, the technical
+// details (files, sizes, methods, fingerprints) collapsed, and the actions that append to the
+// journal about it: categories, a note, a deletion. Sexual images of a minor are never shown:
+// the dialog says why and offers to delete the capture's files, keeping its record.
 import { categoryLabel, CATEGORIES, t } from '../shared/i18n.js';
 import { addNote, deleteItem, setCategories } from '../shared/journal.js';
 import { artifactsOf } from '../shared/store.js';
-import { byId, externalLink, h, inertDocument } from './dom.js';
+import { byId, externalLink, h, inertDocument, revealButton } from './dom.js';
+import { itemTime, localDateTime, parseDate, wholeNumber } from './journal-format.js';
+
+/**
+ * Whether an item's images must never be shown: the case's person is a minor and the item is
+ * categorised as intimate images (art. 227-23 code pénal: they must not be kept or shared).
+ * @param {any} view the case view @param {any} item
+ */
+export function withheld(view, item) {
+  return Boolean(view?.details?.minor) && item.categories.includes('intimate-images');
+}
+
+/** What went wrong, for people, in the page's language. @param {unknown} e */
+export function describeError(e) {
+  const err = /** @type {any} */ (e);
+  if (err?.name === 'QuotaExceededError') return t('errorStorageFullShort');
+  return t('errorDetail', [String(err?.message ?? err)]);
+}
+
+/** The order screenshots are shown in, and what each one is called. */
+const SHOTS = ['screenshot-post.png', 'screenshot-post-captioned.png', 'screenshot-visible.png', 'screenshot-full.png', 'image.png'];
+
+/** @param {string} name */
+function shotLabel(name) {
+  const i = SHOTS.indexOf(name);
+  return i >= 0 ? t(`shot_${name.replace(/\.png$/, '').replaceAll('-', '_')}`) : t('shot_other');
+}
+
+/** The image artifacts of an item, the post first. @template {{ name: string, mediaType: string }} A @param {A[]} artifacts */
+export function imagesFirstThePost(artifacts) {
+  const rank = (/** @type {string} */ n) => (SHOTS.includes(n) ? SHOTS.indexOf(n) : SHOTS.length);
+  return artifacts.filter((a) => a.mediaType.startsWith('image/')).sort((a, b) => rank(a.name) - rank(b.name));
+}
 
 /** @param {string} term @param {Node | string | null | undefined} value */
 const pair = (term, value) => (value === null || value === undefined || value === '' ? [] : [h('dt', {}, [term]), h('dd', {}, [value])]);
 
+/** @param {string | undefined} iso */
+const local = (iso) => {
+  const d = parseDate(iso);
+  return d ? h('time', { datetime: d.toISOString() }, [localDateTime(d)]) : null;
+};
+
 /**
  * @param {string} caseId
  * @param {any} item an item of the case view
+ * @param {any} view the case view (whether the person is a minor)
  * @param {() => Promise<void>} onChange called after an entry was appended
  */
-export async function openDetail(caseId, item, onChange) {
+export async function openDetail(caseId, item, view, onChange) {
   const dialog = /** @type {HTMLDialogElement} */ (byId('detail'));
   const capture = item.capture;
   const post = capture?.post ?? {};
+  const label = item.label ?? {};
   const declared = capture?.artifacts ?? item.file?.artifacts ?? [];
-  const stored = item.deleted ? [] : await artifactsOf(caseId, item.seq);
+  const hide = withheld(view, item);
+  const stored = item.deleted || hide ? [] : await artifactsOf(caseId, item.seq);
   /** @type {string[]} */
   const urls = [];
 
@@ -27,13 +70,46 @@ export async function openDetail(caseId, item, onChange) {
   close.addEventListener('click', () => dialog.close());
   dialog.addEventListener('close', () => urls.splice(0).forEach((u) => URL.revokeObjectURL(u)), { once: true });
 
+  const error = h('p', { class: 'error', role: 'alert', hidden: true });
+  /** @param {() => Promise<unknown>} action */
+  async function act(action) {
+    error.hidden = true;
+    try {
+      await action();
+      dialog.close();
+      await onChange();
+      // The list was drawn again: the focus goes back to this item's row.
+      /** @type {HTMLElement | null} */ (document.querySelector(`#entries tr[data-seq="${item.seq}"] button.open-detail`))?.focus();
+    } catch (e) {
+      console.error(e);
+      error.textContent = t('actionFailed', [describeError(e)]);
+      error.hidden = false;
+    }
+  }
+
+  // Sexual images of a minor: the warning, and the way to stop keeping them.
+  let danger = null;
+  if (hide) {
+    const removeImages = h('button', { type: 'button', id: 'delete-images', class: 'danger' }, [t('minorImagesDelete')]);
+    removeImages.addEventListener('click', () => {
+      if (confirm(t('minorImagesConfirm'))) act(() => deleteItem(caseId, item.seq, t('minorImagesReason')));
+    });
+    danger = h('section', { class: 'danger', id: 'minor-images', 'aria-labelledby': 'minor-images-title' }, [
+      h('h3', { id: 'minor-images-title' }, [t('minorImagesTitle')]),
+      h('p', {}, [t('minorImagesText')]),
+      h('p', {}, [t('minorImagesReport')]),
+      item.deleted ? h('p', {}, [t('minorImagesDeleted')]) : h('p', {}, [t('minorImagesKeep')]),
+      item.deleted ? null : removeImages,
+    ]);
+  }
+
   const shots = h('div', { class: 'shots' });
-  for (const a of stored.filter((a) => a.mediaType.startsWith('image/'))) {
+  for (const a of imagesFirstThePost(stored)) {
     const url = URL.createObjectURL(a.blob);
     urls.push(url);
-    const img = h('img', { src: url, class: 'blurred', alt: a.name, title: t('previewReveal'), 'data-name': a.name });
-    img.addEventListener('click', () => img.classList.toggle('blurred'));
-    shots.append(h('figure', {}, [img, h('figcaption', {}, [h('code', {}, [a.name])])]));
+    const name = shotLabel(a.name);
+    const img = h('img', { src: url, 'data-name': a.name });
+    shots.append(h('figure', {}, [revealButton(img, t('shotToggle', [name])), h('figcaption', {}, [name])]));
   }
 
   const snapshotArea = h('div', { class: 'snapshot' });
@@ -41,19 +117,19 @@ export async function openDetail(caseId, item, onChange) {
   if (html) {
     const show = h('button', { type: 'button', id: 'show-snapshot' }, [t('showSnapshot')]);
     show.addEventListener('click', async () => {
-      const frame = h('iframe', { sandbox: '', referrerpolicy: 'no-referrer', title: t('showSnapshot') });
+      const frame = h('iframe', { sandbox: '', referrerpolicy: 'no-referrer', title: t('snapshotFrameTitle') });
       frame.srcdoc = inertDocument(await html.blob.text());
-      snapshotArea.replaceChildren(h('p', { class: 'warning' }, [t('snapshotNotice')]), frame);
+      snapshotArea.replaceChildren(h('p', { class: 'notice' }, [t('snapshotNotice')]), frame);
     });
     snapshotArea.append(show);
   }
 
   const categoryBoxes = CATEGORIES.map((c) =>
-    h('label', { class: 'inline' }, [h('input', { type: 'checkbox', value: c, checked: item.categories.includes(c) }), ' ', categoryLabel(c)]),
+    h('input', { type: 'checkbox', value: c, id: `category-${c}`, checked: item.categories.includes(c) }),
   );
-  const saveCategories = h('button', { type: 'button', id: 'save-categories' }, [t('save')]);
+  const saveCategories = h('button', { type: 'button', id: 'save-categories' }, [t('saveCategories')]);
   saveCategories.addEventListener('click', () =>
-    act(() => setCategories(caseId, item.seq, categoryBoxes.map((l) => /** @type {HTMLInputElement} */ (l.firstChild)).filter((b) => b.checked).map((b) => b.value))),
+    act(() => setCategories(caseId, item.seq, categoryBoxes.filter((b) => b.checked).map((b) => b.value))),
   );
 
   const noteText = h('textarea', { id: 'note-text', rows: '3', maxlength: '5000' });
@@ -62,72 +138,109 @@ export async function openDetail(caseId, item, onChange) {
     if (noteText.value.trim()) act(() => addNote(caseId, item.seq, noteText.value.trim()));
   });
 
-  const reason = h('input', { id: 'delete-reason', maxlength: '500', placeholder: t('deleteReason') });
-  const deleteButton = h('button', { type: 'button', id: 'delete-item', class: 'status-bad' }, [t('deleteButton')]);
+  const reason = h('input', { id: 'delete-reason', maxlength: '500' });
+  const deleteButton = h('button', { type: 'button', id: 'delete-item', class: 'danger' }, [t('deleteButton')]);
   deleteButton.addEventListener('click', () => {
     if (confirm(t('deleteConfirm'))) act(() => deleteItem(caseId, item.seq, reason.value.trim()));
   });
 
-  /** @param {() => Promise<unknown>} action */
-  async function act(action) {
-    try {
-      await action();
-      dialog.close();
-      await onChange();
-    } catch (e) {
-      alert(t('actionFailed', [String(/** @type {any} */ (e)?.message ?? e)]));
-    }
-  }
+  const when = itemTime(item);
+  const readable = capture
+    ? h('dl', { class: 'readable' }, [
+        ...pair(t('fieldAuthor'), label.author || t('authorUnknown')),
+        ...pair(t('fieldPlatform'), [label.platformName, label.private ? ` (${t('privateMessage')})` : ''].join('')),
+        ...pair(t('fieldPublishedAt'), when.kind === 'published' ? local(when.iso) : null),
+        ...pair(t('fieldCapturedAt'), local(capture.capturedAt)),
+        ...pair(t('fieldPermalink'), post.permalink ? externalLink(post.permalink) : null),
+        ...pair(t('fieldUrl'), externalLink(capture.page.url)),
+      ])
+    : h('dl', { class: 'readable' }, [
+        ...pair(t('fieldDescription'), item.file.description),
+        ...pair(t('fieldOriginalName'), item.file.originalName),
+        ...pair(t('fieldAddedAt'), local(item.at)),
+      ]);
 
-  const children = [
-    h('header', {}, [
-      h('h2', {}, [t(capture ? 'detailCapture' : 'detailAdded', [String(item.seq)])]),
-      h('a', { class: 'what-now', href: `guide.html?${new URLSearchParams({ case: caseId, capture: String(item.seq) })}`, target: '_blank' }, [t('detailWhatNow')]),
-      ' ',
-      close,
+  const technical = h('details', { class: 'technical', id: 'technical' }, [
+    h('summary', {}, [t('technicalDetails')]),
+    h('dl', {}, [
+      ...pair(t('fieldEntry'), String(item.seq)),
+      ...pair(t('fieldEntryHash'), h('code', { class: 'hash' }, [item.hash])),
+      ...pair(t('fieldTitle'), capture?.page.title),
+      ...pair(t('fieldHandle'), post.authorHandle),
+      ...pair(t('fieldProfile'), post.authorUrl ? externalLink(post.authorUrl) : null),
+      ...pair(t('fieldPublishedAsShown'), [post.publishedText, post.publishedAt].filter(Boolean).join(' — ')),
+      ...pair(t('fieldCapturedUtc'), capture?.capturedAt ?? item.at),
+      ...pair(t('fieldTimeZone'), capture?.environment?.timeZone),
+      ...pair(t('fieldBrowser'), capture?.environment ? `${capture.environment.browser} ${capture.environment.browserVersion}` : null),
+      ...pair(t('fieldNotices'), capture?.notices?.length ? capture.notices.join(', ') : null),
     ]),
-    item.file ? h('p', { class: 'warning' }, [t('addedNotice')]) : null,
-    item.deleted
-      ? h('p', { class: 'tombstone' }, [t('deletedNotice', [String(item.deleted.seq), item.deleted.at]), item.deleted.reason ? ` — ${item.deleted.reason}` : ''])
-      : h('p', { class: 'warning' }, [t('hurtfulNotice')]),
-    shots,
-    capture
-      ? h('dl', {}, [
-          ...pair(t('fieldPlatform'), post.platform),
-          ...pair(t('fieldAuthor'), post.authorName),
-          ...pair(t('fieldHandle'), post.authorHandle),
-          ...pair(t('fieldProfile'), post.authorUrl ? externalLink(post.authorUrl) : null),
-          ...pair(t('fieldPublished'), [post.publishedText, post.publishedAt].filter(Boolean).join(' — ')),
-          ...pair(t('fieldPermalink'), post.permalink ? externalLink(post.permalink) : null),
-          ...pair(t('fieldUrl'), externalLink(capture.page.url)),
-          ...pair(t('fieldTitle'), capture.page.title),
-          ...pair(t('colTime'), capture.capturedAt),
-          ...pair(t('fieldEntryHash'), h('code', { class: 'hash' }, [item.hash])),
-        ])
-      : h('dl', {}, [
-          ...pair(t('fieldOriginalName'), item.file.originalName),
-          ...pair(t('fieldDescription'), item.file.description),
-          ...pair(t('fieldAddedAt'), item.at),
-          ...pair(t('fieldEntryHash'), h('code', { class: 'hash' }, [item.hash])),
-        ]),
-    post.text ? h('div', { class: 'post-text' }, [post.text]) : null,
-    h('h3', {}, [t('colArtifacts')]),
-    h('table', {}, [
+    h('table', { class: 'files' }, [
+      h('caption', {}, [t('filesCaption')]),
+      h('thead', {}, [
+        h('tr', {}, [h('th', { scope: 'col' }, [t('colFile')]), h('th', { scope: 'col' }, [t('colSize')]), h('th', { scope: 'col' }, [t('colMethod')]), h('th', { scope: 'col' }, [t('colSha256')])]),
+      ]),
       h('tbody', {}, declared.map((/** @type {any} */ a) =>
-        h('tr', {}, [h('td', {}, [a.name]), h('td', {}, [t('bytes', [String(a.size)])]), h('td', {}, [h('code', { class: 'hash' }, [a.sha256])]), h('td', {}, [a.method])]),
+        h('tr', { 'data-name': a.name }, [
+          h('td', { 'data-label': t('colFile') }, [h('code', {}, [a.name])]),
+          h('td', { 'data-label': t('colSize') }, [t('bytes', [wholeNumber(a.size)])]),
+          h('td', { 'data-label': t('colMethod') }, [a.method]),
+          h('td', { 'data-label': t('colSha256') }, [h('code', { class: 'hash' }, [a.sha256])]),
+        ]),
       )),
     ]),
+  ]);
+
+  const children = [
+    h('div', { class: 'detail-head' }, [
+      h('h2', { id: 'detail-title' }, [t(capture ? 'detailCapture' : 'detailAdded', [String(item.seq)])]),
+      close,
+    ]),
+    error,
+    danger,
+    item.file ? h('p', { class: 'notice' }, [t('addedNotice')]) : null,
+    item.deleted
+      ? h('p', { class: 'tombstone' }, [
+          t('deletedNoticeLocal', [String(item.deleted.seq), localDateTime(parseDate(item.deleted.at) ?? new Date(0))]),
+          item.deleted.reason ? ` — ${item.deleted.reason}` : '',
+        ])
+      : hide
+        ? h('p', { class: 'withheld' }, [t('imageWithheld')])
+        : shots.childElementCount
+          ? h('p', { class: 'notice' }, [t('hurtfulNotice')])
+          : null,
+    readable,
+    post.text ? h('h3', {}, [t('fieldMessage')]) : null,
+    post.text ? h('div', { class: 'post-text' }, [post.text]) : null,
+    shots.childElementCount ? h('h3', {}, [t('shotsTitle')]) : null,
+    shots.childElementCount ? shots : null,
     snapshotArea,
-    h('h3', {}, [t('colCategories')]),
-    h('div', { id: 'categories' }, [...categoryBoxes, saveCategories]),
-    h('h3', {}, [t('notesTitle')]),
-    h('ul', { id: 'notes' }, item.notes.map((/** @type {any} */ n) => h('li', {}, [`${n.at} — `, n.text]))),
-    noteText,
-    addNoteButton,
-    item.deleted ? null : h('h3', {}, [t('deleteTitle')]),
-    item.deleted ? null : h('p', {}, [t('deleteHelp')]),
-    item.deleted ? null : h('div', {}, [reason, ' ', deleteButton]),
+    technical,
+    h('p', {}, [h('a', { class: 'what-now', href: `guide.html?${new URLSearchParams({ case: caseId, capture: String(item.seq) })}`, target: '_blank' }, [t('detailWhatNow')])]),
+    h('fieldset', { id: 'categories' }, [
+      h('legend', {}, [t('colCategories')]),
+      h('div', { class: 'checks' }, categoryBoxes.map((box) => h('label', { class: 'check', for: box.id }, [box, ' ', categoryLabel(box.value)]))),
+      saveCategories,
+    ]),
+    h('section', { class: 'notes', 'aria-labelledby': 'notes-title' }, [
+      h('h3', { id: 'notes-title' }, [t('notesTitle')]),
+      item.notes.length
+        ? h('ul', { id: 'notes' }, item.notes.map((/** @type {any} */ n) => h('li', {}, [local(n.at) ?? n.at, ' — ', n.text])))
+        : h('p', { class: 'muted' }, [t('noNotes')]),
+      h('label', { for: 'note-text' }, [t('noteLabel')]),
+      noteText,
+      h('div', {}, [addNoteButton]),
+    ]),
+    item.deleted
+      ? null
+      : h('section', { class: 'delete', 'aria-labelledby': 'delete-title' }, [
+          h('h3', { id: 'delete-title' }, [t('deleteTitle')]),
+          h('p', {}, [t('deleteHelp')]),
+          h('label', { for: 'delete-reason' }, [t('deleteReason')]),
+          reason,
+          h('div', {}, [deleteButton]),
+        ]),
   ];
   dialog.replaceChildren(.../** @type {Node[]} */ (children.filter((c) => c !== null)));
   dialog.showModal();
+  close.focus();
 }

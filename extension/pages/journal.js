@@ -1,55 +1,59 @@
-// The journal page: a case's captures and added files, in order, with filters, pages of 50,
-// thumbnails blurred until clicked, and the actions that append entries (never edit them).
+// The journal page: a case as a readable list (who, what, where, when, in local time), pages of
+// 50 with previews blurred until revealed, filters, the case's short form, and the export that
+// ends on what to hand over and where. Every action appends an entry; nothing is ever edited.
 import { categoryLabel, CATEGORIES, initLanguage, localise, t } from '../shared/i18n.js';
 import { addFile, loadCase, saveCaseDetails, verifyChain, verifyEverything } from '../shared/journal.js';
 import { exportBundle } from '../shared/export.js';
 import { currentCaseId, setCurrentCaseId } from '../shared/settings.js';
 import { getArtifact, listCases } from '../shared/store.js';
-import { byId, externalLink, h, saveBlob } from './dom.js';
-import { openDetail } from './journal-detail.js';
+import { byId, h, revealButton, saveBlob } from './dom.js';
+import { bundleFileName, firstWords, itemTime, localDateTime } from './journal-format.js';
+import { describeError, imagesFirstThePost, openDetail, withheld } from './journal-detail.js';
+import { showHandover } from './journal-handover.js';
 
 const PAGE_SIZE = 50;
 
-/** @type {{ caseId: string, page: number, data: Awaited<ReturnType<typeof loadCase>> | null, verification: any, urls: string[] }} */
-const state = { caseId: '', page: 0, data: null, verification: null, urls: [] };
+/**
+ * @typedef {Awaited<ReturnType<typeof loadCase>>} LoadedCase
+ * @type {{ caseId: string, page: number, data: LoadedCase | null, verification: any, urls: string[], exporting: boolean }}
+ */
+const state = { caseId: '', page: 0, data: null, verification: null, urls: [], exporting: false };
 
 /** @param {any} item */
-const platformOf = (item) => item.capture?.post?.platform ?? '';
+const platformOf = (item) => item.label?.platformName ?? '';
 /** @param {any} item */
-const authorOf = (item) => item.capture?.post?.authorHandle ?? item.capture?.post?.authorName ?? '';
+const authorOf = (item) => item.label?.author ?? '';
+/** @param {string} id */
+const select = (id) => /** @type {HTMLSelectElement} */ (byId(id));
 
 async function renderCases() {
   const cases = await listCases();
   if (!cases.some((c) => c.id === state.caseId)) cases.push({ id: state.caseId, title: t('defaultCaseTitle'), createdAt: '' });
-  const select = /** @type {HTMLSelectElement} */ (byId('case-select'));
-  select.replaceChildren(...cases.map((c) => h('option', { value: c.id, selected: c.id === state.caseId }, [c.title])));
+  select('case-select').replaceChildren(
+    ...cases.map((c) => h('option', { value: c.id, selected: c.id === state.caseId }, [c.id === state.caseId && state.data ? state.data.title : c.title])),
+  );
 }
 
-/** @param {HTMLSelectElement} select @param {string[]} values @param {(v: string) => string} label */
-function fillFilter(select, values, label) {
-  const previous = select.value;
-  select.replaceChildren(
+/** @param {HTMLSelectElement} el @param {string[]} values @param {(v: string) => string} label */
+function fillFilter(el, values, label) {
+  const previous = el.value;
+  el.replaceChildren(
     h('option', { value: '' }, [t('filterAll')]),
-    ...[...new Set(values)].sort().map((v) => h('option', { value: v, selected: v === previous }, [label(v)])),
+    ...[...new Set(values)].sort((a, b) => a.localeCompare(b)).map((v) => h('option', { value: v, selected: v === previous }, [label(v)])),
   );
 }
 
 function filteredItems() {
   const items = state.data?.view.items ?? [];
-  const platform = /** @type {HTMLSelectElement} */ (byId('filter-platform')).value;
-  const author = /** @type {HTMLSelectElement} */ (byId('filter-author')).value;
-  const category = /** @type {HTMLSelectElement} */ (byId('filter-category')).value;
+  const platform = select('filter-platform').value;
+  const author = select('filter-author').value;
+  const category = select('filter-category').value;
   return items.filter(
     (/** @type {any} */ i) =>
       (!platform || platformOf(i) === platform) &&
       (!author || authorOf(i) === author) &&
       (!category || i.categories.includes(category)),
   );
-}
-
-/** @param {HTMLImageElement} img */
-function toggleBlur(img) {
-  img.classList.toggle('blurred');
 }
 
 /**
@@ -72,62 +76,93 @@ const thumbnails = new IntersectionObserver((seen) => {
 });
 
 /** @param {any} item */
-function row(item) {
-  const capture = item.capture;
-  const artifacts = capture?.artifacts ?? item.file?.artifacts ?? [];
-  const thumb = h('img', { class: 'thumb blurred', alt: t('previewAlt'), title: t('previewReveal') });
-  thumb.addEventListener('click', () => toggleBlur(thumb));
-  const shot = artifacts.find((/** @type {any} */ a) => a.mediaType.startsWith('image/'));
-  if (shot && !item.deleted) {
-    thumb.dataset.artifact = JSON.stringify([state.caseId, item.seq, shot.name]);
-    thumbnails.observe(thumb);
+function previewCell(item) {
+  const artifacts = item.capture?.artifacts ?? item.file?.artifacts ?? [];
+  if (item.deleted) return h('span', { class: 'status-bad' }, [t('deletedLabel')]);
+  if (withheld(state.data?.view, item)) return h('span', { class: 'withheld' }, [t('imageWithheld')]);
+  const [shot] = imagesFirstThePost(artifacts);
+  if (!shot) return h('span', { class: 'muted' }, [t('noPreview')]);
+  const img = h('img', { class: 'thumb', width: '160', height: '110' });
+  img.dataset.artifact = JSON.stringify([state.caseId, item.seq, shot.name]);
+  thumbnails.observe(img);
+  return revealButton(img, t('previewToggle', [String(item.seq)]));
+}
+
+/** @param {any} item */
+function messageCell(item) {
+  if (item.file) {
+    const what = item.file.description || item.file.originalName;
+    return [h('p', { class: 'added' }, [t('addedByUser')]), what ? h('p', { class: 'excerpt' }, [firstWords(what)]) : null];
   }
-  const page = capture
-    ? [
-        h('div', {}, [authorOf(item) ? h('strong', {}, [authorOf(item) + ' ']) : null, platformOf(item) ? h('span', { class: 'chip' }, [platformOf(item)]) : null]),
-        h('div', {}, [capture.post?.text ?? capture.page.title]),
-        externalLink(capture.page.url),
-      ]
-    : [h('div', { class: 'added' }, [t('addedByUser')]), h('div', {}, [item.file.originalName]), h('div', {}, [item.file.description])];
-  const details = h('button', { type: 'button', class: 'open-detail' }, [t('detailsButton')]);
-  details.addEventListener('click', () => openDetail(state.caseId, item, refresh));
+  const post = item.capture.post ?? {};
+  const text = post.text || post.subject || item.capture.page.title || '';
+  return [
+    h('p', { class: 'author' }, [authorOf(item) || t('authorUnknown')]),
+    text ? h('p', { class: 'excerpt' }, [firstWords(text)]) : null,
+  ];
+}
+
+/** @param {any} item */
+function dateCell(item) {
+  const when = itemTime(item);
+  return [
+    h('span', { class: 'when-kind' }, [t(`when_${when.kind}`)]),
+    ' ',
+    h('time', { datetime: when.date.toISOString() }, [localDateTime(when.date)]),
+  ];
+}
+
+/** @param {any} item */
+function row(item) {
+  const details = h('button', { type: 'button', class: 'open-detail' }, [
+    t('detailsButton'),
+    h('span', { class: 'visually-hidden' }, [` ${t('detailsOf', [String(item.seq)])}`]),
+  ]);
+  details.addEventListener('click', () => openDetail(state.caseId, item, state.data?.view, refresh));
+  /** @param {string} label @param {string | undefined} cls @param {(Node | string | null)[]} children */
+  const cell = (label, cls, children) => h('td', { 'data-label': label, class: cls }, children);
   return h('tr', { 'data-seq': String(item.seq), 'data-hash': item.hash, class: item.deleted ? 'deleted' : undefined }, [
-    h('td', { class: 'seq' }, [String(item.seq), h('br'), details]),
-    h('td', {}, [item.deleted ? h('span', { class: 'status-bad' }, [t('deletedLabel')]) : shot ? thumb : '—']),
-    h('td', { class: 'time' }, [capture?.capturedAt ?? item.at]),
-    h('td', { class: 'page' }, page),
-    h('td', {}, item.categories.map((/** @type {string} */ c) => h('span', { class: 'chip', 'data-category': c }, [categoryLabel(c)]))),
-    h('td', {}, [
-      h(
-        'ul',
-        { class: 'artifacts' },
-        artifacts.map((/** @type {any} */ a) =>
-          h('li', { 'data-name': a.name }, [
-            h('strong', {}, [a.name]),
-            ` (${t('bytes', [String(a.size)])})`,
-            h('br'),
-            h('code', { class: 'hash' }, [a.sha256]),
-          ]),
-        ),
-      ),
+    cell(t('colNumber'), 'seq', [String(item.seq)]),
+    cell(t('colPreview'), 'preview', [previewCell(item)]),
+    cell(t('colMessage'), 'message', messageCell(item)),
+    cell(t('fieldPlatform'), 'platform', [
+      platformOf(item) || (item.file ? t('addedPlatform') : '—'),
+      item.label?.private ? h('span', { class: 'private' }, [` (${t('privateMessage')})`]) : null,
     ]),
+    cell(t('colDate'), 'date', dateCell(item)),
+    cell(t('colCategories'), 'categories', [
+      item.categories.length
+        ? h('ul', { class: 'chips' }, item.categories.map((/** @type {string} */ c) => h('li', { class: 'chip', 'data-category': c }, [categoryLabel(c)])))
+        : h('span', { class: 'muted' }, [t('noCategory')]),
+    ]),
+    cell(t('colActions'), 'actions', [details]),
   ]);
 }
 
 function renderList() {
   thumbnails.disconnect();
   for (const url of state.urls.splice(0)) URL.revokeObjectURL(url);
+  const all = state.data?.view.items ?? [];
   const items = filteredItems();
   const pages = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
   state.page = Math.min(state.page, pages - 1);
   const shown = items.slice(state.page * PAGE_SIZE, (state.page + 1) * PAGE_SIZE);
   byId('entries').querySelector('tbody')?.replaceChildren(...shown.map(row));
+  byId('entries-caption').textContent = t('entriesCaption', [String(items.length)]);
   byId('entries').hidden = items.length === 0;
-  byId('empty').hidden = (state.data?.view.items.length ?? 0) > 0;
+  byId('empty').hidden = all.length > 0;
+  byId('filters').hidden = all.length === 0;
+  byId('no-match').hidden = all.length === 0 || items.length > 0;
+  byId('captures-heading').textContent = t('capturesHeadingCount', [String(all.length)]);
   byId('pager').hidden = pages <= 1;
   byId('page-label').textContent = t('pageLabel', [String(state.page + 1), String(pages)]);
   /** @type {HTMLButtonElement} */ (byId('page-prev')).disabled = state.page === 0;
   /** @type {HTMLButtonElement} */ (byId('page-next')).disabled = state.page >= pages - 1;
+}
+
+/** @param {any[]} problems */
+function renderProblems(problems) {
+  byId('problems').replaceChildren(...problems.map((p) => h('li', { 'data-code': p.code }, [p.message])));
 }
 
 function renderChain() {
@@ -135,23 +170,23 @@ function renderChain() {
   const chain = byId('chain');
   if (!report) return;
   chain.dataset.ok = String(report.ok);
+  chain.dataset.head = report.head?.hash ?? '';
   chain.className = report.ok ? 'status-ok' : 'status-bad';
-  chain.textContent = report.ok
-    ? t('journalChainOk', [String(report.entries), report.head.hash])
-    : t('journalChainBroken', [String(report.problems.length)]);
-  byId('problems').replaceChildren(
-    ...report.problems.map((/** @type {any} */ p) => h('li', { 'data-code': p.code }, [p.message])),
-  );
+  chain.textContent = report.ok ? t('journalChainIntact', [String(report.entries)]) : t('journalChainBroken', [String(report.problems.length)]);
+  renderProblems(report.problems);
 }
 
 function renderCaseForm() {
   const d = state.data?.view.details;
   const form = /** @type {HTMLFormElement} */ (byId('case-form'));
   const field = (/** @type {string} */ name) => /** @type {HTMLInputElement} */ (form.elements.namedItem(name));
-  field('title').value = d?.title ?? (/** @type {HTMLSelectElement} */ (byId('case-select')).selectedOptions[0]?.textContent ?? '');
+  field('title').value = state.data?.title ?? '';
   field('person').value = d?.person ?? '';
   field('minor').checked = d?.minor ?? false;
+  field('school').checked = d?.school ?? false;
   field('description').value = d?.description ?? '';
+  const facts = [d?.person, d?.minor ? t('caseMinor') : '', d?.school ? t('caseSchoolShort') : ''].filter(Boolean);
+  byId('case-summary').textContent = facts.length ? facts.join(' · ') : t('caseNoDetails');
 }
 
 async function refresh() {
@@ -161,11 +196,12 @@ async function refresh() {
   byId('guide-link').setAttribute('href', `guide.html?${new URLSearchParams({ case: state.caseId })}`);
   await renderCases();
   const items = state.data.view.items;
-  fillFilter(/** @type {HTMLSelectElement} */ (byId('filter-platform')), items.map(platformOf).filter(Boolean), (v) => v);
-  fillFilter(/** @type {HTMLSelectElement} */ (byId('filter-author')), items.map(authorOf).filter(Boolean), (v) => v);
-  fillFilter(/** @type {HTMLSelectElement} */ (byId('filter-category')), CATEGORIES, categoryLabel);
+  fillFilter(select('filter-platform'), items.map(platformOf).filter(Boolean), (v) => v);
+  fillFilter(select('filter-author'), items.map(authorOf).filter(Boolean), (v) => v);
+  fillFilter(select('filter-category'), CATEGORIES, categoryLabel);
   renderCaseForm();
   renderList();
+  byId('loading').hidden = true;
   // The list first, then the chain's verification (it reads every entry again).
   const loaded = state.data;
   state.verification = null;
@@ -182,21 +218,80 @@ async function refresh() {
   renderChain();
 }
 
+/** Shows what went wrong on the page, in the page's language. @param {unknown} e */
+function showActionError(e) {
+  console.error(e);
+  const el = byId('action-error');
+  el.textContent = t('actionFailed', [describeError(e)]);
+  el.hidden = false;
+}
+
 /** Runs an action, showing its failure instead of losing it. @param {() => Promise<unknown>} action */
 async function guarded(action) {
+  byId('action-error').hidden = true;
   try {
     await action();
   } catch (e) {
+    showActionError(e);
+  }
+}
+
+/** Export → the file saved under the case's name → what to hand over and where. */
+async function exportCase() {
+  if (state.exporting) return;
+  const button = byId('export');
+  const status = byId('export-status');
+  const error = byId('export-error');
+  const area = byId('export-progress-area');
+  const progress = /** @type {HTMLProgressElement} */ (byId('export-progress'));
+  error.hidden = true;
+  status.textContent = '';
+  // A case loaded empty may have had a capture since: check again before saying so.
+  if (!state.data?.view.items.length) state.data = await loadCase(state.caseId);
+  if (!state.data.view.items.length) {
+    byId('handover').hidden = true;
+    status.textContent = t('exportEmpty');
+    return;
+  }
+  state.exporting = true;
+  button.setAttribute('aria-disabled', 'true');
+  progress.removeAttribute('value');
+  area.hidden = false;
+  status.textContent = t('exporting');
+  try {
+    const { blob, head } = await exportBundle(state.caseId, {
+      onProgress: (done, total) => {
+        progress.max = total;
+        progress.value = done;
+        status.textContent = t('exportingFiles', [String(done), String(total)]);
+      },
+    });
+    const date = new Date();
+    const fileName = bundleFileName(state.data.title, date);
+    saveBlob(blob, fileName);
+    status.textContent = t('exportDone', [fileName]);
+    showHandover(byId('handover'), byId('cover'), { caseId: state.caseId, caseTitle: state.data.title, fileName, size: blob.size, head, date });
+    // The export may have appended an entry: show the case as it is now.
+    refresh().catch(showActionError);
+  } catch (e) {
     console.error(e);
-    alert(t('actionFailed', [String(/** @type {any} */ (e)?.message ?? e)]));
+    status.textContent = '';
+    error.textContent = t('exportFailed', [describeError(e)]);
+    error.hidden = false;
+  } finally {
+    state.exporting = false;
+    button.removeAttribute('aria-disabled');
+    area.hidden = true;
   }
 }
 
 function wire() {
-  byId('case-select').addEventListener('change', (e) =>
+  select('case-select').addEventListener('change', () =>
     guarded(async () => {
-      state.caseId = /** @type {HTMLSelectElement} */ (e.target).value;
+      state.caseId = select('case-select').value;
       state.page = 0;
+      byId('handover').hidden = true;
+      byId('export-status').textContent = '';
       await setCurrentCaseId(state.caseId);
       await refresh();
     }),
@@ -206,23 +301,30 @@ function wire() {
       const title = prompt(t('caseNewPrompt'));
       if (!title?.trim()) return;
       state.caseId = crypto.randomUUID();
+      state.page = 0;
+      byId('handover').hidden = true;
+      byId('export-status').textContent = '';
       await saveCaseDetails(state.caseId, { title: title.trim(), person: '', minor: false, description: '' });
       await setCurrentCaseId(state.caseId);
       await refresh();
+      /** @type {HTMLDetailsElement} */ (byId('case-details')).open = true;
+      byId('case-person').focus();
     }),
   );
   byId('case-form').addEventListener('submit', (e) => {
     e.preventDefault();
-    const form = /** @type {HTMLFormElement} */ (e.target);
-    const data = new FormData(form);
+    const data = new FormData(/** @type {HTMLFormElement} */ (e.target));
     guarded(async () => {
+      byId('case-saved').textContent = '';
       await saveCaseDetails(state.caseId, {
         title: String(data.get('title') ?? '').trim(),
         person: String(data.get('person') ?? '').trim(),
         minor: data.get('minor') === 'on',
+        school: data.get('school') === 'on',
         description: String(data.get('description') ?? '').trim(),
       });
       await refresh();
+      byId('case-saved').textContent = t('caseSaved');
     });
   });
   for (const id of ['filter-platform', 'filter-author', 'filter-category']) {
@@ -239,27 +341,7 @@ function wire() {
     state.page += 1;
     renderList();
   });
-  byId('export').addEventListener('click', () =>
-    guarded(async () => {
-      const progress = /** @type {HTMLProgressElement} */ (byId('export-progress'));
-      progress.hidden = false;
-      byId('export-status').textContent = t('exporting');
-      try {
-        const { blob, head, fileName } = await exportBundle(state.caseId, {
-          onProgress: (done, total) => {
-            progress.max = total;
-            progress.value = done;
-          },
-        });
-        saveBlob(blob, fileName);
-        byId('export-status').textContent = t('exported', [fileName, head.hash, String(head.seq)]);
-        // The export entry is in the journal now.
-        await refresh();
-      } finally {
-        progress.hidden = true;
-      }
-    }),
-  );
+  byId('export').addEventListener('click', () => guarded(exportCase));
   byId('verify-all').addEventListener('click', () =>
     guarded(async () => {
       const status = byId('verify-status');
@@ -269,9 +351,7 @@ function wire() {
       status.dataset.ok = String(report.ok);
       status.className = report.ok ? 'status-ok' : 'status-bad';
       status.textContent = report.ok ? t('verifyAllOk', [String(report.entries)]) : t('journalChainBroken', [String(report.problems.length)]);
-      byId('problems').replaceChildren(
-        ...report.problems.map((/** @type {any} */ p) => h('li', { 'data-code': p.code }, [p.message])),
-      );
+      renderProblems(report.problems);
     }),
   );
   byId('add-file').addEventListener('submit', (e) => {
@@ -290,14 +370,16 @@ function wire() {
 async function start() {
   await initLanguage();
   localise();
+  document.title = `${t('journalTitle')} — Témoin`;
   state.caseId = new URLSearchParams(location.search).get('case') ?? (await currentCaseId());
   wire();
   await refresh();
 }
 
 start().catch((e) => {
-  const chain = byId('chain');
-  chain.className = 'status-bad';
-  chain.textContent = String(e?.message ?? e);
   console.error(e);
+  byId('loading').hidden = true;
+  const box = byId('load-error');
+  box.replaceChildren(h('p', {}, [t('loadFailed', [describeError(e)])]), h('p', {}, [t('loadFailedHelp')]));
+  box.hidden = false;
 });

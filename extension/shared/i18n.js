@@ -46,13 +46,16 @@ export function t(key, subs) {
   return chrome.i18n.getMessage(key, list) || key;
 }
 
-/** Fills every `[data-i18n]` element's text, and the document's language. */
+/** Fills every `[data-i18n]` element's text (and placeholders, accessible names), and the document's language. */
 export function localise(root = document) {
   for (const el of root.querySelectorAll('[data-i18n]')) {
     el.textContent = t(/** @type {string} */ (el.getAttribute('data-i18n')));
   }
   for (const el of root.querySelectorAll('[data-i18n-placeholder]')) {
     el.setAttribute('placeholder', t(/** @type {string} */ (el.getAttribute('data-i18n-placeholder'))));
+  }
+  for (const el of root.querySelectorAll('[data-i18n-aria-label]')) {
+    el.setAttribute('aria-label', t(/** @type {string} */ (el.getAttribute('data-i18n-aria-label'))));
   }
   document.documentElement.lang = currentLanguage();
 }

@@ -51,7 +51,8 @@ export async function deleteItem(caseId, entry, reason) {
 
 /**
  * @param {string} caseId
- * @param {{ title: string, person: string, minor: boolean, description: string }} details
+ * @param {{ title: string, person: string, minor: boolean, description: string, school?: boolean }} details
+ * `school`: the people acting are pupils or staff of the person's school.
  */
 export function saveCaseDetails(caseId, details) {
   return appendEvent(caseId, { kind: 'caseDetails', ...details }, { caseTitle: details.title });

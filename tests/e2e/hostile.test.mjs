@@ -103,10 +103,11 @@ test('payloads in every field run nowhere, and nothing leaves the device', { tim
   journal.on('dialog', (d) => d.dismiss());
   await journal.goto(browser.extensionUrl('extension/pages/journal.html'));
   await journal.waitForSelector('#chain[data-ok="true"]');
-  assert.match((await journal.textContent('#entries')) ?? '', /<\/textarea>/, 'payloads show as text');
+  assert.match((await journal.textContent('#entries')) ?? '', /<svg onload=/, 'payloads show as text in the list');
   await assertClean(journal);
   await journal.click('#entries tr[data-seq="1"] button.open-detail');
   await journal.waitForSelector('dialog#detail[open]');
+  assert.match((await journal.textContent('dialog#detail .post-text')) ?? '', /<\/textarea><\/pre><script>/, 'and in the detail');
   await journal.click('#show-snapshot');
   await journal.frameLocator('dialog#detail iframe').locator('article').waitFor();
   await assertClean(journal);

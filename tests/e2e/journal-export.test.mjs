@@ -53,11 +53,13 @@ test('review, annotate, export, verify, alter, import', async () => {
   await journal.waitForSelector('#chain[data-ok="true"]');
   assert.equal(await journal.locator('#entries tbody tr').count(), 3);
 
-  // Thumbnails are blurred until clicked.
-  const thumb = journal.locator('#entries tr[data-seq="1"] img.thumb');
+  // Previews are blurred until their toggle button is pressed.
+  const reveal = journal.locator('#entries tr[data-seq="1"] button.reveal');
+  const thumb = reveal.locator('img');
   await thumb.waitFor();
   assert.match((await thumb.getAttribute('class')) ?? '', /blurred/);
-  await thumb.click();
+  await reveal.click();
+  assert.equal(await reveal.getAttribute('aria-pressed'), 'true');
   assert.doesNotMatch((await thumb.getAttribute('class')) ?? '', /blurred/);
 
   // The page as captured shows in an inert sandboxed frame.
@@ -195,8 +197,10 @@ test('review, annotate, export, verify, alter, import', async () => {
   await importer.waitForSelector('#result[data-state="unreadable"]');
   assert.equal(await importer.getAttribute('#result', 'data-code'), 'corrupt-bundle');
 
-  // The Export button saves a bundle that verifies with the same head.
+  // The Export button saves a bundle named after the case ("Mon dossier" or "My case", in the
+  // browser's language) that verifies with the head the handover panel gives as its code.
   const [download] = await Promise.all([journal.waitForEvent('download'), journal.click('#export')]);
+  assert.match(download.suggestedFilename(), /^temoin-(mon-dossier|my-case)-\d{4}-\d{2}-\d{2}\.zip$/);
   const saved = join(work, 'saved.zip');
   await download.saveAs(saved);
   const fromButton = temoin(['verify', '--json', saved]);
@@ -205,4 +209,6 @@ test('review, annotate, export, verify, alter, import', async () => {
   assert.equal(JSON.parse(fromButton.stdout).head.seq, 8);
   assert.equal(JSON.parse(fromButton.stdout).sealedBy, 8);
   await journal.waitForSelector('#export-status:has-text(".zip")');
+  await journal.waitForSelector('#handover:not([hidden])');
+  assert.equal(await journal.getAttribute('#control-code', 'data-hash'), JSON.parse(fromButton.stdout).head.hash);
 });

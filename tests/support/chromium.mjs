@@ -23,14 +23,16 @@ const FLAGS = [
 /**
  * With `profile`, the browser runs on that profile and leaves it in place (a restart test
  * relaunches on it); otherwise on a fresh one removed at close.
- * @param {{ extensionDir?: string, headless?: boolean, args?: string[], profile?: string }} [options]
+ * `timezoneId` sets the pages' time zone (e.g. `Europe/Paris`), for tests of local times.
+ * @param {{ extensionDir?: string, headless?: boolean, args?: string[], profile?: string, timezoneId?: string }} [options]
  */
-export async function launchWithExtension({ extensionDir = PACKAGED, headless = true, args = [], profile } = {}) {
+export async function launchWithExtension({ extensionDir = PACKAGED, headless = true, args = [], profile, timezoneId } = {}) {
   const userDataDir = profile ?? (await mkdtemp(join(tmpdir(), 'temoin-chromium-')));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless,
     viewport: { width: 1280, height: 800 },
+    ...(timezoneId ? { timezoneId } : {}),
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [...FLAGS, ...args, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
   });

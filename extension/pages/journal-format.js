@@ -1,0 +1,103 @@
+// How the journal page writes what people read: dates in local time and in the page's language,
+// file sizes, the first words of a post, the control code in groups of four, and the name of
+// an exported file. Presentation only: who wrote a post and where come from the core's `label`.
+import { currentLanguage } from '../shared/i18n.js';
+
+/** @type {Map<string, Intl.DateTimeFormat>} */
+const formats = new Map();
+
+/** @param {Intl.DateTimeFormatOptions} options */
+function dateFormat(options) {
+  const key = `${currentLanguage()} ${JSON.stringify(options)}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(currentLanguage(), options);
+    formats.set(key, f);
+  }
+  return f;
+}
+
+/** @param {string | null | undefined} text @returns {Date | null} a date, or null if `text` is none */
+export function parseDate(text) {
+  if (!text) return null;
+  const d = new Date(text);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+/** "27 nov. 2026, 22:14" in the device's time zone. @param {Date} date */
+export function localDateTime(date) {
+  return dateFormat({ dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+/** "29 novembre 2026". @param {Date} date */
+export function localDate(date) {
+  return dateFormat({ dateStyle: 'long' }).format(date);
+}
+
+/** `2026-11-29` for the device's day (not UTC's). @param {Date} date */
+export function localDay(date) {
+  const pad = (/** @type {number} */ n) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/**
+ * The time people care about for an item: when the post was published, when the page gives
+ * it; otherwise when it was captured (or, for a file, added). `kind` says which.
+ * @param {any} item an item of the case view
+ * @returns {{ date: Date, iso: string, kind: 'published' | 'captured' | 'added' }}
+ */
+export function itemTime(item) {
+  const published = item.capture?.post?.publishedAt;
+  const p = parseDate(published);
+  if (p) return { date: p, iso: published, kind: 'published' };
+  const captured = parseDate(item.capture?.capturedAt);
+  if (captured) return { date: captured, iso: item.capture.capturedAt, kind: 'captured' };
+  return { date: parseDate(item.at) ?? new Date(0), iso: item.at, kind: 'added' };
+}
+
+/** The first words of a text, on one line, cut at a word near `max` characters. @param {string} text */
+export function firstWords(text, max = 140) {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.!?-]+$/, '')}…`;
+}
+
+/** `a1b2 c3d4 …`: a hash as people copy it by hand. @param {string} hex */
+export function groupedCode(hex) {
+  return (hex.match(/.{1,4}/g) ?? []).join(' ');
+}
+
+/** A whole number in the page's language: "23 869" / "23,869". @param {number} n */
+export function wholeNumber(n) {
+  return new Intl.NumberFormat(currentLanguage()).format(n);
+}
+
+/** "2,3 Mo" / "2.3 MB", "350 ko" / "350 kB". @param {number} bytes */
+export function fileSize(bytes) {
+  const mb = bytes >= 1e6;
+  return new Intl.NumberFormat(currentLanguage(), {
+    style: 'unit',
+    unit: mb ? 'megabyte' : 'kilobyte',
+    maximumFractionDigits: mb ? 1 : 0,
+  }).format(Math.max(mb ? bytes / 1e6 : Math.ceil(bytes / 1e3), mb ? 0 : 1));
+}
+
+const LIGATURES = /** @type {Record<string, string>} */ ({ œ: 'oe', æ: 'ae', ß: 'ss', ø: 'o', đ: 'd', ł: 'l' });
+
+/** `harcelement-de-lea`: a name safe in any file system, ASCII, at most 60 characters. @param {string} name */
+export function slug(name) {
+  const ascii = name
+    .toLowerCase()
+    .replace(/[œæßøđł]/g, (c) => LIGATURES[c])
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '');
+  const s = ascii.replace(/[^a-z0-9]+/g, '-').replace(/^-+/, '').slice(0, 60).replace(/-+$/, '');
+  return s || 'dossier';
+}
+
+/** The exported file's name: `temoin-harcelement-de-lea-2026-11-29.zip`. @param {string} caseName @param {Date} date */
+export function bundleFileName(caseName, date) {
+  return `temoin-${slug(caseName)}-${localDay(date)}.zip`;
+}
