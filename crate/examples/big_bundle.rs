@@ -78,6 +78,6 @@ fn main() {
     }
     let body = w.seal_body().unwrap();
     let sealed = seal(&head, "big", "2026-11-28T12:00:05.000Z", body).unwrap();
-    let (_, head) = w.finish(sealed).unwrap();
+    let (_, head) = w.finish(sealed, Vec::new()).unwrap();
     println!("{} {}", head.seq, head.hash);
 }

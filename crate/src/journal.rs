@@ -318,6 +318,22 @@ fn check_references(
     problems: &mut Vec<Problem>,
 ) {
     let seq = event.seq;
+    // A time stamp may stamp any earlier entry (a capture, or the export that seals a bundle).
+    if let EventBody::Timestamp(t) = &event.body {
+        if t.entry >= seq {
+            problems.push(Problem::at(
+                ProblemCode::DanglingReference,
+                seq,
+                None,
+                Some(t.entry.to_string()),
+                format!(
+                    "entry {seq} stamps entry {}, which is not an earlier entry",
+                    t.entry
+                ),
+            ));
+        }
+        return;
+    }
     let Some(target) = event.body.target() else {
         return;
     };

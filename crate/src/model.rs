@@ -50,6 +50,53 @@ pub enum EventBody {
     StepDone(StepDone),
     /// A bundle was exported: this entry seals its documents (docs/bundle-format.md).
     Export(Export),
+    /// An RFC 3161 time stamp of an earlier entry's hash, signed by an authority outside the
+    /// device: it attests that the entry existed by the stamped time.
+    Timestamp(Timestamp),
+}
+
+/// A time-stamping authority's token for entry `entry`'s hash, with the certificates needed to
+/// check it offline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Timestamp {
+    /// The entry whose hash (the 32 bytes of its hex) is the stamped fingerprint.
+    pub entry: u32,
+    /// The authority's address, as the settings named it.
+    pub authority: String,
+    /// The TimeStampToken (CMS ContentInfo) as the authority returned it, Base64.
+    pub token: String,
+    /// The certificates of its chain, DER in Base64: those embedded in the token, then those
+    /// fetched from the issuers' addresses, up to the root.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub certificates: Vec<String>,
+}
+
+impl Timestamp {
+    /// The token's bytes.
+    pub fn token_der(&self) -> Result<Vec<u8>> {
+        base64_bytes(&self.token, "the time stamp")
+    }
+
+    /// The certificates' DER.
+    pub fn certificates_der(&self) -> Result<Vec<Vec<u8>>> {
+        self.certificates
+            .iter()
+            .map(|c| base64_bytes(c, "a certificate of the time stamp"))
+            .collect()
+    }
+}
+
+/// Base64 (standard alphabet, padded) as the entries hold bytes.
+pub fn base64_bytes(text: &str, what: &str) -> Result<Vec<u8>> {
+    use base64ct::{Base64, Encoding};
+    Base64::decode_vec(text).map_err(|_| invalid(format!("{what} is not Base64")))
+}
+
+/// Bytes as the entries hold them.
+pub fn base64_text(bytes: &[u8]) -> String {
+    use base64ct::{Base64, Encoding};
+    Base64::encode_string(bytes)
 }
 
 /// The entry that seals an export bundle: the digests of the documents people read in it,
@@ -424,6 +471,25 @@ impl EventBody {
                 check_text(&d.reason)?;
                 d.removed.iter().try_for_each(Artifact::validate)
             }
+            EventBody::Timestamp(t) => {
+                if t.entry == 0 {
+                    return Err(invalid("a time stamp names the entry it stamps"));
+                }
+                if t.authority.is_empty() || t.authority.len() > 2_000 {
+                    return Err(invalid("a time stamp names its authority's address"));
+                }
+                if t.token.len() > 2 * crate::timestamp::MAX_TOKEN_LEN
+                    || t.certificates.len() > crate::timestamp::MAX_CERTIFICATES
+                    || t.certificates
+                        .iter()
+                        .any(|c| c.len() > 2 * crate::timestamp::MAX_TOKEN_LEN)
+                {
+                    return Err(invalid("a time stamp larger than any authority sends"));
+                }
+                t.token_der()?;
+                t.certificates_der()?;
+                Ok(())
+            }
             EventBody::StepDone(s) => {
                 if !(1..=5).contains(&s.step) || s.action.is_empty() || s.action.len() > 100 {
                     return Err(invalid(
@@ -471,6 +537,7 @@ impl EventBody {
             EventBody::FileAdded(_) => "fileAdded",
             EventBody::Deletion(_) => "deletion",
             EventBody::StepDone(_) => "stepDone",
+            EventBody::Timestamp(_) => "timestamp",
             EventBody::Export(_) => "export",
         }
     }

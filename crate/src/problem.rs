@@ -53,6 +53,11 @@ pub enum ProblemCode {
     EntryAfterSeal,
     DocumentAltered,
     DocumentMissing,
+    // Time stamps (RFC 3161) of entries.
+    TimestampInvalid,
+    TimestampFileMissing,
+    TimestampFileNotAsWritten,
+    TimestampFileUnexpected,
 }
 
 impl ProblemCode {
@@ -98,6 +103,10 @@ impl ProblemCode {
             ProblemCode::EntryAfterSeal => "entry-after-seal",
             ProblemCode::DocumentAltered => "document-altered",
             ProblemCode::DocumentMissing => "document-missing",
+            ProblemCode::TimestampInvalid => "timestamp-invalid",
+            ProblemCode::TimestampFileMissing => "timestamp-file-missing",
+            ProblemCode::TimestampFileNotAsWritten => "timestamp-file-not-as-written",
+            ProblemCode::TimestampFileUnexpected => "timestamp-file-unexpected",
         }
     }
 }

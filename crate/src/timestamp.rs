@@ -1021,6 +1021,61 @@ fn single_attribute(info: &SignerInfo, oid: ObjectIdentifier) -> Result<Option<&
     Ok(attr.values.get(0))
 }
 
+/// The addresses (Authority Information Access, caIssuers, http or https) of the issuers that
+/// none of `certificates` (DER) is: where the rest of a chain can be fetched. Unreadable
+/// certificates are passed over.
+pub fn missing_issuer_urls(certificates: &[Vec<u8>]) -> Vec<String> {
+    const ID_PE_AUTHORITY_INFO_ACCESS: ObjectIdentifier =
+        ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.1.1");
+    const ID_AD_CA_ISSUERS: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.48.2");
+    let certs: Vec<Cert> = certificates
+        .iter()
+        .take(MAX_CERTIFICATES)
+        .filter_map(|d| Cert::from_der(d, true).ok())
+        .collect();
+    let mut urls = Vec::new();
+    for c in &certs {
+        let issuer = &c.cert.tbs_certificate.issuer;
+        if c.self_issued()
+            || certs
+                .iter()
+                .any(|o| &o.cert.tbs_certificate.subject == issuer)
+        {
+            continue;
+        }
+        let Ok(Some((_, aia))) = c.extension::<x509_cert::ext::pkix::AuthorityInfoAccessSyntax>(
+            ID_PE_AUTHORITY_INFO_ACCESS,
+        ) else {
+            continue;
+        };
+        for d in aia.0 {
+            if d.access_method != ID_AD_CA_ISSUERS {
+                continue;
+            }
+            if let GeneralName::UniformResourceIdentifier(uri) = d.access_location {
+                let uri = uri.to_string();
+                let lower = uri.to_ascii_lowercase();
+                if (lower.starts_with("http://") || lower.starts_with("https://"))
+                    && !urls.contains(&uri)
+                {
+                    urls.push(uri);
+                }
+            }
+        }
+    }
+    urls
+}
+
+/// Certificates (DER) as one PEM text, in order, for `openssl ts -verify -CAfile`.
+pub fn certificates_pem(certificates: &[Vec<u8>]) -> String {
+    certificates
+        .iter()
+        .filter_map(|der| {
+            pem_rfc7468::encode_string("CERTIFICATE", pem_rfc7468::LineEnding::LF, der).ok()
+        })
+        .collect()
+}
+
 // ---------------------------------------------------------------------------------------------
 // Verification.
 

@@ -172,6 +172,7 @@ impl CaseView {
                 EventBody::StepDone(s) => format!("{} {} {}", s.date, s.action, s.note)
                     .trim_end()
                     .to_owned(),
+                EventBody::Timestamp(t) => format!("{} → {}", t.entry, t.authority),
                 EventBody::Export(x) => x
                     .documents
                     .iter()

@@ -310,6 +310,14 @@ impl BundleExport {
         to_js(&writer.wanted())
     }
 
+    /// Leaves out the files of a minor's intimate-image captures; returns how many.
+    #[wasm_bindgen(js_name = withholdMinorImages)]
+    pub fn withhold_minor_images(&mut self) -> Result<u32, JsValue> {
+        let writer = self.writer.as_mut().ok_or_else(finished_export)?;
+        let n = writer.withhold_minor_images().map_err(to_js_error)?;
+        Ok(u32::try_from(n).unwrap_or(u32::MAX))
+    }
+
     /// Leaves an artifact out of this bundle on purpose, with a reason code.
     pub fn withhold(&mut self, seq: u32, name: &str, reason: &str) -> Result<(), JsValue> {
         let writer = self.writer.as_mut().ok_or_else(finished_export)?;
@@ -335,12 +343,18 @@ impl BundleExport {
         to_js(&writer.seal_body().map_err(to_js_error)?)
     }
 
-    /// Writes the journal (with `sealed`, the export entry), head, manifest and sums; returns
-    /// the chain head, whose hash is the bundle's control code.
-    pub fn finish(&mut self, sealed: JsValue) -> Result<JsValue, JsValue> {
+    /// Writes the journal (with `sealed`, the export entry, and `after`, time stamps of it that
+    /// came back in time), head, manifest and sums; returns the chain head, whose hash is the
+    /// bundle's control code.
+    pub fn finish(&mut self, sealed: JsValue, after: JsValue) -> Result<JsValue, JsValue> {
         let sealed: Entry = from_js(sealed, "export entry")?;
+        let after: Vec<Entry> = if after.is_undefined() || after.is_null() {
+            Vec::new()
+        } else {
+            from_js(after, "time-stamp entries")?
+        };
         let writer = self.writer.take().ok_or_else(finished_export)?;
-        let (_, head) = writer.finish(sealed).map_err(to_js_error)?;
+        let (_, head) = writer.finish(sealed, after).map_err(to_js_error)?;
         to_js(&head)
     }
 }
@@ -441,4 +455,77 @@ pub fn verify_bundle_file(
 #[wasm_bindgen(js_name = normalizeControlCode)]
 pub fn normalize_control_code(text: &str) -> Option<String> {
     crate::bundle::verify::normalize_control_code(text)
+}
+
+/// The time-stamp request (RFC 3161 TimeStampReq, DER) for an entry's hash, with a nonce given
+/// as 16 hex digits (a u64 does not cross into JavaScript).
+#[wasm_bindgen(js_name = timestampRequest)]
+pub fn timestamp_request(entry_hash: &str, nonce_hex: &str) -> Result<Vec<u8>, JsValue> {
+    let imprint = hash_bytes(entry_hash)?;
+    let nonce = u64::from_str_radix(nonce_hex, 16).map_err(|_| {
+        to_js_error(Error::new(
+            crate::error::ErrorCode::InvalidInput,
+            "the nonce is not 16 hex digits",
+        ))
+    })?;
+    Ok(crate::timestamp::request(&imprint, nonce))
+}
+
+/// The token in an authority's answer, or a coded error (`timestamp-refused`, ...).
+#[wasm_bindgen(js_name = timestampToken)]
+pub fn timestamp_token(answer: &[u8]) -> Result<Vec<u8>, JsValue> {
+    crate::timestamp::parse_response(answer).map_err(to_js_error)
+}
+
+/// The `timestamp` event body for entry `entry`'s token: the token and the certificates it
+/// embeds, plus `more` (DER fetched from the issuers' addresses), in Base64.
+#[wasm_bindgen(js_name = timestampEvent)]
+pub fn timestamp_event(
+    entry: u32,
+    authority: &str,
+    token: &[u8],
+    more: Vec<js_sys::Uint8Array>,
+) -> Result<JsValue, JsValue> {
+    let mut certificates: Vec<Vec<u8>> =
+        crate::timestamp::certificates_of(token).map_err(to_js_error)?;
+    for c in more {
+        let der = c.to_vec();
+        if !certificates.contains(&der) {
+            certificates.push(der);
+        }
+    }
+    let body = crate::model::EventBody::Timestamp(crate::model::Timestamp {
+        entry,
+        authority: authority.to_owned(),
+        token: crate::model::base64_text(token),
+        certificates: certificates
+            .iter()
+            .map(|c| crate::model::base64_text(c))
+            .collect(),
+    });
+    body.validate().map_err(to_js_error)?;
+    to_js(&body)
+}
+
+/// The addresses where the issuers of a token's certificates can be fetched (Authority
+/// Information Access, caIssuers), for chains a token does not carry to their root.
+#[wasm_bindgen(js_name = timestampIssuerUrls)]
+pub fn timestamp_issuer_urls(
+    token: &[u8],
+    more: Vec<js_sys::Uint8Array>,
+) -> Result<JsValue, JsValue> {
+    let mut certificates = crate::timestamp::certificates_of(token).map_err(to_js_error)?;
+    certificates.extend(more.into_iter().map(|c| c.to_vec()));
+    to_js(&crate::timestamp::missing_issuer_urls(&certificates))
+}
+
+fn hash_bytes(hex_hash: &str) -> Result<[u8; 32], JsValue> {
+    let bad = || {
+        to_js_error(Error::new(
+            crate::error::ErrorCode::InvalidInput,
+            "not a SHA-256 hash",
+        ))
+    };
+    let bytes = hex::decode(hex_hash).map_err(|_| bad())?;
+    bytes.try_into().map_err(|_| bad())
 }

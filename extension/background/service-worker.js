@@ -5,9 +5,11 @@ import { describeFailure } from './errors.js';
 import { core, coreRestarts, coreTimings, ready } from '../shared/core.js';
 import { exportBundle } from '../shared/export.js';
 import { initLanguage, t } from '../shared/i18n.js';
+import { processTimestampQueue, queueTimestamp } from '../shared/timestamps.js';
 import { CAPTURE_ACTIVE_TAB, isCaptureActiveTab, isFromExtensionPage } from '../shared/protocol.js';
 
 const MENU_ID = 'temoin-capture';
+const TIMESTAMP_ALARM = 'timestamps';
 const ICON = 'extension/icons/icon-128.png';
 // Firefox's notifications have no buttons (a click on the notification itself opens the guide).
 const NOTIFICATION_BUTTONS = !chrome.runtime.getURL('').startsWith('moz-extension:');
@@ -24,6 +26,16 @@ async function createMenus() {
     title: t('menuCapture'),
     contexts: ['page', 'selection', 'link', 'image'],
   });
+}
+
+/** Asks for the queued time stamps; what fails is tried again by the alarm. */
+async function stampQueued() {
+  const left = await processTimestampQueue().catch((e) => {
+    console.warn('time stamps deferred', e);
+    return 1;
+  });
+  if (left > 0) await chrome.alarms.create(TIMESTAMP_ALARM, { delayInMinutes: 5 });
+  else await chrome.alarms.clear(TIMESTAMP_ALARM);
 }
 
 /** The last notification shown, for the tests (a notification's text cannot be read back). */
@@ -75,6 +87,8 @@ async function captureAndReport(info, tab) {
       await chrome.action.setTitle({ tabId, title: t('popupCaptured', [String(result.seq)]) });
     }
     await notify(notificationId(result.caseId, result.seq), t('notifyCapturedTitle', [String(result.seq)]), t('notifyCapturedMessage'), true);
+    // Independent time, when on: queued now, asked for after; the capture never waits for it.
+    void queueTimestamp({ caseId: result.caseId, seq: result.seq, hash: result.hash }).then(stampQueued);
     return { ok: true, seq: result.seq, hash: result.hash, caseId: result.caseId };
   } catch (e) {
     const failure = describeFailure(e);
@@ -97,11 +111,21 @@ chrome.runtime.onInstalled.addListener((details) => {
   // Once, at the first install: the guide shows how to capture and what to do next.
   if (details.reason === 'install') void chrome.tabs.create({ url: chrome.runtime.getURL('extension/pages/guide.html') });
 });
-chrome.runtime.onStartup.addListener(() => void createMenus());
-chrome.storage.onChanged.addListener((changes, area) => {
-  if (area !== 'local' || !changes.language) return;
-  languageReady = initLanguage();
+chrome.runtime.onStartup.addListener(() => {
   void createMenus();
+  void stampQueued();
+});
+chrome.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === TIMESTAMP_ALARM) void stampQueued();
+});
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'local') return;
+  if (changes.language) {
+    languageReady = initLanguage();
+    void createMenus();
+  }
+  // Turned on, or pointed at another authority: what waits is tried now.
+  if (changes.timestamps?.newValue === true || changes.timestampAuthority) void stampQueued();
 });
 chrome.notifications.onClicked.addListener(openGuideFor);
 chrome.notifications.onButtonClicked?.addListener((id) => openGuideFor(id));
@@ -145,6 +169,8 @@ async function exportBundleBytes(caseId, options) {
   // Test hook: what a person's click on a capture's notification does (headless browsers show
   // no notifications to click).
   clickNotificationForTesting: openGuideFor,
+  // Test hook: what the alarm does, without waiting for it.
+  stampQueuedForTesting: stampQueued,
   get lastNotificationForTesting() {
     return notified;
   },

@@ -4,6 +4,7 @@
 // `export` entry appended to the journal; its hash is the bundle's control code.
 import { core, ready } from './core.js';
 import { appendEvent } from './journal.js';
+import { stampNow } from './timestamps.js';
 import { getArtifact, listCases, listEntries } from './store.js';
 import { reportLanguage } from './settings.js';
 
@@ -12,8 +13,10 @@ const TRIES = 3;
 
 /**
  * @param {string} caseId
- * @param {{ language?: string, onProgress?: (done: number, total: number) => void, withhold?: { seq: number, name: string, reason: string }[] }} [options]
- * @returns {Promise<{ blob: Blob, head: { seq: number, hash: string }, fileName: string }>}
+ * A minor's intimate images are left out unless `keepMinorImages` is set (art. 227-23 code
+ * pénal: such an image must not be passed on; investigators can be given it separately).
+ * @param {{ language?: string, onProgress?: (done: number, total: number) => void, withhold?: { seq: number, name: string, reason: string }[], keepMinorImages?: boolean }} [options]
+ * @returns {Promise<{ blob: Blob, head: { seq: number, hash: string }, fileName: string, withheld: number }>}
  */
 export async function exportBundle(caseId, options = {}) {
   await ready();
@@ -33,9 +36,9 @@ export async function exportBundle(caseId, options = {}) {
 
 /**
  * @param {string} caseId
- * @param {{ language?: string, onProgress?: (done: number, total: number) => void, withhold?: { seq: number, name: string, reason: string }[] }} options
+ * @param {{ language?: string, onProgress?: (done: number, total: number) => void, withhold?: { seq: number, name: string, reason: string }[], keepMinorImages?: boolean }} options
  */
-async function exportOnce(caseId, { language, onProgress, withhold = [] }) {
+async function exportOnce(caseId, { language, onProgress, withhold = [], keepMinorImages = false }) {
   const [stored, cases] = await Promise.all([listEntries(caseId), listCases()]);
   const entries = stored.map(({ seq, hash, json }) => ({ seq, hash, json }));
   const startedAt = new Date().toISOString();
@@ -53,6 +56,7 @@ async function exportOnce(caseId, { language, onProgress, withhold = [] }) {
   const drain = () => parts.push(/** @type {Uint8Array<ArrayBuffer>} */ (writer.takeOutput()));
   try {
     for (const { seq, name, reason } of withhold) writer.withhold(seq, name, reason);
+    const withheld = withhold.length + (keepMinorImages ? 0 : writer.withholdMinorImages());
     /** @type {{ seq: number, name: string }[]} */
     const wanted = writer.wanted();
     for (const [i, { seq, name }] of wanted.entries()) {
@@ -67,10 +71,13 @@ async function exportOnce(caseId, { language, onProgress, withhold = [] }) {
     const body = writer.sealBody();
     drain();
     const sealed = await appendEvent(caseId, body, { expectSeq: entries.length + 1 });
-    const head = writer.finish({ seq: sealed.seq, hash: sealed.hash, json: sealed.json });
+    // With independent time on, the seal's own stamp when it comes back in time; else later.
+    const stamp = await stampNow(caseId, sealed);
+    const after = stamp ? [{ seq: stamp.seq, hash: stamp.hash, json: stamp.json }] : [];
+    const head = writer.finish({ seq: sealed.seq, hash: sealed.hash, json: sealed.json }, after);
     drain();
     const day = startedAt.slice(0, 10);
-    return { blob: new Blob(parts, { type: 'application/zip' }), head, fileName: `temoin-${caseId}-${day}.zip` };
+    return { blob: new Blob(parts, { type: 'application/zip' }), head, fileName: `temoin-${caseId}-${day}.zip`, withheld };
   } finally {
     writer.free();
   }

@@ -33,3 +33,21 @@ export async function captureSettings() {
   const { fullPage } = await chrome.storage.local.get('fullPage');
   return { fullPage: fullPage !== false };
 }
+
+/** The time-stamping authorities offered (docs/legal-sources.md, "Independent time"). */
+export const TIMESTAMP_AUTHORITIES = [
+  { id: 'freetsa', url: 'https://freetsa.org/tsr', qualified: false },
+  { id: 'opentsa', url: 'https://tsr.open-tsa.eu', qualified: false },
+  { id: 'sectigo-qualified', url: 'http://timestamp.sectigo.com/qualified', qualified: true },
+];
+
+/**
+ * Whether entries are stamped by an outside authority (off unless the user turned it on), and
+ * which one: an address from the list above or one the user typed.
+ * @returns {Promise<{ enabled: boolean, authority: string }>}
+ */
+export async function timestampSettings() {
+  const { timestamps, timestampAuthority } = await chrome.storage.local.get(['timestamps', 'timestampAuthority']);
+  const authority = typeof timestampAuthority === 'string' && /^https?:\/\//i.test(timestampAuthority) ? timestampAuthority : TIMESTAMP_AUTHORITIES[0].url;
+  return { enabled: timestamps === true, authority };
+}

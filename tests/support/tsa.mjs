@@ -1,7 +1,7 @@
 // A local RFC 3161 time-stamping authority for the tests: a test CA made with the `openssl`
 // CLI, and `openssl ts -reply` answering each request behind a small HTTP server on loopback.
-// `mode` makes it answer, refuse, or never answer (a server that hangs), so that the tests can
-// see what Témoin does when the authority is slow or offline.
+// `mode` makes it answer, refuse, answer for another fingerprint, or never answer (a server that
+// hangs), so that the tests can see what Témoin does when the authority is wrong or offline.
 import { createServer } from 'node:http';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -53,7 +53,7 @@ ess_cert_id_alg = sha256
 `;
 
 /**
- * @typedef {'answer' | 'refuse' | 'silent'} TsaMode
+ * @typedef {'answer' | 'refuse' | 'silent' | 'other'} TsaMode
  * @returns {Promise<{ url: string, dir: string, rootPem: string, requests: number, mode: TsaMode, close: () => Promise<void> }>}
  */
 export async function startTsa() {
@@ -103,6 +103,8 @@ export async function startTsa() {
       try {
         // A refusal: the authority is asked for a section it does not have the key of.
         if (state.mode === 'refuse') throw new Error('refused');
+        // 'other': a valid token, but for another fingerprint than the one asked.
+        if (state.mode === 'other') run(['ts', '-query', '-digest', 'ab'.repeat(32), '-sha256', '-cert', '-out', query]);
         run(['ts', '-reply', '-config', 'ca.cnf', '-queryfile', query, '-chain', 'root.pem', '-out', reply]);
         res.writeHead(200, { 'content-type': 'application/timestamp-reply' }).end(await readFile(reply));
       } catch {

@@ -138,6 +138,7 @@ fn verify(args: &[String]) -> ExitCode {
                 if args.expect_head.is_none() {
                     println!("  Control code {}: compare it with the one written down when the bundle was exported (--expect-head).", report.head.hash);
                 }
+                print_attestations(&report.attestations);
                 for n in &report.notices {
                     println!("  Note [{}]: {}", n.code, n.message);
                 }
@@ -167,6 +168,7 @@ fn verify(args: &[String]) -> ExitCode {
                 if report.more_problems > 0 {
                     println!("  ... and {} more", report.more_problems);
                 }
+                print_attestations(&report.attestations);
                 for n in &report.notices {
                     println!("  Note [{}]: {}", n.code, n.message);
                 }
@@ -252,5 +254,20 @@ fn inspect(args: &[String]) -> ExitCode {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    }
+}
+
+/// "entry 12 existed by 2026-11-29T14:05:03Z, attested by CN=… (root sha256 …)".
+fn print_attestations(attestations: &[temoin::bundle::verify::TimeAttestation]) {
+    for a in attestations {
+        println!(
+            "  Time stamp (entry {}): entry {} existed by {} UTC, attested by {} (root certificate SHA-256 {}; {})",
+            a.entry,
+            a.stamped,
+            a.attestation.gen_time.trim_end_matches('Z').replace('T', " "),
+            a.attestation.tsa_subject,
+            a.attestation.root_sha256,
+            a.authority
+        );
     }
 }

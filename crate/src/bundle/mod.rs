@@ -36,6 +36,7 @@ pub const FIXED_FILES: [&str; 8] = [
 ];
 
 const CAPTURES_DIR: &str = "captures";
+const TIMESTAMPS_DIR: &str = "timestamps";
 const ADDED_DIR: &str = "added-files";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -113,10 +114,54 @@ pub fn stored_path(
     }
 }
 
-/// Whether `path` has the shape of a bundle's file: a fixed file, or
-/// `captures|added-files/NNNNNN/<artifact name>[.txt]`.
+/// Whether `path` has the shape of a bundle's file: a fixed file,
+/// `captures|added-files/NNNNNN/<artifact name>[.txt]`, or `timestamps/NNNNNN.tsr|.pem`.
 pub fn is_layout_path(path: &str) -> bool {
-    FIXED_FILES.contains(&path) || parse_artifact_path(path).is_some()
+    FIXED_FILES.contains(&path)
+        || parse_artifact_path(path).is_some()
+        || parse_timestamp_path(path).is_some()
+}
+
+/// The two files a time-stamp entry `seq` gives the bundle, for `openssl ts -verify`: its token
+/// (DER) and its certificates (PEM).
+pub fn timestamp_paths(seq: u32) -> (String, String) {
+    (
+        format!("{TIMESTAMPS_DIR}/{seq:06}.tsr"),
+        format!("{TIMESTAMPS_DIR}/{seq:06}.pem"),
+    )
+}
+
+/// The entry number of a `timestamps/NNNNNN.tsr|.pem` path.
+pub fn parse_timestamp_path(path: &str) -> Option<u32> {
+    let file = path.strip_prefix(TIMESTAMPS_DIR)?.strip_prefix('/')?;
+    let number = file
+        .strip_suffix(".tsr")
+        .or_else(|| file.strip_suffix(".pem"))?;
+    if number.len() != 6 || !number.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    number.parse().ok()
+}
+
+/// The files every time-stamp entry of `entries` gives the bundle, with their bytes, exactly as
+/// the writer writes them (the verifier compares byte for byte).
+pub fn timestamp_files(entries: &[crate::journal::Entry]) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    for e in entries {
+        let Ok(event) = crate::journal::parse_event(&e.json) else {
+            continue;
+        };
+        let crate::model::EventBody::Timestamp(t) = event.body else {
+            continue;
+        };
+        let (Ok(token), Ok(certs)) = (t.token_der(), t.certificates_der()) else {
+            continue;
+        };
+        let (tsr, pem) = timestamp_paths(e.seq);
+        out.push((tsr, token));
+        out.push((pem, crate::timestamp::certificates_pem(&certs).into_bytes()));
+    }
+    out
 }
 
 /// Where an artifact of entry `seq` lives in the bundle, before the version-2 `.txt` suffix.

@@ -59,9 +59,27 @@ pub struct BundleReport {
     pub more_problems: u32,
     /// Information that is not a problem (a version-1 bundle's documents are not covered).
     pub notices: Vec<Notice>,
+    /// What each valid time stamp attests: entry N existed by a time, signed by an authority.
+    pub attestations: Vec<TimeAttestation>,
     /// The journal's entries, for a read-only view of a valid bundle.
     #[serde(skip)]
     pub journal: Vec<Entry>,
+}
+
+/// A time stamp of the journal, checked offline.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TimeAttestation {
+    /// The `timestamp` entry.
+    pub entry: u32,
+    /// The entry whose hash it stamps.
+    pub stamped: u32,
+    /// That hash: the fingerprint the authority signed.
+    pub hash: String,
+    /// The authority's address, as recorded.
+    pub authority: String,
+    #[serde(flatten)]
+    pub attestation: crate::timestamp::Attestation,
 }
 
 impl BundleReport {
@@ -147,7 +165,7 @@ pub fn verify_bundle_with_progress<R: Read + Seek>(
     let mut stored = Vec::new();
     let mut stored_paths: BTreeMap<(u32, String), String> = BTreeMap::new();
     for (path, file) in &scanned.files {
-        if FIXED_FILES.contains(&path.as_str()) {
+        if FIXED_FILES.contains(&path.as_str()) || super::parse_timestamp_path(path).is_some() {
             continue;
         }
         let (seq, name) = match expected_paths.get(path) {
@@ -223,6 +241,7 @@ pub fn verify_bundle_with_progress<R: Read + Seek>(
         );
         check_documents(export, *seal_seq, &scanned, &mut problems);
     }
+    let attestations = check_timestamps(&entries, &events, &scanned, &mut problems);
     if manifest.head != verification.head {
         problems.push(Problem {
             code: ProblemCode::ManifestHeadMismatch,
@@ -289,8 +308,97 @@ pub fn verify_bundle_with_progress<R: Read + Seek>(
         more_problems: u32::try_from(total - problems.len()).unwrap_or(u32::MAX),
         problems,
         notices,
+        attestations,
         journal: entries,
     })
+}
+
+/// Every time stamp of the journal: its files in the bundle exactly as written from its entry,
+/// and its token checked offline against the stamped entry's hash and its own certificates.
+fn check_timestamps(
+    entries: &[Entry],
+    events: &[Option<crate::model::Event>],
+    scanned: &Scanned,
+    problems: &mut Vec<Problem>,
+) -> Vec<TimeAttestation> {
+    let expected: BTreeMap<String, String> = super::timestamp_files(entries)
+        .into_iter()
+        .map(|(path, bytes)| (path, crate::digest::sha256_hex(&bytes)))
+        .collect();
+    for (path, digest) in &expected {
+        match scanned.files.get(path) {
+            None => problems.push(file_problem(
+                ProblemCode::TimestampFileMissing,
+                path,
+                Some(digest.clone()),
+                None,
+                format!("'{path}', written from its time-stamp entry, is missing"),
+            )),
+            Some(f) if &f.sha256 != digest => problems.push(file_problem(
+                ProblemCode::TimestampFileNotAsWritten,
+                path,
+                Some(digest.clone()),
+                Some(f.sha256.clone()),
+                format!("'{path}' is not the time stamp its entry holds: it was changed"),
+            )),
+            Some(_) => {}
+        }
+    }
+    for path in scanned.files.keys() {
+        if super::parse_timestamp_path(path).is_some() && !expected.contains_key(path) {
+            problems.push(file_problem(
+                ProblemCode::TimestampFileUnexpected,
+                path,
+                None,
+                None,
+                format!("'{path}' belongs to no time-stamp entry of the journal: it was added"),
+            ));
+        }
+    }
+    let mut out = Vec::new();
+    for (entry, event) in entries.iter().zip(events) {
+        let Some(crate::model::EventBody::Timestamp(t)) = event.as_ref().map(|e| &e.body) else {
+            continue;
+        };
+        let stamped = entries
+            .iter()
+            .find(|e| e.seq == t.entry)
+            .map(|e| e.hash.clone());
+        let checked = stamped
+            .as_deref()
+            .and_then(|h| hex::decode(h).ok())
+            .and_then(|b| <[u8; 32]>::try_from(b).ok())
+            .ok_or_else(|| {
+                crate::error::Error::new(
+                    ErrorCode::TimestampInvalid,
+                    format!("entry {} is not in the journal", t.entry),
+                )
+            })
+            .and_then(|imprint| {
+                crate::timestamp::verify(&t.token_der()?, &imprint, &t.certificates_der()?, None)
+            });
+        match checked {
+            Ok(attestation) => out.push(TimeAttestation {
+                entry: entry.seq,
+                stamped: t.entry,
+                hash: stamped.unwrap_or_default(),
+                authority: t.authority.clone(),
+                attestation,
+            }),
+            Err(e) => problems.push(Problem {
+                code: ProblemCode::TimestampInvalid,
+                seq: Some(entry.seq),
+                file: Some(super::timestamp_paths(entry.seq).0),
+                expected: stamped,
+                found: None,
+                message: format!(
+                    "the time stamp of entry {} (entry {}) does not hold: {}",
+                    t.entry, entry.seq, e.message
+                ),
+            }),
+        }
+    }
+    out
 }
 
 /// (entry, name) of every artifact still vouched for at the end of the chain (not deleted).

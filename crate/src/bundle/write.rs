@@ -24,6 +24,9 @@ use super::{
     FORMAT_VERSION, JOURNAL, JOURNAL_CSV, LISEZMOI, MANIFEST, README, REPORT, SUMS,
 };
 
+/// The reason code of files left out because they may show a minor's intimate image.
+pub const MINOR_IMAGE_REASON: &str = "minor-intimate-image";
+
 pub struct ExportInfo {
     pub case_id: String,
     /// The case's name when its journal records no details (the report falls back to it).
@@ -165,6 +168,32 @@ impl<W: Write> BundleWriter<W> {
         Ok(())
     }
 
+    /// Leaves out every file of the captures marked as intimate images in a minor's case: such
+    /// an image must not be kept or passed on (art. 227-23 code pénal), so a bundle holds only
+    /// their records and digests unless the user chose to include them for investigators.
+    /// Returns how many files were left out.
+    pub fn withhold_minor_images(&mut self) -> Result<usize> {
+        if !self.view.minor() {
+            return Ok(0);
+        }
+        let files: Vec<(u32, String)> = self
+            .view
+            .items
+            .iter()
+            .filter(|i| {
+                i.deleted.is_none()
+                    && i.categories
+                        .contains(&crate::model::Category::IntimateImages)
+            })
+            .flat_map(|i| i.artifacts().iter().map(move |a| (i.seq, a.name.clone())))
+            .filter(|key| self.wanted.contains_key(key))
+            .collect();
+        for (seq, name) in &files {
+            self.withhold(*seq, name, MINOR_IMAGE_REASON)?;
+        }
+        Ok(files.len())
+    }
+
     /// Writes one artifact's bytes exactly as stored. Its digest is not checked against the
     /// journal here: the bundle carries what is stored, and verification says if it differs.
     pub fn add_artifact(&mut self, seq: u32, name: &str, bytes: &[u8]) -> Result<()> {
@@ -263,9 +292,10 @@ impl<W: Write> BundleWriter<W> {
         Ok(body)
     }
 
-    /// Writes the journal (entries 1..n, `sealed` being entry n, the body `seal_body` returned),
-    /// the head, the manifest and the sums, and closes the ZIP.
-    pub fn finish(mut self, sealed: Entry) -> Result<(W, Head)> {
+    /// Writes the journal (entries 1..n, `sealed` being entry n, the body `seal_body` returned,
+    /// then `after`: time stamps of it that came back in time), the time stamps' files, the head,
+    /// the manifest and the sums, and closes the ZIP.
+    pub fn finish(mut self, sealed: Entry, after: Vec<Entry>) -> Result<(W, Head)> {
         let Some(body) = self.seal.take() else {
             return Err(failed(
                 "the documents were not written: call seal_body first",
@@ -286,6 +316,27 @@ impl<W: Write> BundleWriter<W> {
             )));
         }
         self.entries.push(sealed);
+        // Time stamps of the export entry that came back before the bundle was closed.
+        for e in after {
+            let head = self.entries.last().map_or_else(Head::genesis, Entry::head);
+            let event = parse_event(&e.json)?;
+            if e.seq != head.seq + 1
+                || event.seq != e.seq
+                || event.prev != head.hash
+                || event.case_id != self.info.case_id
+                || !super::verify::may_follow_seal(event.body.kind())
+                || sha256_hex(e.json.as_bytes()) != e.hash
+            {
+                return Err(failed(format!(
+                    "entry {} may not follow the export entry",
+                    e.seq
+                )));
+            }
+            self.entries.push(e);
+        }
+        for (path, bytes) in super::timestamp_files(&self.entries) {
+            self.put(&path, &bytes, false)?;
+        }
         let head = self.entries.last().map_or_else(Head::genesis, Entry::head);
         let (journal, chain_head, manifest) = expected_files(
             &self.info.case_id,

@@ -84,7 +84,7 @@ pub struct Words {
     pub not_proves: [&'static str; 4],
     pub original_name: &'static str,
     pub added_at: &'static str,
-    pub kind_names: [(&'static str, &'static str); 8],
+    pub kind_names: [(&'static str, &'static str); 9],
     pub category_names: [(&'static str, &'static str); 9],
 }
 
@@ -195,6 +195,7 @@ pub static FR: Words = Words {
         ("deletion", "Suppression"),
         ("stepDone", "Démarche faite"),
         ("export", "Export (scellé)"),
+        ("timestamp", "Horodatage (autorité externe)"),
     ],
     category_names: [
         ("insult", "Insulte ou diffamation"),
@@ -300,6 +301,7 @@ pub static EN: Words = Words {
         ("deletion", "Deletion"),
         ("stepDone", "Step done"),
         ("export", "Export (sealed)"),
+        ("timestamp", "Time stamp (outside authority)"),
     ],
     category_names: [
         ("insult", "Insult or defamation"),

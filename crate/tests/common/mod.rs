@@ -183,7 +183,7 @@ pub fn export(case: &Case, lang: Lang, withhold: &[(u32, &str, &str)]) -> (Vec<u
     let body = w.seal_body().unwrap();
     let head = case.entries.last().map_or_else(Head::genesis, Entry::head);
     let sealed = seal(&head, CASE, SEALED_AT, body).unwrap();
-    let (bytes, _) = w.finish(sealed.clone()).unwrap();
+    let (bytes, _) = w.finish(sealed.clone(), Vec::new()).unwrap();
     (bytes, sealed)
 }
 
