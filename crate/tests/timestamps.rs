@@ -96,7 +96,7 @@ fn the_bundle_carries_each_time_stamp_for_openssl_and_checks_it() {
     assert!(report.attestations.is_empty());
 
     // A changed token file, or one added, is named.
-    let mut altered = files.clone();
+    let mut altered = files;
     altered.get_mut(&tsr).unwrap()[10] ^= 1;
     let report = verify_bundle(
         Cursor::new(common::rezip(altered, true)),
