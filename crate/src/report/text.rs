@@ -17,8 +17,8 @@ pub fn lisezmoi(t: &TextInput) -> String {
         "Dossier de preuves « {case} », exporté par {generator} le {at} (UTC) et scellé par \
 l'entrée n° {n} de son journal. À lire d'abord : report.html.
 
-Vérifier : le code de contrôle du dossier est l'empreinte de l'entrée n° {n}. Il est dans \
-chain-head.txt, mais c'est celui que la personne qui a exporté le dossier a noté ailleurs \
+Vérifier : le code de contrôle du dossier est l'empreinte de la dernière entrée de son \
+journal (l'entrée n° {n}, ou l'horodatage qui la suit). Il est dans chain-head.txt, mais c'est celui que la personne qui a exporté le dossier a noté ailleurs \
 (courriel à elle-même, page de garde imprimée, courrier) qui compte : un code lu dans le \
 dossier lui-même ne prouve rien. Sous Linux ou macOS, dans le dossier décompressé : \
 sha256sum -c SHA256SUMS (chaque ligne finit par OK). Sous Windows : certutil -hashfile \
@@ -26,7 +26,12 @@ sha256sum -c SHA256SUMS (chaque ligne finit par OK). Sous Windows : certutil -ha
 dans SHA256SUMS. Avec l'outil de Témoin : temoin verify --expect-head CODE dossier.zip (0 : \
 intact, 1 : modifié, 2 : illisible). Ou dans l'extension Témoin, page « Importer et vérifier », \
 avec le code. Les pages capturées brutes (page.html.txt) se lisent comme texte ; snapshot.html \
-s'ouvre sans danger. Format : docs/bundle-format.md du code source de Témoin.
+s'ouvre sans danger. Horodatages : chaque timestamps/NNNNNN.tsr est l'attestation, signée \
+par une autorité d'horodatage, que l'entrée qu'il horodate existait à la date indiquée ; \
+pour la vérifier avec OpenSSL : openssl ts -verify -token_in -in timestamps/NNNNNN.tsr \
+-digest EMPREINTE -CAfile timestamps/NNNNNN.pem, où EMPREINTE est celle de l'entrée horodatée \
+(journal.json) ; temoin verify les vérifie toutes. Format : docs/bundle-format.md du code \
+source de Témoin.
 ",
         case = t.case_id,
         generator = t.generator,
@@ -40,16 +45,20 @@ pub fn readme(t: &TextInput) -> String {
         "Evidence bundle \"{case}\", exported by {generator} on {at} (UTC) and sealed by entry \
 no. {n} of its journal. Read first: report.html.
 
-To verify: the bundle's control code is the fingerprint of entry no. {n}. It is in \
-chain-head.txt, but what counts is the code the person who exported the bundle wrote down \
+To verify: the bundle's control code is the fingerprint of the last entry of its journal \
+(entry no. {n}, or the time stamp that follows it). It is in chain-head.txt, but what counts is the code the person who exported the bundle wrote down \
 elsewhere (an e-mail to themselves, a printed cover page, a letter): a code read from the \
 bundle itself proves nothing. On Linux or macOS, in the unzipped folder: sha256sum -c \
 SHA256SUMS (every line ends with OK). On Windows: certutil -hashfile <file> SHA256, or \
 Get-FileHash <file> in PowerShell, compared with the file's line in SHA256SUMS. With Témoin's \
 tool: temoin verify --expect-head CODE bundle.zip (0: intact, 1: altered, 2: unreadable). Or in \
 the Témoin extension, \"Import and verify\" page, with the code. Raw captured pages \
-(page.html.txt) read as text; snapshot.html opens safely. Format: docs/bundle-format.md in \
-Témoin's source code.
+(page.html.txt) read as text; snapshot.html opens safely. Time stamps: each \
+timestamps/NNNNNN.tsr is an attestation, signed by a time-stamping authority, that the entry \
+it stamps existed at the time it states; to check it with OpenSSL: openssl ts -verify \
+-token_in -in timestamps/NNNNNN.tsr -digest HASH -CAfile timestamps/NNNNNN.pem, where HASH is \
+the stamped entry's hash (journal.json); temoin verify checks them all. Format: \
+docs/bundle-format.md in Témoin's source code.
 ",
         case = t.case_id,
         generator = t.generator,
