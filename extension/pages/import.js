@@ -2,8 +2,80 @@
 // verify`, in a dedicated worker that reads the file in slices (import-worker.js), so a large
 // bundle neither freezes the page nor fills its memory. A valid bundle opens read-only;
 // nothing is written to this device's journal.
+import { localDateTime } from '../shared/dates.js';
 import { initLanguage, localise, t } from '../shared/i18n.js';
 import { byId, externalLink, h } from './dom.js';
+
+/** The sentence, in the page's language, for each problem code of the core (crate/src/problem.rs). */
+const PROBLEM_KEYS = /** @type {Record<string, string>} */ ({
+  'entry-hash-mismatch': 'problem_entry',
+  'sequence-gap': 'problem_order',
+  'seq-mismatch': 'problem_order',
+  'chain-broken': 'problem_chain',
+  'not-canonical': 'problem_event',
+  'invalid-event': 'problem_event',
+  'corrupt-entry': 'problem_event',
+  'unknown-version': 'problem_event',
+  'wrong-case': 'problem_event',
+  'dangling-reference': 'problem_reference',
+  'deleted-twice': 'problem_reference',
+  'tombstone-mismatch': 'problem_reference',
+  'head-mismatch': 'problem_head',
+  'artifact-missing': 'problem_artifactMissing',
+  'artifact-unexpected': 'problem_artifactAdded',
+  'artifact-duplicate': 'problem_artifactAdded',
+  'artifact-hash-mismatch': 'problem_artifactChanged',
+  'artifact-wrong-directory': 'problem_artifactMoved',
+  'withheld-unknown': 'problem_withheld',
+  'withheld-present': 'problem_withheld',
+  'manifest-head-mismatch': 'problem_manifest',
+  'manifest-not-as-written': 'problem_manifest',
+  'unexpected-head': 'problem_code',
+  'sums-missing': 'problem_sums',
+  'sums-malformed': 'problem_sums',
+  'sums-not-exact': 'problem_sums',
+  'sums-too-large': 'problem_sums',
+  'file-missing': 'problem_fileMissing',
+  'file-altered': 'problem_fileChanged',
+  'file-not-listed': 'problem_fileAdded',
+  'chain-head-missing': 'problem_chainHead',
+  'chain-head-malformed': 'problem_chainHead',
+  'chain-head-not-as-written': 'problem_chainHead',
+  'journal-missing': 'problem_journal',
+  'journal-unreadable': 'problem_journal',
+  'journal-not-canonical': 'problem_journal',
+  'seal-missing': 'problem_seal',
+  'entry-after-seal': 'problem_seal',
+  'document-altered': 'problem_document',
+  'document-missing': 'problem_documentMissing',
+  'timestamp-invalid': 'problem_timestamp',
+  'timestamp-file-missing': 'problem_timestampFile',
+  'timestamp-file-not-as-written': 'problem_timestampFile',
+  'timestamp-file-unexpected': 'problem_timestampFile',
+});
+
+/**
+ * What a problem concerns, as people name it: "Capture n° 1, Instagram, @corbeau.noir".
+ * @param {any} p @param {any} view
+ */
+function concerns(p, view) {
+  if (p.seq === undefined || p.seq === null) return t('problemBundle');
+  const item = view?.items?.find((/** @type {any} */ i) => i.seq === p.seq);
+  if (item?.capture) {
+    const platform = item.label?.platformName ?? '?';
+    return item.label?.author ? t('problemCapture', [String(p.seq), platform, item.label.author]) : t('problemCaptureNoAuthor', [String(p.seq), platform]);
+  }
+  if (item?.file) return t('problemAdded', [String(p.seq)]);
+  return t('problemEntryOnly', [String(p.seq)]);
+}
+
+/** A problem in the page's language; the core's own words under "Détails techniques". @param {any} p @param {any} view */
+function problemText(p, view) {
+  const key = PROBLEM_KEYS[p.code];
+  const file = String(p.file ?? '').split('/').at(-1) ?? '';
+  const why = key ? t(key, [file]) : p.message;
+  return t('problemLine', [concerns(p, view), why]);
+}
 
 /** Problems shown per kind; the rest are counted. */
 const SHOWN_PER_CODE = 50;
@@ -90,7 +162,19 @@ function show(report, expected) {
     setResult('altered', 'status-bad', t('importAltered', [String(total)]));
   }
   const notices = byId('notices');
-  for (const n of report.notices) notices.append(h('li', { 'data-code': n.code }, [t('importNotice', [n.message])]));
+  for (const n of report.notices) {
+    const text = n.code === 'documents-not-covered' ? t('notice_documentsNotCovered') : n.message;
+    notices.append(h('li', { 'data-code': n.code }, [t('importNotice', [text])]));
+  }
+  const times = byId('times');
+  times.hidden = report.attestations.length === 0;
+  times.querySelector('ul')?.replaceChildren(
+    ...report.attestations.map((/** @type {any} */ a) =>
+      h('li', { 'data-entry': String(a.entry), 'data-stamped': String(a.stamped) }, [
+        t('importAttestation', [String(a.stamped), localDateTime(a.genTime), a.genTime.replace('T', ' ').replace('Z', ''), a.tsaSubject, a.rootSha256]),
+      ]),
+    ),
+  );
   // Grouped by code, each group capped; built one node at a time (never spread into a call).
   /** @type {Map<string, any[]>} */
   const groups = new Map();
@@ -105,14 +189,20 @@ function show(report, expected) {
     for (const p of problems.slice(0, SHOWN_PER_CODE)) {
       items.append(
         h('li', { 'data-code': p.code, 'data-seq': p.seq === undefined ? undefined : String(p.seq), 'data-file': p.file }, [
-          p.message,
-          p.expected ? h('div', {}, [h('small', {}, [`${t('expected')} ${p.expected}`])]) : null,
-          p.found ? h('div', {}, [h('small', {}, [`${t('found')} ${p.found}`])]) : null,
+          h('span', { class: 'problem-text' }, [problemText(p, report.view)]),
+          h('details', {}, [
+            h('summary', {}, [t('problemDetails')]),
+            h('code', { class: 'code' }, [p.code]),
+            ' ',
+            h('span', { lang: 'en' }, [p.message]),
+            p.expected ? h('div', {}, [h('small', {}, [`${t('expected')} `, h('code', { class: 'hash' }, [p.expected])])]) : null,
+            p.found ? h('div', {}, [h('small', {}, [`${t('found')} `, h('code', { class: 'hash' }, [p.found])])]) : null,
+          ]),
         ]),
       );
     }
     if (problems.length > SHOWN_PER_CODE) items.append(h('li', { class: 'more' }, [t('importMoreProblems', [String(problems.length - SHOWN_PER_CODE)])]));
-    list.append(h('li', { class: 'group', 'data-group': code }, [h('strong', {}, [`${code} (${problems.length})`]), items]));
+    list.append(h('li', { class: 'group', 'data-group': code }, [items]));
   }
   if (report.moreProblems > 0) list.append(h('li', { class: 'more' }, [t('importMoreProblems', [String(report.moreProblems)])]));
   if (report.ok) showReadOnly(report.view);
@@ -124,12 +214,17 @@ function showReadOnly(view) {
   const body = byId('readonly-entries').querySelector('tbody');
   body?.replaceChildren();
   for (const item of view.items) {
+    const when = item.capture?.post?.publishedAt ?? item.capture?.capturedAt ?? item.at;
     body?.append(
       h('tr', { 'data-seq': String(item.seq) }, [
         h('td', {}, [String(item.seq)]),
-        h('td', {}, [item.capture?.capturedAt ?? item.at]),
+        h('td', {}, [localDateTime(when)]),
         h('td', {}, item.capture
-          ? [h('div', {}, [item.capture.post?.text ?? item.capture.page.title]), externalLink(item.capture.page.url)]
+          ? [
+              h('div', {}, [[item.label?.platformName, item.label?.author].filter(Boolean).join(' · ')]),
+              h('div', {}, [item.capture.post?.text ?? item.capture.page.title]),
+              externalLink(item.capture.page.url),
+            ]
           : [h('div', { class: 'added' }, [t('addedByUser')]), item.file.originalName]),
         h('td', {}, [h('code', { class: 'hash' }, [item.hash])]),
       ]),

@@ -193,6 +193,9 @@ test('review, annotate, export, verify, alter, import', async () => {
   await importer.setInputFiles('#bundle-input', altered);
   await importer.waitForSelector('#result[data-state="altered"]');
   assert.ok(await importer.locator('#problems li[data-code="artifact-hash-mismatch"][data-seq="2"]').count());
+  // Named as people name the capture, in the page's language: "Capture no. 2, <platform>: <file> has changed".
+  const named = (await importer.textContent('#problems li[data-code="artifact-hash-mismatch"][data-seq="2"] .problem-text')) ?? '';
+  assert.match(named, /^Capture (no\.|n°)\s2, .+: .+ (has changed|a été modifié)$/u, named);
   await importer.setInputFiles('#bundle-input', { name: 'junk.zip', mimeType: 'application/zip', buffer: Buffer.from('not a zip') });
   await importer.waitForSelector('#result[data-state="unreadable"]');
   assert.equal(await importer.getAttribute('#result', 'data-code'), 'corrupt-bundle');
