@@ -192,11 +192,13 @@ pub fn letters(
 ) -> Result<JsValue, JsValue> {
     let entries: Vec<Entry> = from_js(entries, "journal entries")?;
     let view = CaseView::build(case_id, &entries);
-    let head = head.unwrap_or_else(|| {
-        entries
-            .last()
-            .map_or_else(|| Head::genesis().hash, |e| e.hash.clone())
-    });
+    let head = head
+        .or_else(|| crate::report::letters::last_bundle_head(&entries))
+        .unwrap_or_else(|| {
+            entries
+                .last()
+                .map_or_else(|| Head::genesis().hash, |e| e.hash.clone())
+        });
     let request = crate::report::letters::LetterRequest {
         kind,
         head: &head,

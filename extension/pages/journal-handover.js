@@ -44,7 +44,8 @@ function coverSheet(e) {
  */
 export function showHandover(panel, cover, e) {
   const size = fileSize(e.size);
-  const letter = `letter.html?${new URLSearchParams({ kind: 'procureur', case: e.caseId })}`;
+  // The letter carries this bundle's control code.
+  const letter = `letter.html?${new URLSearchParams({ kind: 'procureur', case: e.caseId, code: e.head.hash })}`;
 
   const copyStatus = h('span', { id: 'copy-status', role: 'status' });
   const copy = h('button', { type: 'button', id: 'copy-code' }, [t('copyCode')]);

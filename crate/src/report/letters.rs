@@ -71,6 +71,27 @@ pub struct LetterRequest<'a> {
     pub lang: Lang,
 }
 
+/// The control code of the last bundle exported: the hash of the last `export` entry, or of
+/// the time stamp of it that follows it at once (a bundle closed after its stamp came back
+/// carries it). `None` when the case was never exported.
+pub fn last_bundle_head(entries: &[crate::journal::Entry]) -> Option<String> {
+    use crate::model::EventBody;
+    let events: Vec<Option<EventBody>> = entries
+        .iter()
+        .map(|e| crate::journal::parse_event(&e.json).ok().map(|ev| ev.body))
+        .collect();
+    let at = events
+        .iter()
+        .rposition(|b| matches!(b, Some(EventBody::Export(_))))?;
+    let seal = &entries[at];
+    match (entries.get(at + 1), events.get(at + 1)) {
+        (Some(next), Some(Some(EventBody::Timestamp(t)))) if t.entry == seal.seq => {
+            Some(next.hash.clone())
+        }
+        _ => Some(seal.hash.clone()),
+    }
+}
+
 /// The letters of a kind: one complaint to the procureur, or one erasure request per platform
 /// (only `platform`'s when given).
 pub fn letters(view: &CaseView, req: &LetterRequest) -> Result<Vec<Letter>> {
