@@ -80,7 +80,9 @@ export async function requestTimestamp(authority, seq, hash) {
 
 /**
  * Stamps entry `sealed` of `caseId` now and appends the token as the next entry, for an export
- * that can carry it. On failure the entry is queued and `null` returned.
+ * that can carry it. On failure, `null`: it is not queued, so that a stamp of an export entry
+ * right after it is always one its bundle carries (a later capture's stamp, which chains to it,
+ * attests it too).
  * @param {string} caseId @param {SealedEntry} sealed
  * @returns {Promise<SealedEntry | null>}
  */
@@ -91,8 +93,7 @@ export async function stampNow(caseId, sealed) {
     const body = await requestTimestamp(settings.authority, sealed.seq, sealed.hash);
     return await appendEvent(caseId, body, { expectSeq: sealed.seq + 1 });
   } catch (e) {
-    console.warn('time stamp deferred', e);
-    await queueTimestamp({ caseId, seq: sealed.seq, hash: sealed.hash });
+    console.warn('the export goes without a time stamp of its own', e);
     return null;
   }
 }
