@@ -19,7 +19,7 @@ WASM_BINDGEN_FLAGS := --force-enable-abort-handler --experimental-reset-state-fu
 WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue --enable-exception-handling
 
-.PHONY: setup-differential setup setup-system setup-rust setup-node build package test check-rust check-js lint-extension e2e run bench fuzz fuzz-seeds clean corpus differential
+.PHONY: setup-differential setup setup-system setup-rust setup-node build package test check-rust check-js lint-extension e2e run bench fuzz fuzz-seeds clean corpus differential screenshots
 
 ## Set-up -------------------------------------------------------------------------------
 
@@ -114,6 +114,13 @@ bench: package setup-system
 run: build setup-system
 	cargo build --bin temoin
 	node scripts/demo.mjs
+
+## Screenshots (outside CI) ----------------------------------------------------------------
+
+# A minor's case built through the packaged extension, then every page a person sees, in French
+# and English, at 1,280 and 400 px: docs/screenshots/<page>-<lang>-<width>.png.
+screenshots: package
+	node scripts/screenshots.mjs
 
 ## Fuzzing (outside CI) --------------------------------------------------------------------
 

@@ -66,7 +66,10 @@ code,.hash{font-family:"DejaVu Sans Mono",monospace;font-size:.85em;overflow-wra
 figure{margin:.5rem 0}img.shot{display:block;max-width:100%;height:auto;border:1px solid var(--rule)}
 dl.fields{display:grid;grid-template-columns:minmax(8rem,14rem) 1fr;gap:.2rem 1rem;margin:.5rem 0}dt{font-weight:bold}dd{margin:0;overflow-wrap:anywhere}
 .chrono col.n{width:3.2rem}.chrono col.when{width:9.5rem}.chrono col.where{width:7rem}.chrono col.who{width:10rem}
-@media (max-width:40rem){dl.fields{grid-template-columns:1fr}dd{margin-bottom:.4rem}body{padding:.8rem}}
+@media screen and (max-width:40rem){dl.fields{grid-template-columns:1fr}dd{margin-bottom:.4rem}body{padding:.8rem}
+ table,thead,tbody,tr,th,td{display:block;width:auto}col{width:auto!important}thead{position:absolute;left:-9999px}
+ tr{border:1px solid var(--rule);margin:.5rem 0}td{border:0;border-bottom:1px solid var(--rule)}td:last-child{border-bottom:0}
+ td[data-label]::before{content:attr(data-label);display:block;font-weight:bold;font-size:.9em}}
 @page{size:A4;margin:15mm 14mm}
 @media print{
  :root{--ink:#000;--paper:#fff;--accent:#1f3a5f;--rule:#888;--soft:#eee;--warn-bg:#fff;--bad-bg:#fff}
@@ -327,12 +330,17 @@ fn chronology(out: &mut String, view: &CaseView, lang: Lang, w: &Words) {
         };
         let _ = writeln!(
             out,
-            "<tr data-seq=\"{seq}\"><td><a href=\"#entry-{seq}\">{seq}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr data-seq=\"{seq}\"><td data-label=\"{l_n}\"><a href=\"#entry-{seq}\">{seq}</a></td><td data-label=\"{l_when}\">{}</td><td data-label=\"{l_where}\">{}</td><td data-label=\"{l_who}\">{}</td><td data-label=\"{l_what}\">{}</td></tr>",
             esc(&when),
             esc(&item.label.platform_name.clone().unwrap_or_else(|| if item.file.is_some() { w.added_files.to_owned() } else { "—".into() })),
             esc(&item.label.author.clone().unwrap_or_else(|| "—".into())),
             esc(&text),
             seq = item.seq,
+            l_n = esc(w.number),
+            l_when = esc(w.published),
+            l_where = esc(w.platform),
+            l_who = esc(w.author),
+            l_what = esc(w.excerpt),
         );
     }
     out.push_str("</tbody>\n</table>\n");
@@ -371,7 +379,13 @@ fn summaries(out: &mut String, view: &CaseView, w: &Words) {
             esc(w.count)
         );
         for (k, n) in counts {
-            let _ = writeln!(out, "<tr><td>{}</td><td>{n}</td></tr>", esc(k));
+            let _ = writeln!(
+                out,
+                "<tr><td data-label=\"{}\">{}</td><td data-label=\"{}\">{n}</td></tr>",
+                esc(heading),
+                esc(k),
+                esc(w.count)
+            );
         }
         out.push_str("</tbody></table>\n");
     }
@@ -618,9 +632,12 @@ fn artifacts_table(out: &mut String, item: &ItemView, lang: Lang, w: &Words) {
     for a in item.artifacts() {
         let _ = writeln!(
             out,
-            "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td><code class=\"hash\">{}</code></td></tr>",
+            "<tr><td data-label=\"{}\"><code>{}</code></td><td data-label=\"{}\">{}</td><td data-label=\"{}\">{}</td><td data-label=\"SHA-256\"><code class=\"hash\">{}</code></td></tr>",
+            esc(w.file),
             esc(&a.name),
+            esc(w.size),
             a.size,
+            esc(w.method),
             esc(method_text(&a.name, &a.method, lang).unwrap_or(&a.method)),
             esc(&a.sha256)
         );
@@ -661,7 +678,7 @@ fn annotations(out: &mut String, view: &CaseView, lang: Lang, w: &Words) {
         };
         let _ = writeln!(
             out,
-            "<tr data-seq=\"{}\" data-kind=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr data-seq=\"{}\" data-kind=\"{}\"><td data-label=\"{l_n}\">{}</td><td data-label=\"{l_when}\">{}</td><td data-label=\"{l_kind}\">{}</td><td data-label=\"{l_about}\">{}</td><td data-label=\"{l_what}\">{}</td></tr>",
             a.seq,
             a.kind,
             a.seq,
@@ -669,6 +686,11 @@ fn annotations(out: &mut String, view: &CaseView, lang: Lang, w: &Words) {
             esc(w.kind(a.kind)),
             a.target.map_or_else(String::new, |t| format!("<a href=\"#entry-{t}\">{t}</a>")),
             esc(&summary),
+            l_n = esc(w.number),
+            l_when = esc(w.when),
+            l_kind = esc(w.entry_kind),
+            l_about = esc(w.about_entry),
+            l_what = esc(w.details),
         );
     }
     out.push_str("</tbody></table>\n</section>\n");
