@@ -463,8 +463,8 @@ fn clock(
             .unwrap_or(m.len());
         m.truncate(cut);
         m.push_str(&lang.pick(
-            format!(" — le dernier jour était le {until_h}\u{a0}: ce délai est dépassé. D'autres qualifications peuvent rester ouvertes (harcèlement, menaces), et une nouvelle publication du même contenu fait courir un nouveau délai\u{a0}: parlez-en à un avocat."),
-            format!(" — the last day was {until_h}: this limit has passed. Other offences may still be open (harassment, threats), and a new publication of the same content starts a new period: ask a lawyer."),
+            format!(" — le dernier jour était le {until_h}\u{a0}: ce délai est dépassé. D'autres qualifications peuvent rester ouvertes (harcèlement, menaces), et si l'auteur publie à nouveau ce contenu, un nouveau délai peut courir (à confirmer avec un avocat)\u{a0}: parlez-en à un avocat."),
+            format!(" — the last day was {until_h}: this limit has passed. Other offences may still be open (harassment, threats), and if the author publishes the content again, a new period may start (to be confirmed with a lawyer): ask a lawyer."),
         ));
     } else {
         m.push_str(&match (days_left, fr) {

@@ -129,7 +129,7 @@ pub struct Withheld {
     /// The capture or added file the artifact belongs to.
     pub entry: u32,
     pub name: String,
-    /// A short code (`minor-sexual-image`...), so that the bundle says why without saying more.
+    /// A short code (`minor-intimate-image`...), so that the bundle says why without saying more.
     pub reason: String,
 }
 

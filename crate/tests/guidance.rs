@@ -565,9 +565,7 @@ fn racist_comments_on_youtube() {
     );
     assert_eq!(g.pharos.len(), 2, "one PHAROS text per comment");
     assert!(
-        g.pharos[0]
-            .text
-            .contains("Incitation à la haine ou à la discrimination")
+        g.pharos[0].text.contains("haine ou discrimination")
             && g.pharos[0]
                 .text
                 .contains("20 novembre 2026 à 11\u{a0}h\u{a0}00 (UTC+01:00)"),
@@ -628,7 +626,7 @@ fn a_sexual_image_of_a_minor_shared_on_snapchat() {
         "offer to delete the image files, keeping the record"
     );
     assert!(
-        ids(&g).contains(&"pharos") && g.pharos[0].text.contains("Pédophilie"),
+        ids(&g).contains(&"pharos") && g.pharos[0].text.contains("image sexuelle d'un mineur"),
         "PHAROS takes sexual content involving a minor, even in private messages"
     );
     assert!(
@@ -1294,7 +1292,39 @@ fn blackmail_pharos_by_age_and_the_minor_writing_for_themselves() {
     );
     let g = guide(&adult, None, Lang::Fr);
     assert!(
-        !g.pharos[0].text.contains("Pédophilie"),
+        !g.pharos[0].text.contains("mineur"),
         "an adult's images are not filed as child abuse"
     );
+}
+
+#[test]
+fn the_pages_strings_exist_in_both_languages_with_french_typography() {
+    let read = |lang: &str| -> serde_json::Map<String, serde_json::Value> {
+        let path = format!(
+            "{}/../_locales/{lang}/messages.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    };
+    let (fr, en) = (read("fr"), read("en"));
+    let missing: Vec<&String> = fr
+        .keys()
+        .filter(|k| !en.contains_key(*k))
+        .chain(en.keys().filter(|k| !fr.contains_key(*k)))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "one language per screen needs every string in both: {missing:?}"
+    );
+    for (key, value) in &fr {
+        let text = value["message"].as_str().unwrap();
+        assert_french_typography(text, key);
+    }
+    for (key, value) in &en {
+        let text = value["message"].as_str().unwrap();
+        assert!(
+            !text.contains("\u{a0}:") && !text.contains('«'),
+            "French spacing in English ({key}): {text:?}"
+        );
+    }
 }

@@ -7,6 +7,7 @@ import { appendEvent } from '../shared/journal.js';
 import { captureSettings, currentCaseId, reportLanguage } from '../shared/settings.js';
 import { getHead } from '../shared/store.js';
 import { t } from '../shared/i18n.js';
+import { captionTimes } from '../shared/dates.js';
 import { captureVisibleTab, dataUrlBytes } from './screenshot.js';
 import { crop, stitch, withCaption } from './images.js';
 import { environment } from './environment.js';
@@ -315,10 +316,11 @@ async function captureTab(info, tab, caseId) {
     const seq = ((await getHead(targetCase))?.seq ?? 0) + 1;
     /** @type {CapturedArtifact[]} */
     const extra = [];
-    if (postCrop) {
+        if (postCrop) {
+      const times = captionTimes(capturedAt);
       const lines = [
         t('captionTitle', [String(seq)]),
-        t('captionTime', [capturedAt, env.localTime]),
+        t('captionTime', [times.local, times.utc]),
         record.page.url,
       ];
       extra.push({ name: 'screenshot-post-captioned.png', mediaType: 'image/png', bytes: await withCaption(postCrop, lines, scale), method: 'copy of screenshot-post.png with a caption band (capture number, time, address); the original is unchanged' });

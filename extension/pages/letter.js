@@ -27,6 +27,7 @@ function block(letter, n) {
     ...letter.warnings.map((w) => h('p', { class: 'warning' }, [w])),
     copy,
     h('pre', { class: 'letter-text', lang: 'fr' }, [letter.text]),
+    h('p', { class: 'sources' }, [t('guideSourceOnly', [letter.sources.join(' · ')])]),
   ]);
 }
 

@@ -21,3 +21,21 @@ export function localDateTime(iso) {
   if (Number.isNaN(t.getTime())) return iso;
   return new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'long', timeStyle: 'short' }).format(t);
 }
+
+/**
+ * The two times a caption band shows: this device's (with its offset from UTC, so the reader
+ * needs no zone table) and UTC's, both to the second.
+ * @param {string} iso
+ */
+export function captionTimes(iso) {
+  const t = new Date(iso);
+  if (Number.isNaN(t.getTime())) return { local: iso, utc: iso };
+  const lang = currentLanguage();
+  const offset = -t.getTimezoneOffset();
+  const sign = offset < 0 ? '-' : '+';
+  const pad = (/** @type {number} */ n) => String(n).padStart(2, '0');
+  const zone = `UTC${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+  const local = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'medium' }).format(t);
+  const utc = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'medium', timeZone: 'UTC' }).format(t);
+  return { local: `${local} (${zone})`, utc };
+}

@@ -48,7 +48,7 @@
  * }} GuideView
  *
  * crate::report::letters::Letter
- * @typedef {{ kind: 'procureur' | 'erasure', platform?: string, platformName?: string, text: string, warnings: string[] }} Letter
+ * @typedef {{ kind: 'procureur' | 'erasure', platform?: string, platformName?: string, text: string, warnings: string[], sources: string[] }} Letter
  */
 
 export {};

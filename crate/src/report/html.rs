@@ -258,16 +258,25 @@ fn cover(out: &mut String, input: &ReportInput, w: &Words) {
             for d in &deadlines.clocks {
                 let _ = writeln!(
                     out,
-                    "<li data-kind=\"{}\" data-until=\"{}\">{}</li>",
+                    "<li data-kind=\"{}\" data-until=\"{}\">{} <small class=\"source\">({} {} — {})</small></li>",
                     d.kind.code(),
                     esc(&d.until),
-                    esc(&d.message)
+                    esc(&d.message),
+                    esc(w.source),
+                    esc(&d.source),
+                    esc(d.status_label)
                 );
             }
             out.push_str("</ul>\n");
         }
         for n in &deadlines.notes {
-            let _ = writeln!(out, "<p class=\"notice\">{}</p>", esc(&n.message));
+            let _ = writeln!(
+                out,
+                "<p class=\"notice\">{} <small class=\"source\">({} {})</small></p>",
+                esc(&n.message),
+                esc(w.source),
+                esc(&n.source)
+            );
         }
     }
     out.push_str("</section>\n");

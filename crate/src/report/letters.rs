@@ -54,6 +54,8 @@ pub struct Letter {
     pub text: String,
     /// Said on the page above the letter, in the screen's language.
     pub warnings: Vec<String>,
+    /// Where what the letter and its warnings state comes from: shown under the letter, not in it.
+    pub sources: Vec<String>,
 }
 
 pub struct LetterRequest<'a> {
@@ -366,6 +368,8 @@ fn fact(item: &ItemView, lang: Lang) -> String {
 pub fn procureur(view: &CaseView, req: &LetterRequest) -> Letter {
     let fr = Lang::Fr;
     let minor = view.minor();
+    // A young person writing for themselves speaks in the first person throughout.
+    let parent_writes = minor && req.writer == Writer::Parent;
     let person = view.person();
     let today = human_date(req.today, fr);
     let chronology: Vec<&ItemView> = view.chronology();
@@ -487,13 +491,14 @@ pub fn procureur(view: &CaseView, req: &LetterRequest) -> Letter {
         } else {
             format!(" ({})", platforms.join(", "))
         },
-        if minor { "mon enfant" } else { "je" }
+        if parent_writes { "mon enfant" } else { "je" }
     );
     if view.details.as_ref().is_some_and(|d| d.school) {
-        let pupil = match (person, minor) {
-            (Some(p), _) => format!("{p} est scolarisé(e)"),
-            (None, true) => "mon enfant est scolarisé(e)".to_owned(),
-            (None, false) => "je suis scolarisé(e)".to_owned(),
+        let pupil = match (parent_writes, person) {
+            (true, Some(p)) => format!("{p} est scolarisé(e)"),
+            (true, None) => "mon enfant est scolarisé(e)".to_owned(),
+            (false, _) if minor => "je suis scolarisé(e)".to_owned(),
+            (false, _) => "je [suis scolarisé(e) / travaille]".to_owned(),
         };
         let _ = writeln!(out, "Leurs auteurs sont des élèves ou des personnels de l'établissement [nom et adresse de l'établissement], où {pupil}.");
     }
@@ -609,12 +614,25 @@ pub fn procureur(view: &CaseView, req: &LetterRequest) -> Letter {
             lang,
         ));
     }
+    let mut sources: Vec<String> = offences
+        .iter()
+        .map(|o| o.text().source.to_owned())
+        .collect();
+    sources.push("service-public.fr F21613 et F1567 (copies, vérifié le 25/07/2024)".to_owned());
+    if clocks.press_clock_open() {
+        sources.push(
+            crate::law::PLAIN_COMPLAINT_DOES_NOT_STOP_IT
+                .source
+                .to_owned(),
+        );
+    }
     Letter {
         kind: "procureur",
         platform: None,
         platform_name: None,
         text: out,
         warnings,
+        sources,
     }
 }
 
@@ -687,6 +705,12 @@ pub fn erasure(
         platform_name: Some(name.to_owned()),
         text: out,
         warnings,
+        sources: vec![
+            "Légifrance, loi n°\u{a0}78-17 art. 51, LEGIARTI000037823120 (version du 01/06/2019)"
+                .to_owned(),
+            "règlement (UE) 2016/679, art. 17".to_owned(),
+            "cnil.fr (16/02/2021\u{a0}; 09/06/2021)".to_owned(),
+        ],
     }
 }
 
@@ -806,14 +830,16 @@ pub fn pharos_summary(item: &ItemView, minor: bool) -> String {
         && cats
             .iter()
             .any(|c| matches!(c, Category::IntimateImages | Category::SexualHarassment));
+    // What the content is, in Témoin's words: the form's own category names are not copied
+    // here because they were not read on the form itself.
     let category = if minor && cats.contains(&Category::IntimateImages) {
-        "Pédophilie ou pornographie infantile"
+        "[à choisir dans le formulaire\u{a0}: image sexuelle d'un mineur]"
     } else if minor && cats.contains(&Category::SexualHarassment) {
-        "Proposition sexuelle à un mineur sur internet"
+        "[à choisir dans le formulaire\u{a0}: proposition sexuelle à un mineur]"
     } else if cats.contains(&Category::Threat) {
-        "Menaces ou incitation à la violence"
+        "[à choisir dans le formulaire\u{a0}: menaces]"
     } else if cats.contains(&Category::Hate) {
-        "Incitation à la haine ou à la discrimination"
+        "[à choisir dans le formulaire\u{a0}: haine ou discrimination]"
     } else if cats.contains(&Category::IntimateImages) {
         "[à choisir dans le formulaire\u{a0}: images intimes diffusées sans consentement]"
     } else {
