@@ -3,10 +3,11 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := build
 
-WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\([^"]*\)"/\1/p' crate/Cargo.toml)
+WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\([^"]*\)"/\1/p' crate/wasm/Cargo.toml)
 VERSION := $(shell sed -n 's/^  "version": "\([^"]*\)",/\1/p' manifest.json)
 WASM_TARGET := wasm32-unknown-unknown
-WASM_RAW := target/$(WASM_TARGET)/release/temoin.wasm
+WASM_RAW := target/$(WASM_TARGET)/release/temoin_wasm.wasm
+RUST_SOURCES := Cargo.toml Cargo.lock $(shell find crate -name Cargo.toml -o -path '*/src/*.rs')
 PKG := extension/pkg
 BIN := node_modules/.bin
 CHROMIUM ?= /usr/bin/chromium
@@ -49,13 +50,24 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 ## Build --------------------------------------------------------------------------------
 
-build: setup $(PKG)/temoin_bg.wasm
+build: setup $(PKG)/worker/temoin_bg.wasm $(PKG)/pages/temoin_bg.wasm
 
-$(PKG)/temoin_bg.wasm: Cargo.toml Cargo.lock crate/Cargo.toml $(shell find crate/src -name '*.rs')
-	cargo build --release --target $(WASM_TARGET) -p temoin --lib
-	wasm-bindgen --target web $(WASM_BINDGEN_FLAGS) --out-dir $(PKG) $(WASM_RAW)
-	$(BIN)/wasm-opt -Os $(WASM_OPT_FEATURES) $(PKG)/temoin_bg.wasm -o $(PKG)/temoin_bg.wasm
-	@ls -l $(PKG)/temoin_bg.wasm | awk '{print "WASM module: " $$5 " bytes"}'
+# Two modules from one bindings crate (crate/wasm): the service worker's, with only its capture
+# path (it loads at every wake-up), and the pages', with guidance, letters, export and import.
+# One after the other: both builds write $(WASM_RAW).
+$(PKG)/worker/temoin_bg.wasm: $(RUST_SOURCES)
+	cargo build --release --target $(WASM_TARGET) -p temoin-wasm --lib
+	$(call bindgen,worker)
+
+$(PKG)/pages/temoin_bg.wasm: $(RUST_SOURCES) | $(PKG)/worker/temoin_bg.wasm
+	cargo build --release --target $(WASM_TARGET) -p temoin-wasm --lib --features pages
+	$(call bindgen,pages)
+
+define bindgen
+	wasm-bindgen --target web $(WASM_BINDGEN_FLAGS) --out-dir $(PKG)/$(1) --out-name temoin $(WASM_RAW)
+	$(BIN)/wasm-opt -Os $(WASM_OPT_FEATURES) $(PKG)/$(1)/temoin_bg.wasm -o $(PKG)/$(1)/temoin_bg.wasm
+	@ls -l $(PKG)/$(1)/temoin_bg.wasm | awk '{print "WASM module ($(1)): " $$5 " bytes"}'
+endef
 
 # The extension as shipped: dist/<browser>/ (unpacked) and dist/temoin-<version>-<browser>.zip.
 package: build
@@ -68,7 +80,8 @@ test: setup-system package check-rust check-js lint-extension e2e differential
 check-rust:
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy -p temoin --lib --target $(WASM_TARGET) -- -D warnings
+	cargo clippy -p temoin-wasm --lib --target $(WASM_TARGET) -- -D warnings
+	cargo clippy -p temoin-wasm --lib --features pages --target $(WASM_TARGET) -- -D warnings
 	cargo test --all-targets
 
 check-js: build
@@ -137,18 +150,18 @@ fuzz:
 	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz build -O
 	@for t in $(FUZZ_TARGETS); do \
 	  mkdir -p fuzz/corpus/$$t && cp -n fuzz/seeds/$$t/* fuzz/corpus/$$t/ 2>/dev/null || true; \
-	  if [ $$t = container_reader ]; then find crate/tests/corpus -name '*.zip' -size -1M -exec cp -n {} fuzz/corpus/$$t/ \; ; fi; \
+	  if [ $$t = container_reader ]; then find crate/testdata/corpus -name '*.zip' -size -1M -exec cp -n {} fuzz/corpus/$$t/ \; ; fi; \
 	  echo "== $$t: $(FUZZ_SECONDS) s"; \
 	  (cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run -O $$t corpus/$$t -- -max_total_time=$(FUZZ_SECONDS) -max_len=262144 -print_final_stats=1 2>&1 | tee ../target/fuzz-$$t.log | grep -E "^(stat::|==|SUMMARY|Done)" ); \
 	done
 
 # Rewrites the seeds built through the public API (after a change of the bundle format).
 fuzz-seeds:
-	cargo test -p temoin --test fuzz_regressions -- --ignored write_fuzz_seeds
+	cargo test -p temoin-docs --test fuzz_regressions -- --ignored write_fuzz_seeds
 
 clean:
 	rm -rf target $(PKG) dist out tests/.tmp fuzz/target fuzz/corpus fuzz/artifacts
 
 # Rewrites the corpus of bad bundles from the genuine one (after a change of the bundle format).
 corpus:
-	cargo test -p temoin --test corpus -- --ignored write_corpus
+	cargo test -p temoin-cli --test corpus -- --ignored write_corpus

@@ -49,7 +49,7 @@ def main():
     args = parser.parse_args()
     out = ROOT / args.out
     files = sorted(shipped_files(), key=str)
-    if not (ROOT / "extension/pkg/temoin_bg.wasm").exists():
+    if not all((ROOT / f"extension/pkg/{m}/temoin_bg.wasm").exists() for m in ("worker", "pages")):
         raise SystemExit("extension/pkg is missing: run `make build` first")
     for browser in BROWSERS:
         unpacked = out / browser

@@ -3,7 +3,6 @@
 import { capture } from './capture.js';
 import { describeFailure } from './errors.js';
 import { core, coreRestarts, coreTimings, ready } from '../shared/core.js';
-import { exportBundle } from '../shared/export.js';
 import { initLanguage, t } from '../shared/i18n.js';
 import { processTimestampQueue, queueTimestamp } from '../shared/timestamps.js';
 import { CAPTURE_ACTIVE_TAB, isCaptureActiveTab, isFromExtensionPage } from '../shared/protocol.js';
@@ -39,7 +38,7 @@ async function stampQueued() {
 }
 
 /** The last notification shown, for the tests (a notification's text cannot be read back). */
-let notified = { id: '', title: '', message: '' };
+let notified = { id: '', title: '', message: '', created: false };
 
 /** The notification of a capture names its case and number, so that a click opens its guide. */
 const notificationId = (/** @type {string} */ caseId, /** @type {number} */ seq) => `capture|${encodeURIComponent(caseId)}|${seq}`;
@@ -58,7 +57,7 @@ function openGuideFor(id) {
  * @param {string} id @param {string} title @param {string} message @param {boolean} withButton
  */
 async function notify(id, title, message, withButton) {
-  notified = { id, title, message };
+  notified = { id, title, message, created: false };
   await chrome.notifications
     .create(id, {
       type: 'basic',
@@ -66,6 +65,9 @@ async function notify(id, title, message, withButton) {
       title,
       message,
       ...(withButton && NOTIFICATION_BUTTONS ? { buttons: [{ title: t('notifyWhatNow') }] } : {}),
+    })
+    .then(() => {
+      notified.created = true;
     })
     .catch((e) => console.warn('notification failed', e));
 }
@@ -148,20 +150,9 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
 });
 
 // The very functions the menu uses, for tests and automation from the worker's console.
-/**
- * The exact bytes the journal page's Export button saves for this case.
- * @param {string} caseId
- * @param {{ language?: string }} [options]
- */
-async function exportBundleBytes(caseId, options) {
-  const { blob } = await exportBundle(caseId, options);
-  return new Uint8Array(await blob.arrayBuffer());
-}
-
 /** @type {any} */ (globalThis).temoin = {
   capture,
   captureAndReport,
-  exportBundle: exportBundleBytes,
   ready,
   core,
   coreRestarts,

@@ -4,7 +4,7 @@
 // the complaint, the letters, the judge, PHAROS. Marking a step done is a journal entry that
 // keeps its date and, for a notice sent to a platform, the text sent. Nothing is sent anywhere:
 // links open only when clicked, texts are copied by the user.
-import { core, ready } from '../shared/core.js';
+import { pagesCore, ready } from '../shared/core.js';
 import { currentLanguage, initLanguage, localise, t } from '../shared/i18n.js';
 import { appendEvent, deleteItem, loadCase } from '../shared/journal.js';
 import { country, currentCaseId } from '../shared/settings.js';
@@ -237,7 +237,7 @@ async function show() {
     status.hidden = true;
   }
   /** @type {GuideView} */
-  const guide = core.guide(caseId, data.entries, seq, where, localDate(new Date()), currentLanguage());
+  const guide = pagesCore().guide(caseId, data.entries, seq, where, localDate(new Date()), currentLanguage());
   byId('journal-link').setAttribute('href', `journal.html?${new URLSearchParams({ case: caseId })}`);
   render({ caseId, seq, guide, refresh: show }, data.title);
 }

@@ -2,7 +2,7 @@
 // FileReaderSync, so memory holds the ZIP's metadata and a window, never the whole file.
 // Messages in: { file: File, expectHead: string }. Out: { type: 'progress', done, total },
 // then { type: 'done', report } or { type: 'error', code, file?, message }.
-import init, * as core from '../pkg/temoin.js';
+import init, * as core from '../pkg/pages/temoin.js';
 
 /** @type {Promise<unknown> | null} */
 let loading = null;
@@ -14,7 +14,7 @@ scope.onmessage = async (event) => {
   const { file, expectHead } = event.data;
   try {
     // Workers have no extension API: the module is found next to this script.
-    loading ??= init({ module_or_path: new URL('../pkg/temoin_bg.wasm', import.meta.url) });
+    loading ??= init({ module_or_path: new URL('../pkg/pages/temoin_bg.wasm', import.meta.url) });
     await loading;
     const expected = expectHead.trim();
     if (expected && core.normalizeControlCode(expected) === undefined) {

@@ -6,7 +6,7 @@ import { localDateTime } from '../shared/dates.js';
 import { initLanguage, localise, t } from '../shared/i18n.js';
 import { byId, externalLink, h } from './dom.js';
 
-/** The sentence, in the page's language, for each problem code of the core (crate/src/problem.rs). */
+/** The sentence, in the page's language, for each problem code of the core (crate/core/src/problem.rs). */
 const PROBLEM_KEYS = /** @type {Record<string, string>} */ ({
   'entry-hash-mismatch': 'problem_entry',
   'sequence-gap': 'problem_order',

@@ -3,7 +3,7 @@
 // the sender must know first (a plain complaint does not stop the 3-month clock…) is said above
 // each letter, in the page's language; the letters to French bodies are in French. Nothing is
 // sent: the user posts or hands them in.
-import { core, ready } from '../shared/core.js';
+import { pagesCore, ready } from '../shared/core.js';
 import { localDate } from '../shared/dates.js';
 import { currentLanguage, initLanguage, localise, t } from '../shared/i18n.js';
 import { loadCase } from '../shared/journal.js';
@@ -40,7 +40,7 @@ async function show() {
   // A minor's case: the young person may write themselves, or a parent for them.
   byId('writer').hidden = !view.details?.minor;
   /** @type {Letter[]} */
-  const letters = core.letters(
+  const letters = pagesCore().letters(
     kind,
     caseId,
     entries,

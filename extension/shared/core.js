@@ -1,6 +1,33 @@
-// The Rust core, loaded once per worker or page behind one memoized promise.
-// Every caller awaits `ready()` before calling into `core`.
-import init, * as core from '../pkg/temoin.js';
+// The Rust core, loaded once per context behind one memoized promise. Every caller awaits
+// `ready()` before calling into it.
+//
+// Two modules come from one bindings crate (crate/wasm): the service worker's (and Firefox's
+// background page's), which holds only the capture path and loads at every wake-up, and the
+// pages', which adds guidance, letters, export and import. A context loads one of them: the
+// extension's pages the pages' module, everything else the worker's. The worker's functions
+// are `core` everywhere; the pages' own are reached through `pagesCore()`, which says so when
+// called outside a page.
+import initWorker, * as workerModule from '../pkg/worker/temoin.js';
+import initPages, * as pagesModule from '../pkg/pages/temoin.js';
+
+/** Whether this context is one of the extension's pages (extension/pages/*.html). */
+const IN_PAGES = typeof location !== 'undefined' && location.pathname.startsWith('/extension/pages/');
+
+const chosen = IN_PAGES
+  ? { init: initPages, module: pagesModule, path: 'extension/pkg/pages/temoin_bg.wasm' }
+  : { init: initWorker, module: workerModule, path: 'extension/pkg/worker/temoin_bg.wasm' };
+
+/**
+ * The functions every context has (the pages' module has them too).
+ * @type {typeof workerModule}
+ */
+export const core = chosen.module;
+
+/** The pages' functions (guide, letters, export, import, case view); only pages have them. */
+export function pagesCore() {
+  if (!IN_PAGES) throw new Error('Témoin core: guidance, letters, export and import are built for the extension\'s pages, not for this context');
+  return pagesModule;
+}
 
 /** @type {Promise<unknown> | null} */
 let loading = null;
@@ -30,12 +57,12 @@ function instanceDead() {
 export function ready() {
   if (loaded && instanceDead()) {
     console.warn('Témoin core: the instance stopped after a fault; starting a new one');
-    core.__wbg_reset_state();
+    chosen.module.__wbg_reset_state();
     restarts += 1;
   }
   if (!loading) {
     timings.loadStartedAt = performance.now();
-    loading = init({ module_or_path: chrome.runtime.getURL('extension/pkg/temoin_bg.wasm') }).then(() => {
+    loading = chosen.init({ module_or_path: chrome.runtime.getURL(chosen.path) }).then(() => {
       loaded = true;
       timings.readyAt = performance.now();
     });
@@ -56,5 +83,3 @@ export function coreTimings() {
 export function coreRestarts() {
   return restarts;
 }
-
-export { core };

@@ -2,7 +2,7 @@
 // read from IndexedDB one at a time and the output is drained after each, so the bundle is
 // assembled as a Blob of parts and never held whole twice. The documents are sealed by an
 // `export` entry appended to the journal; its hash is the bundle's control code.
-import { core, ready } from './core.js';
+import { pagesCore, ready } from './core.js';
 import { appendEvent } from './journal.js';
 import { stampNow } from './timestamps.js';
 import { getArtifact, listCases, listEntries } from './store.js';
@@ -42,7 +42,7 @@ async function exportOnce(caseId, { language, onProgress, withhold = [], keepMin
   const [stored, cases] = await Promise.all([listEntries(caseId), listCases()]);
   const entries = stored.map(({ seq, hash, json }) => ({ seq, hash, json }));
   const startedAt = new Date().toISOString();
-  const writer = new core.BundleExport(
+  const writer = new (pagesCore().BundleExport)(
     caseId,
     cases.find((c) => c.id === caseId)?.title,
     startedAt,

@@ -1,6 +1,6 @@
 // The journal's operations, shared by the service worker and the pages. Each one appends an
 // entry through the core; nothing ever edits an entry or an artifact already stored.
-import { core, ready } from './core.js';
+import { core, pagesCore, ready } from './core.js';
 import { appendEntry, artifactsOf, getHead, listArtifacts, listCases, listEntries } from './store.js';
 
 /**
@@ -87,7 +87,7 @@ export async function loadCase(caseId) {
   await ready();
   const [entries, head, cases] = await Promise.all([listEntries(caseId), getHead(caseId), listCases()]);
   const plain = entries.map(({ seq, hash, json }) => ({ seq, hash, json }));
-  const view = core.caseView(caseId, plain);
+  const view = pagesCore().caseView(caseId, plain);
   return {
     caseId,
     entries: plain,
@@ -104,7 +104,7 @@ export async function loadCase(caseId) {
  */
 export async function verifyChain(loaded) {
   await ready();
-  return core.verifyJournal(loaded.caseId, loaded.entries, null, loaded.head ?? null);
+  return pagesCore().verifyJournal(loaded.caseId, loaded.entries, null, loaded.head ?? null);
 }
 
 /**
@@ -121,7 +121,7 @@ export async function verifyEverything(caseId, onProgress) {
     digests.push({ seq: a.seq, name: a.name, size: a.size, sha256: core.sha256Hex(bytes) });
     onProgress?.(i + 1, stored.length);
   }
-  return core.verifyJournal(
+  return pagesCore().verifyJournal(
     caseId,
     entries.map(({ seq, hash, json }) => ({ seq, hash, json })),
     digests,

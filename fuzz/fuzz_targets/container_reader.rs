@@ -4,6 +4,6 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use temoin::untrusted::{read_container, FUZZ_LIMITS};
+use temoin_core::untrusted::{read_container, FUZZ_LIMITS};
 
 fuzz_target!(|data: &[u8]| read_container(data, &FUZZ_LIMITS));

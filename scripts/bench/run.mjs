@@ -237,7 +237,7 @@ Reproduce: \`BENCH_ONLY=scale make bench\` (\`BENCH_JOURNAL=n\`).`);
 
   if (only.has('startup')) {
     log('start-up');
-    const s = await benchStartup(browser, resolve(ROOT, 'dist/chromium/extension/pkg/temoin_bg.wasm'));
+    const s = await benchStartup(browser, resolve(ROOT, 'dist/chromium/extension/pkg/worker/temoin_bg.wasm'));
     sections.push(`## 6. Start-up and size
 
 ${s.markdown}

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Makes the RFC 3161 fixtures of crate/src/timestamp.rs with a local authority run by the
+# Makes the RFC 3161 fixtures of crate/core/src/timestamp.rs with a local authority run by the
 # `openssl` CLI (tested with OpenSSL 3.0), then checks them with `openssl ts -verify`.
 #
-#   scripts/tsa/make-fixtures.sh        # rewrites crate/tests/fixtures/tsa/
+#   scripts/tsa/make-fixtures.sh        # rewrites crate/testdata/fixtures/tsa/
 #
 # Every run makes new keys, so the files change; what they are does not. `cargo test` only
 # reads the committed files and never runs openssl. What is made:
@@ -31,7 +31,7 @@ set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
-out="$repo/crate/tests/fixtures/tsa"
+out="$repo/crate/testdata/fixtures/tsa"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$out"
@@ -148,7 +148,7 @@ echo 01 > tsa-serial
 # --- Our own request, then the answers. -------------------------------------------------------
 # request.tsq is written by timestamp::request() itself (see the ignored test).
 ( cd "$repo" && TEMOIN_TSA_WRITE_REQUEST="$work/request.tsq" \
-    cargo test -q -p temoin --lib timestamp::tests::write_request_fixture -- --ignored --exact >/dev/null )
+    cargo test -q -p temoin-core --lib timestamp::tests::write_request_fixture -- --ignored --exact >/dev/null )
 # openssl parses our request...
 openssl ts -query -in request.tsq -text > request.txt 2>/dev/null
 grep -q "Hash Algorithm: sha256" request.txt

@@ -13,7 +13,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const CORPUS = join(ROOT, 'crate/tests/corpus');
+const CORPUS = join(ROOT, 'crate/testdata/corpus');
 const TEMOIN = process.env.TEMOIN_BIN ?? join(ROOT, 'target/debug/temoin');
 const EXPORTS = join(ROOT, 'tests/.tmp/exports');
 
@@ -34,7 +34,7 @@ for (const line of readFileSync(join(CORPUS, 'cases.tsv'), 'utf8').split('\n')) 
   void outcome;
 }
 for (const f of readdirSync(join(CORPUS, 'genuine'))) bundles.push({ path: join(CORPUS, 'genuine', f), role: 'genuine' });
-for (const f of readdirSync(join(ROOT, 'crate/tests/fixtures/v1'))) bundles.push({ path: join(ROOT, 'crate/tests/fixtures/v1', f), role: 'legacy' });
+for (const f of readdirSync(join(ROOT, 'crate/testdata/fixtures/v1'))) bundles.push({ path: join(ROOT, 'crate/testdata/fixtures/v1', f), role: 'legacy' });
 if (existsSync(EXPORTS)) for (const f of readdirSync(EXPORTS)) if (f.endsWith('.zip')) bundles.push({ path: join(EXPORTS, f), role: 'genuine' });
 
 /** @param {string} script @param {string[]} paths @returns {Map<string, any>} */

@@ -12,7 +12,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveHosts } from '../support/hosts.mjs';
-import { exportThroughWorker, launchWithExtension } from '../support/chromium.mjs';
+import { exportThroughPage, launchWithExtension } from '../support/chromium.mjs';
 import { axeViolations, formatViolations } from '../support/axe.mjs';
 
 /** @type {Awaited<ReturnType<typeof serveHosts>>} */
@@ -51,7 +51,7 @@ before(async () => {
   });
   await ext.close();
   bundleZip = join(work, 'case.zip');
-  await writeFile(bundleZip, await exportThroughWorker(browser.worker, 'default', 'fr'));
+  await writeFile(bundleZip, await exportThroughPage(browser, 'default', 'fr'));
   bundleDir = join(work, 'case');
   execFileSync('unzip', ['-q', bundleZip, '-d', bundleDir]);
 });

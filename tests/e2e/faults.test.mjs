@@ -8,7 +8,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveFixtures } from '../support/server.mjs';
-import { PACKAGED, captureThroughMenu, exportThroughWorker, launchWithExtension, readStoredJournal } from '../support/chromium.mjs';
+import { PACKAGED, captureThroughMenu, exportThroughPage, launchWithExtension, readStoredJournal } from '../support/chromium.mjs';
 import { assertChainValid, assertEntryWhole } from '../support/journal.mjs';
 import { temoin } from '../support/tools.mjs';
 
@@ -58,7 +58,7 @@ async function openPost(browser, tag) {
 /** Exports the default case and runs the native verifier on it. @param {Browser} browser @param {string} name */
 async function exportAndVerify(browser, name) {
   const zip = join(scratch, name);
-  await writeFile(zip, await exportThroughWorker(await browser.wakeWorker(), 'default'));
+  await writeFile(zip, await exportThroughPage(browser, 'default'));
   const verified = temoin(['verify', zip]);
   assert.equal(verified.status, 0, verified.stdout + verified.stderr);
 }

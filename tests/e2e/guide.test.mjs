@@ -103,7 +103,7 @@ test('capture, notification, guide for that capture, deadlines, done steps, lett
   assert.match(notice, /bonne foi/);
   await guide.click('[data-action="pharos"] details.copy-text summary');
   const pharos = await guide.locator('#copy-pharos-1').inputValue();
-  assert.match(pharos, /Menaces/);
+  assert.match(pharos, /menaces/);
   assert.match(pharos, /27 novembre 2026 à 21\u00a0h\u00a014/);
   for (const card of await guide.locator('.action.unverified').all()) assert.equal(await card.locator('.badge').count(), 1);
 

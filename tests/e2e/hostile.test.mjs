@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serveHosts } from '../support/hosts.mjs';
-import { captureThroughMenu, exportThroughWorker, launchWithExtension, readStoredJournal } from '../support/chromium.mjs';
+import { captureThroughMenu, exportThroughPage, launchWithExtension, readStoredJournal } from '../support/chromium.mjs';
 import { assertChainValid, assertEntryWhole } from '../support/journal.mjs';
 import { run, temoin } from '../support/tools.mjs';
 
@@ -121,14 +121,18 @@ test('payloads in every field run nowhere, and nothing leaves the device', { tim
   for (const href of [...letters, browser.extensionUrl('extension/pages/letter.html?kind=procureur&case=default')]) {
     const letter = await browser.context.newPage();
     await letter.goto(href);
-    await letter.waitForFunction(() => (document.getElementById('letter')?.textContent ?? '').length > 100);
+    await letter
+      .waitForFunction(() => (document.getElementById('letters')?.textContent ?? '').length > 100)
+      .catch(async (e) => {
+        throw new Error(`${href}: no letter (${await letter.locator('body').innerText()})`, { cause: e });
+      });
     await assertClean(letter);
     await letter.close();
   }
 
   // The bundle, read as an investigator would: its files opened straight from disk.
   const zip = join(work, 'hostile.zip');
-  await writeFile(zip, await exportThroughWorker(browser.worker, 'default', 'fr'));
+  await writeFile(zip, await exportThroughPage(browser, 'default', 'fr'));
   assert.equal(temoin(['verify', zip]).status, 0);
   const dir = join(work, 'unzipped');
   assert.equal(run('unzip', ['-q', zip, '-d', dir]).status, 0);

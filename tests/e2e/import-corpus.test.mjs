@@ -1,4 +1,4 @@
-// The import page over the whole corpus of bad bundles (crate/tests/corpus/): each one is
+// The import page over the whole corpus of bad bundles (crate/testdata/corpus/): each one is
 // altered or unreadable with the same code as `temoin verify`, each genuine one valid; and a
 // genuine bundle of 200 MB made on the fly verifies in the page's worker, read in slices, with
 // progress shown.
@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchWithExtension, ROOT } from '../support/chromium.mjs';
 
-const CORPUS = join(ROOT, 'crate/tests/corpus');
+const CORPUS = join(ROOT, 'crate/testdata/corpus');
 
 /** @type {Awaited<ReturnType<typeof launchWithExtension>>} */
 let browser;

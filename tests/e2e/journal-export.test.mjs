@@ -9,7 +9,7 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveDirectory, serveFixtures } from '../support/server.mjs';
-import { captureThroughMenu, exportThroughWorker, launchWithExtension, ROOT } from '../support/chromium.mjs';
+import { captureThroughMenu, exportThroughPage, launchWithExtension, ROOT } from '../support/chromium.mjs';
 import { flipStoredByte, run, temoin } from '../support/tools.mjs';
 
 /** @type {Awaited<ReturnType<typeof serveFixtures>>} */
@@ -103,7 +103,7 @@ test('review, annotate, export, verify, alter, import', async () => {
   assert.deepEqual([...new Set(/** @type {number[]} */ (remaining))].sort(), [1, 2]);
 
   // Export through the worker, as the Export button does.
-  const bundle = await exportThroughWorker(browser.worker, 'default', 'fr');
+  const bundle = await exportThroughPage(browser, 'default', 'fr');
   const zipPath = join(work, 'bundle.zip');
   await writeFile(zipPath, bundle);
   const dir = join(work, 'unzipped');

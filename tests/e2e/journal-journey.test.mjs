@@ -215,11 +215,13 @@ test('journal → exported ZIP and what to hand over, in two actions', async () 
   assert.match(await text(page, '#handover-file'), new RegExp(`${fileName} \\(\\d+ (ko|Mo)\\)`));
   assert.match(await text(page, '#handover li[data-what="zip"]'), /clé USB, ou par courriel : avec \d+ (ko|Mo), il passe en pièce jointe/);
   assert.match(await text(page, '#handover li[data-what="report"]'), /report\.html.*s'imprime/);
-  assert.equal(await page.getAttribute('#letter-link', 'href'), 'letter.html?kind=procureur&case=default');
+  const letterHref = (await page.getAttribute('#letter-link', 'href')) ?? '';
+  assert.match(letterHref, /^letter\.html\?kind=procureur&case=default&code=[0-9a-f]{64}$/, 'the letter cites this bundle');
   assert.match(await text(page, '#handover .where'), /commissariat ou à la gendarmerie/);
 
   // The control code: the bundle's head, in groups of four, verifiable.
   const hash = (await page.getAttribute('#control-code', 'data-hash')) ?? '';
+  assert.equal(new URL(letterHref, page.url()).searchParams.get('code'), hash, 'the letter cites this very bundle');
   const grouped = await text(page, '#control-code');
   assert.match(grouped, /^[0-9a-f]{4}( [0-9a-f]{4}){15}$/);
   assert.equal(grouped.replaceAll(' ', ''), hash);

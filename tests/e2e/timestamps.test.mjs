@@ -10,7 +10,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveFixtures } from '../support/server.mjs';
-import { exportThroughWorker, launchWithExtension, readStoredJournal } from '../support/chromium.mjs';
+import { exportThroughPage, launchWithExtension, readStoredJournal } from '../support/chromium.mjs';
 import { startTsa } from '../support/tsa.mjs';
 import { temoin } from '../support/tools.mjs';
 
@@ -105,7 +105,7 @@ test('captures and exports are stamped by an outside authority, checked offline'
 
   // The export stamps its own seal and carries every stamp, with files for openssl.
   const zip = join(work, 'stamped.zip');
-  await writeFile(zip, await exportThroughWorker(browser.worker, 'default'));
+  await writeFile(zip, await exportThroughPage(browser, 'default'));
   const verified = temoin(['verify', '--json', zip]);
   assert.equal(verified.status, 0, verified.stdout + verified.stderr);
   const report = JSON.parse(verified.stdout);
@@ -152,7 +152,7 @@ test('captures and exports are stamped by an outside authority, checked offline'
   await until(async () => (await stamps()).some((s) => s.body.entry === third.seq), 30_000);
   tsa.mode = 'answer';
   const zip2 = join(work, 'other.zip');
-  await writeFile(zip2, await exportThroughWorker(browser.worker, 'default'));
+  await writeFile(zip2, await exportThroughPage(browser, 'default'));
   const other = temoin(['verify', '--json', zip2]);
   assert.equal(other.status, 1, other.stdout);
   const problem = JSON.parse(other.stdout).problems.find((/** @type {any} */ p) => p.code === 'timestamp-invalid');
@@ -170,7 +170,7 @@ test('with the option off, nothing is sent to an authority', async () => {
   await page.goto(`${server.origin}/demo/?n=4`);
   await page.bringToFront();
   assert.equal((await captureFromMenu(page.url())).ok, true);
-  await exportThroughWorker(browser.worker, 'default');
+  await exportThroughPage(browser, 'default');
   await new Promise((r) => setTimeout(r, 500));
   assert.equal(tsa.requests, before, 'no request while the option is off');
 });

@@ -147,20 +147,29 @@ export function readStoredJournal(where, caseId, { onlySeq } = {}) {
 }
 
 /**
- * The bundle `temoin.exportBundle(caseId)` returns in the worker, as a Buffer.
- * @param {import('playwright-core').Worker} worker
+ * The bundle the journal page's Export button saves for this case, as a Buffer: the same
+ * function, run in an extension page (export is the pages' work; the worker only captures).
+ * @param {{ context: import('playwright-core').BrowserContext, extensionUrl: (path: string) => string }} browser
  * @param {string} caseId
  * @param {string} [language]
  */
-export async function exportThroughWorker(worker, caseId, language) {
-  const base64 = await worker.evaluate(
-    async ([id, lang]) => {
-      const bytes = await /** @type {any} */ (globalThis).temoin.exportBundle(id, lang ? { language: lang } : undefined);
-      let s = '';
-      for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-      return btoa(s);
-    },
-    [caseId, language],
-  );
-  return Buffer.from(base64, 'base64');
+export async function exportThroughPage(browser, caseId, language) {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(browser.extensionUrl('extension/pages/import.html'));
+    const base64 = await page.evaluate(
+      async ([id, lang]) => {
+        const { exportBundle } = await import('/extension/shared/export.js');
+        const { blob } = await exportBundle(id, lang ? { language: lang } : undefined);
+        const bytes = new Uint8Array(await blob.arrayBuffer());
+        let s = '';
+        for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+        return btoa(s);
+      },
+      [caseId, language],
+    );
+    return Buffer.from(base64, 'base64');
+  } finally {
+    await page.close();
+  }
 }

@@ -1,0 +1,162 @@
+//! Completing a capture record before it is sealed: what the addresses say about the
+//! platform, the post and its author (never overriding what the page itself said), and the
+//! statement of what the capture proves.
+
+use crate::lang::Lang;
+use crate::model::{Capture, Post, Statement};
+use crate::platforms::{recognise, Kind};
+
+/// Fills the fields a URL determines and the page left empty. Nothing is guessed: a value is
+/// added only when an address of a known platform states it.
+pub fn complete(mut capture: Capture, lang: Lang) -> Capture {
+    let page = recognise(&capture.page.url);
+    if capture.page.platform.is_none() {
+        capture.page.platform = page.as_ref().map(|r| r.platform.clone());
+    }
+    if let Some(post) = capture.post.as_mut() {
+        fill_from_urls(post, page.as_ref().map(|r| r.platform.as_str()));
+        if let Some(parent) = post.parent.as_mut() {
+            fill_from_urls(parent, page.as_ref().map(|r| r.platform.as_str()));
+        }
+    }
+    capture.statement = Some(statement(&capture, lang));
+    capture
+}
+
+fn fill_from_urls(post: &mut Post, page_platform: Option<&str>) {
+    if let Some(r) = post.permalink.as_deref().and_then(recognise) {
+        if post.platform.is_none() {
+            post.platform = Some(r.platform.clone());
+        }
+        if post.platform.as_deref() == Some(r.platform.as_str()) {
+            let id = match r.kind {
+                Some(Kind::Comment) => r.comment_id.or(r.post_id),
+                Some(Kind::Post | Kind::Message) => r.post_id,
+                _ => None,
+            };
+            post.post_id = post.post_id.take().or(id);
+            post.author_handle = post.author_handle.take().or(r.author_handle);
+            post.author_id = post.author_id.take().or(r.author_id);
+        }
+    }
+    if let Some(r) = post.author_url.as_deref().and_then(recognise) {
+        if r.kind == Some(Kind::Profile) && post.platform.as_deref().is_none_or(|p| p == r.platform)
+        {
+            post.author_handle = post.author_handle.take().or(r.author_handle);
+            post.author_id = post.author_id.take().or(r.author_id);
+        }
+    }
+    if post.platform.is_none() {
+        post.platform = page_platform.map(str::to_owned);
+    }
+}
+
+fn statement(capture: &Capture, lang: Lang) -> Statement {
+    let screenshot_only = capture.notices.iter().any(|n| n == "screenshot-only");
+    let offset = capture
+        .environment
+        .as_ref()
+        .and_then(|e| crate::time::offset_of(&e.local_time))
+        .unwrap_or(time::UtcOffset::UTC);
+    let when = crate::time::parse_instant(&capture.captured_at).map_or_else(
+        || capture.captured_at.clone(),
+        |t| crate::time::human_datetime(t, offset, lang),
+    );
+    let (proves, does_not_prove) = match lang {
+        Lang::Fr => (
+            if screenshot_only {
+                format!("Cette capture montre l'écran tel que ce navigateur l'affichait le {when}, selon l'horloge de l'appareil (capture d'écran seule\u{a0}: la page ne pouvait pas être lue). Ses empreintes SHA-256 permettent de vérifier que ses fichiers n'ont pas changé depuis, à condition que le code de contrôle du dossier ait été noté ailleurs au moment de l'export.")
+            } else {
+                format!("Cette capture montre la page et son code tels que ce navigateur les affichait le {when}, selon l'horloge de l'appareil. Ses empreintes SHA-256 permettent de vérifier que ses fichiers n'ont pas changé depuis, à condition que le code de contrôle du dossier ait été noté ailleurs au moment de l'export.")
+            },
+            "Elle ne prouve pas que la page n'a pas été modifiée avant la capture, ni qui tient réellement le compte, et l'horloge de l'appareil n'est pas certifiée. Pour un enjeu important, un constat par un commissaire de justice fait foi jusqu'à preuve contraire devant le juge civil.".to_owned(),
+        ),
+        Lang::En => (
+            format!(
+                "This capture shows {} as this browser displayed it on {when}, by the device's clock. Its SHA-256 fingerprints make it possible to check that its files have not changed since, provided the case's control code was written down elsewhere at export.",
+                if screenshot_only { "the screen (screenshot only: the page could not be read)" } else { "the page and its code" },
+            ),
+            "It does not prove that the page was not edited before the capture, nor who really runs the account, and the device clock is not certified. When the stakes are high, a statement by a commissaire de justice (a French bailiff) is taken as true until proven otherwise before a civil court.".to_owned(),
+        ),
+    };
+    Statement {
+        language: lang.tag().to_owned(),
+        proves,
+        does_not_prove,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Page;
+
+    fn capture(url: &str, post: Option<Post>) -> Capture {
+        Capture {
+            page: Page {
+                url: url.into(),
+                title: "t".into(),
+                ..Page::default()
+            },
+            captured_at: "2026-11-28T10:00:00.000Z".into(),
+            post,
+            ..Capture::default()
+        }
+    }
+
+    #[test]
+    fn fills_what_the_permalink_states() {
+        let post = Post {
+            permalink: Some("https://x.com/corbeau_noir/status/1790000000000000042".into()),
+            text: Some("…".into()),
+            ..Post::default()
+        };
+        let c = complete(capture("https://x.com/home", Some(post)), Lang::Fr);
+        let p = c.post.unwrap();
+        assert_eq!(p.platform.as_deref(), Some("x"));
+        assert_eq!(p.post_id.as_deref(), Some("1790000000000000042"));
+        assert_eq!(p.author_handle.as_deref(), Some("corbeau_noir"));
+        assert_eq!(c.page.platform.as_deref(), Some("x"));
+        assert_eq!(c.statement.unwrap().language, "fr");
+    }
+
+    #[test]
+    fn never_overrides_what_the_page_said() {
+        let post = Post {
+            permalink: Some("https://www.reddit.com/r/france/comments/1abcde/t/kx9y8z7/".into()),
+            author_handle: Some("from_the_page".into()),
+            post_id: Some("t1_kx9y8z7".into()),
+            ..Post::default()
+        };
+        let p = complete(
+            capture("https://www.reddit.com/r/france/", Some(post)),
+            Lang::En,
+        )
+        .post
+        .unwrap();
+        assert_eq!(p.author_handle.as_deref(), Some("from_the_page"));
+        assert_eq!(p.post_id.as_deref(), Some("t1_kx9y8z7"));
+        assert_eq!(p.platform.as_deref(), Some("reddit"));
+    }
+
+    #[test]
+    fn guesses_nothing_on_unknown_sites() {
+        let post = Post {
+            text: Some("hello".into()),
+            permalink: Some("https://blog.example/p/1".into()),
+            ..Post::default()
+        };
+        let c = complete(capture("https://blog.example/p/1", Some(post)), Lang::En);
+        let p = c.post.unwrap();
+        assert_eq!((p.platform, p.post_id, p.author_handle), (None, None, None));
+        assert_eq!(c.page.platform, None);
+    }
+
+    #[test]
+    fn a_screenshot_only_capture_says_so() {
+        let mut c = capture("chrome://settings", None);
+        c.notices.push("screenshot-only".into());
+        let s = complete(c, Lang::En).statement.unwrap();
+        assert!(s.proves.contains("screenshot only"));
+    }
+}

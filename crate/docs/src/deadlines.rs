@@ -1,0 +1,508 @@
+//! The clocks that run for a case, one per capture and per rule (crate::law holds the
+//! sources): an insult or defamation must be acted on within 3 months of its first
+//! publication (1 year when discriminatory), and a plainte simple does not stop that clock;
+//! other délits (threats, images, harassment) within 6 years, harassment from its last act,
+//! and harassment needs repeated acts or several people. Each clock says which date it runs
+//! from (the publication, or the capture standing in for an unknown publication), its last
+//! day, whether it has passed and how many days are left. The last day shown is the day
+//! before the anniversary: when in doubt, earlier is the safe side.
+
+use serde::Serialize;
+use time::{Date, Duration, OffsetDateTime, UtcOffset};
+
+use crate::law::{self, Fact};
+use crate::recourses::Status;
+use temoin_core::lang::Lang;
+use temoin_core::model::Category;
+use temoin_core::time::{add_months, human_date, offset_of, parse_instant, ymd};
+use temoin_core::view::{CaseView, ItemView};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ClockKind {
+    /// Injure or diffamation publique: 3 months (art. 65 loi 1881).
+    #[serde(rename = "press-3-months")]
+    Press3Months,
+    /// Their discriminatory forms: 1 year (art. 65-3).
+    #[serde(rename = "press-1-year")]
+    Press1Year,
+    /// Injure or diffamation non publique (a private message): 3 months too.
+    #[serde(rename = "private-insult-3-months")]
+    PrivateInsult3Months,
+    /// A délit (threat, images, identity, privacy): 6 years from the act (art. 8 CPP).
+    #[serde(rename = "offence-6-years")]
+    Offence6Years,
+    /// Harassment: 6 years from its last act.
+    #[serde(rename = "harassment-6-years")]
+    Harassment6Years,
+}
+
+impl ClockKind {
+    /// The stable code pages and documents use (`press-3-months`...).
+    pub fn code(self) -> &'static str {
+        match self {
+            ClockKind::Press3Months => "press-3-months",
+            ClockKind::Press1Year => "press-1-year",
+            ClockKind::PrivateInsult3Months => "private-insult-3-months",
+            ClockKind::Offence6Years => "offence-6-years",
+            ClockKind::Harassment6Years => "harassment-6-years",
+        }
+    }
+}
+
+/// What the clock's first day is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StartsFrom {
+    /// The publication time the page gave.
+    Publication,
+    /// The publication time is unknown: the capture's date stands in, and the real clock may
+    /// have started earlier.
+    CaptureDate,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Clock {
+    pub kind: ClockKind,
+    /// The capture it runs for; for harassment, the latest act.
+    pub entry: u32,
+    /// Every capture it was computed from (for harassment, all the acts).
+    pub entries: Vec<u32>,
+    /// First day, YYYY-MM-DD.
+    pub start: String,
+    pub starts_from: StartsFrom,
+    /// Last day to act, YYYY-MM-DD.
+    pub until: String,
+    /// Days from today to the last day (negative once passed).
+    pub days_left: i64,
+    pub passed: bool,
+    /// Shown because nothing says what the content is yet ("if it is an insult…").
+    pub conditional: bool,
+    /// One line: "Injure ou diffamation publique : 3 mois".
+    pub title: String,
+    /// The whole statement, dates as people write them.
+    pub message: String,
+    pub source: String,
+    pub status: Status,
+    /// "vérifié" or "à confirmer", in the clock's language.
+    pub status_label: &'static str,
+}
+
+/// A rule that applies to the case but has no date to show.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClockNote {
+    pub kind: &'static str,
+    pub message: String,
+    pub source: String,
+    pub status: Status,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Deadlines {
+    /// Open clocks first, the nearest first; then those that have passed.
+    pub clocks: Vec<Clock>,
+    pub notes: Vec<ClockNote>,
+}
+
+impl Deadlines {
+    /// The nearest clock still open, if any.
+    pub fn most_urgent(&self) -> Option<&Clock> {
+        self.clocks.iter().find(|c| !c.passed)
+    }
+
+    /// Whether a public press-law clock (3 months or 1 year) is open: the civil-party
+    /// complaint is the way to interrupt it.
+    pub fn public_press_clock_open(&self) -> bool {
+        self.clocks
+            .iter()
+            .any(|c| !c.passed && matches!(c.kind, ClockKind::Press3Months | ClockKind::Press1Year))
+    }
+
+    /// Whether any insult clock is open (public or private): a plainte simple would not stop
+    /// it, which the guide and the letter must say.
+    pub fn press_clock_open(&self) -> bool {
+        self.clocks.iter().any(|c| {
+            !c.passed
+                && matches!(
+                    c.kind,
+                    ClockKind::Press3Months
+                        | ClockKind::Press1Year
+                        | ClockKind::PrivateInsult3Months
+                )
+        })
+    }
+}
+
+/// When an item happened, as a date in the zone of the device that captured it, and whether
+/// that is its publication or its capture standing in for it.
+fn act_date(item: &ItemView) -> Option<(Date, StartsFrom, UtcOffset)> {
+    let c = item.capture.as_ref()?;
+    let offset = c
+        .environment
+        .as_ref()
+        .and_then(|e| offset_of(&e.local_time))
+        .unwrap_or(UtcOffset::UTC);
+    let local = |t: OffsetDateTime| t.to_offset(offset).date();
+    let published = c
+        .post
+        .as_ref()
+        .and_then(|p| p.published_at.as_deref())
+        .and_then(parse_instant);
+    match published {
+        Some(t) => Some((local(t), StartsFrom::Publication, offset)),
+        None => parse_instant(&c.captured_at).map(|t| (local(t), StartsFrom::CaptureDate, offset)),
+    }
+}
+
+struct Rule {
+    kind: ClockKind,
+    months: u32,
+    conditional: bool,
+}
+
+/// The clocks one capture starts, from what it is (its categories) and where it was.
+fn rules_for(item: &ItemView) -> Vec<Rule> {
+    let cats = &item.categories;
+    let private = item.label.private;
+    let untagged = cats.is_empty();
+    let mut out = Vec::new();
+    let insult = untagged || cats.contains(&Category::Insult);
+    if private {
+        if insult || cats.contains(&Category::Hate) {
+            out.push(Rule {
+                kind: ClockKind::PrivateInsult3Months,
+                months: 3,
+                conditional: untagged,
+            });
+        }
+    } else {
+        if insult {
+            out.push(Rule {
+                kind: ClockKind::Press3Months,
+                months: 3,
+                conditional: untagged,
+            });
+        }
+        if cats.contains(&Category::Hate) {
+            out.push(Rule {
+                kind: ClockKind::Press1Year,
+                months: 12,
+                conditional: false,
+            });
+            // The year holds only if the discriminatory ground is upheld: the 3 months stand
+            // beside it, the safe date.
+            if !insult {
+                out.push(Rule {
+                    kind: ClockKind::Press3Months,
+                    months: 3,
+                    conditional: true,
+                });
+            }
+        }
+    }
+    let delit = cats.iter().any(|c| {
+        matches!(
+            c,
+            Category::Threat
+                | Category::IntimateImages
+                | Category::PersonalData
+                | Category::Impersonation
+                | Category::SexualHarassment
+        )
+    });
+    if delit {
+        out.push(Rule {
+            kind: ClockKind::Offence6Years,
+            months: 72,
+            conditional: false,
+        });
+    }
+    out
+}
+
+/// Whether the case shows harassment's repetition: two acts or more, or a raid.
+pub fn shows_repetition(view: &CaseView) -> bool {
+    let acts = view.items.iter().filter(|i| i.capture.is_some()).count();
+    acts >= 2
+        || view
+            .items
+            .iter()
+            .any(|i| i.categories.contains(&Category::PileOn))
+}
+
+/// Every clock of the case on `today` (the user's local date).
+pub fn deadlines(view: &CaseView, today: Date, minor: bool, lang: Lang) -> Deadlines {
+    let mut clocks = Vec::new();
+    for item in view.items.iter().filter(|i| i.capture.is_some()) {
+        let Some((start, from, _)) = act_date(item) else {
+            continue;
+        };
+        for rule in rules_for(item) {
+            clocks.push(clock(
+                rule.kind,
+                item.seq,
+                vec![item.seq],
+                start,
+                from,
+                rule.months,
+                rule.conditional,
+                item.categories.contains(&Category::Hate),
+                today,
+                lang,
+            ));
+        }
+    }
+    let mut notes = Vec::new();
+    if shows_repetition(view) {
+        let acts: Vec<(&ItemView, Date, StartsFrom)> = view
+            .items
+            .iter()
+            .filter_map(|i| act_date(i).map(|(d, f, _)| (i, d, f)))
+            .collect();
+        if let Some(&(last, date, from)) = acts.iter().max_by_key(|(i, d, _)| (*d, i.seq)) {
+            clocks.push(clock(
+                ClockKind::Harassment6Years,
+                last.seq,
+                acts.iter().map(|(i, _, _)| i.seq).collect(),
+                date,
+                from,
+                72,
+                false,
+                false,
+                today,
+                lang,
+            ));
+        }
+    } else if view.items.iter().any(|i| i.capture.is_some()) {
+        notes.push(ClockNote {
+            kind: "harassment-needs-repetition",
+            message: lang
+                .pick(
+                    "Harcèlement\u{a0}: il faut des actes répétés, ou plusieurs personnes qui s'acharnent (un «\u{a0}raid\u{a0}»). Un seul message d'une seule personne n'en est pas, mais il peut être une injure ou une menace. Capturez chaque nouveau message\u{a0}: c'est la répétition qui se prouve.",
+                    "Harassment needs repeated acts, or several people piling on (a \"raid\"). A single message from one person is not harassment, though it can be an insult or a threat. Capture every new message: it is the repetition that has to be shown.",
+                )
+                .to_owned(),
+            source: law::HARASSMENT_NEEDS_REPETITION.source.to_owned(),
+            status: law::HARASSMENT_NEEDS_REPETITION.status,
+        });
+    }
+    notes.extend(how_to_stop(&clocks, view, minor, lang));
+    clocks.sort_by(|a, b| {
+        a.passed
+            .cmp(&b.passed)
+            .then(a.until.cmp(&b.until))
+            .then(a.entry.cmp(&b.entry))
+    });
+    Deadlines { clocks, notes }
+}
+
+/// What stops the clocks that are open, said once for all of them.
+fn how_to_stop(clocks: &[Clock], view: &CaseView, minor: bool, lang: Lang) -> Vec<ClockNote> {
+    let open = |k: ClockKind| clocks.iter().any(|c| c.kind == k && !c.passed);
+    let mut notes = Vec::new();
+    if open(ClockKind::Press3Months) || open(ClockKind::Press1Year) {
+        notes.push(ClockNote {
+            kind: "press-plain-complaint",
+            message: lang.pick(
+                "Pour une injure ou une diffamation publique, une plainte simple (au commissariat, à la gendarmerie ou par lettre au procureur) n'arrête pas ce délai\u{a0}: seules une plainte avec constitution de partie civile ou une citation directe l'interrompent, et un nouveau délai recommence ensuite après chaque acte de la procédure. Elles se préparent avec un avocat, vite. Le délai part de la première mise en ligne, même si le message est resté visible depuis.",
+                "For a public insult or defamation, a plain complaint (at the police, the gendarmerie or by letter to the prosecutor) does not stop this clock: only a complaint with civil-party status or a direct summons interrupts it, and a new period then starts again after each step of the proceedings. They are prepared with a lawyer, quickly. The clock starts at the first posting, even if the message stayed online since.",
+            ).to_owned(),
+            source: format!("{} ; {} ; {} ; {}", law::PRESS_THREE_MONTHS.source, law::PLAIN_COMPLAINT_DOES_NOT_STOP_IT.source, law::FIRST_POSTING.source, law::PARTIE_CIVILE_DIRECT.source),
+            status: law::PLAIN_COMPLAINT_DOES_NOT_STOP_IT.status,
+        });
+    }
+    if open(ClockKind::PrivateInsult3Months) {
+        notes.push(ClockNote {
+            kind: "private-insult-plain-complaint",
+            message: lang.pick(
+                "Pour une injure en message privé, une plainte simple n'arrête pas non plus le délai de 3 mois\u{a0}: seule une citation directe devant le tribunal de police, préparée avec un avocat, l'interrompt (la plainte avec constitution de partie civile n'est pas possible pour cette contravention). Des messages répétés peuvent aussi être du harcèlement (6 ans).",
+                "For an insult in a private message, a plain complaint does not stop the 3-month clock either: only a direct summons before the police court, prepared with a lawyer, interrupts it (a complaint with civil-party status is not possible for this minor offence). Repeated messages can also be harassment (6 years).",
+            ).to_owned(),
+            source: law::PRIVATE_INSULT_THREE_MONTHS.source.to_owned(),
+            status: law::PRIVATE_INSULT_THREE_MONTHS.status,
+        });
+    }
+    if minor
+        && view
+            .items
+            .iter()
+            .any(|i| i.categories.contains(&Category::IntimateImages))
+    {
+        notes.push(ClockNote {
+            kind: "minor-victim-longer",
+            message: lang.pick(
+                "Pour certaines infractions sexuelles commises sur un mineur, le délai est plus long et ne court qu'à partir de ses 18 ans (à confirmer avec un avocat)\u{a0}: en attendant, comptez sur le délai le plus court affiché.",
+                "For some sexual offences against a minor the limit is longer and only starts at 18 (to be confirmed with a lawyer): meanwhile, count on the shortest limit shown.",
+            ).to_owned(),
+            source: law::MINOR_VICTIM_LONGER.source.to_owned(),
+            status: law::MINOR_VICTIM_LONGER.status,
+        });
+    }
+    notes
+}
+
+fn fact_of(kind: ClockKind) -> Fact {
+    match kind {
+        ClockKind::Press3Months => law::PRESS_THREE_MONTHS,
+        ClockKind::Press1Year => law::PRESS_ONE_YEAR,
+        ClockKind::PrivateInsult3Months => law::PRIVATE_INSULT_THREE_MONTHS,
+        ClockKind::Offence6Years | ClockKind::Harassment6Years => law::SIX_YEARS,
+    }
+}
+
+#[allow(clippy::too_many_arguments)] // one clock's facts, each a column of the message
+fn clock(
+    kind: ClockKind,
+    entry: u32,
+    entries: Vec<u32>,
+    start: Date,
+    from: StartsFrom,
+    months: u32,
+    conditional: bool,
+    hate: bool,
+    today: Date,
+    lang: Lang,
+) -> Clock {
+    let until = add_months(start, months)
+        .checked_sub(Duration::days(1))
+        .unwrap_or(start);
+    let days_left = (until - today).whole_days();
+    let passed = days_left < 0;
+    let fr = lang == Lang::Fr;
+    let title = match kind {
+        ClockKind::Press3Months => lang.pick(
+            "Injure ou diffamation publique\u{a0}: 3 mois",
+            "Public insult or defamation: 3 months",
+        ),
+        ClockKind::Press1Year => lang.pick(
+            "Injure ou diffamation discriminatoire\u{a0}: 1 an",
+            "Discriminatory insult or defamation: 1 year",
+        ),
+        ClockKind::PrivateInsult3Months => lang.pick(
+            "Injure en message privé\u{a0}: 3 mois",
+            "Insult in a private message: 3 months",
+        ),
+        ClockKind::Offence6Years => lang.pick(
+            "Délit (menace, images, identité…)\u{a0}: 6 ans",
+            "Offence (threat, images, identity…): 6 years",
+        ),
+        ClockKind::Harassment6Years => lang.pick(
+            "Harcèlement\u{a0}: 6 ans après le dernier fait",
+            "Harassment: 6 years after the last act",
+        ),
+    }
+    .to_owned();
+    let start_h = human_date(start, lang);
+    let until_h = human_date(until, lang);
+    let mut m = String::new();
+    if conditional {
+        m.push_str(if kind == ClockKind::Press3Months && hate {
+            lang.pick(
+                "Si le caractère discriminatoire n'est pas retenu, ",
+                "If the discriminatory ground is not upheld, ",
+            )
+        } else {
+            lang.pick(
+                "Si ce contenu est une injure ou une diffamation, ",
+                "If this content is an insult or defamation, ",
+            )
+        });
+    }
+    let which = if kind == ClockKind::Harassment6Years {
+        lang.pick(
+            format!("le dernier fait capturé (n°\u{a0}{entry})"),
+            format!("the last act captured (no. {entry})"),
+        )
+    } else {
+        lang.pick(
+            format!("la capture n°\u{a0}{entry}"),
+            format!("capture no. {entry}"),
+        )
+    };
+    let from_what = match from {
+        StartsFrom::Publication => lang.pick(
+            format!("sa publication, le {start_h}"),
+            format!("its publication on {start_h}"),
+        ),
+        StartsFrom::CaptureDate => lang.pick(
+            format!("sa capture, le {start_h} (la date de publication est inconnue\u{a0}: le délai a peut-être commencé plus tôt)"),
+            format!("its capture on {start_h} (the publication date is unknown: the clock may have started earlier)"),
+        ),
+    };
+    let span = match months {
+        3 => lang.pick("3 mois", "3 months"),
+        12 => lang.pick("1 an", "1 year"),
+        _ => lang.pick("6 ans", "6 years"),
+    };
+    if fr {
+        let start_word = if conditional {
+            "le délai pour"
+        } else {
+            "Le délai pour"
+        };
+        m.push_str(&format!(
+            "{start_word} {which} est de {span} à compter de {from_what}\u{a0}: agissez au plus tard le {until_h}"
+        ));
+    } else {
+        let start_word = if conditional {
+            "the limit for"
+        } else {
+            "The limit for"
+        };
+        m.push_str(&format!(
+            "{start_word} {which} is {span} from {from_what}: act by {until_h} at the latest"
+        ));
+    }
+    if passed {
+        // The sentence so far ends "act by <day>": say the day has passed, once.
+        let cut = m
+            .rfind(lang.pick("\u{a0}: agissez", ": act by"))
+            .unwrap_or(m.len());
+        m.truncate(cut);
+        m.push_str(&lang.pick(
+            format!(" — le dernier jour était le {until_h}\u{a0}: ce délai est dépassé. D'autres qualifications peuvent rester ouvertes (harcèlement, menaces), et si l'auteur publie à nouveau ce contenu, un nouveau délai peut courir (à confirmer avec un avocat)\u{a0}: parlez-en à un avocat."),
+            format!(" — the last day was {until_h}: this limit has passed. Other offences may still be open (harassment, threats), and if the author publishes the content again, a new period may start (to be confirmed with a lawyer): ask a lawyer."),
+        ));
+    } else {
+        m.push_str(&match (days_left, fr) {
+            (0, true) => " — c'est aujourd'hui.".to_owned(),
+            (0, false) => " — that is today.".to_owned(),
+            (1, true) => " — il reste 1 jour.".to_owned(),
+            (1, false) => " — 1 day left.".to_owned(),
+            (n, true) => format!(" — il reste {n} jours."),
+            (n, false) => format!(" — {n} days left."),
+        });
+    }
+    let fact = fact_of(kind);
+    let (source, status) = match kind {
+        ClockKind::Press3Months => (
+            format!(
+                "{} ; {} ; {}",
+                fact.source,
+                law::PLAIN_COMPLAINT_DOES_NOT_STOP_IT.source,
+                law::FIRST_POSTING.source
+            ),
+            fact.status,
+        ),
+        _ => (fact.source.to_owned(), fact.status),
+    };
+    Clock {
+        kind,
+        entry,
+        entries,
+        start: ymd(start),
+        starts_from: from,
+        until: ymd(until),
+        days_left,
+        passed,
+        conditional,
+        title,
+        message: m,
+        source,
+        status,
+        status_label: status.label(lang),
+    }
+}

@@ -1,0 +1,81 @@
+//! `journal.csv`: one row per capture or added file, for spreadsheets.
+
+use temoin_core::error::{Error, ErrorCode, Result};
+use temoin_core::view::CaseView;
+
+const HEADER: [&str; 15] = [
+    "number",
+    "kind",
+    "captured_or_added_at_utc",
+    "published_at",
+    "platform",
+    "author_name",
+    "author_handle",
+    "page_url",
+    "permalink",
+    "text",
+    "categories",
+    "notes",
+    "deleted",
+    "files",
+    "entry_sha256",
+];
+
+pub fn render(view: &CaseView) -> Result<Vec<u8>> {
+    let mut w = ::csv::Writer::from_writer(Vec::new());
+    let fail = |e: ::csv::Error| Error::new(ErrorCode::ExportFailed, format!("journal.csv: {e}"));
+    w.write_record(HEADER).map_err(fail)?;
+    for item in &view.items {
+        let post = item.capture.as_ref().and_then(|c| c.post.as_ref());
+        let field = |f: fn(&temoin_core::model::Post) -> Option<&String>| {
+            post.and_then(f).cloned().unwrap_or_default()
+        };
+        let (kind, time, url, text) = match (&item.capture, &item.file) {
+            (Some(c), _) => (
+                "capture",
+                c.captured_at.clone(),
+                c.page.url.clone(),
+                field(|p| p.text.as_ref()),
+            ),
+            (_, Some(f)) => (
+                "added-file",
+                item.at.clone(),
+                String::new(),
+                format!("{} — {}", f.original_name, f.description),
+            ),
+            _ => continue,
+        };
+        let record = [
+            item.seq.to_string(),
+            kind.to_owned(),
+            time,
+            field(|p| p.published_at.as_ref()),
+            field(|p| p.platform.as_ref()),
+            field(|p| p.author_name.as_ref()),
+            field(|p| p.author_handle.as_ref()),
+            url,
+            field(|p| p.permalink.as_ref()),
+            text,
+            item.categories
+                .iter()
+                .map(|c| c.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+            item.notes
+                .iter()
+                .map(|n| n.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" | "),
+            item.deleted.as_ref().map_or("no", |_| "yes").to_owned(),
+            item.artifacts()
+                .iter()
+                .map(|a| a.name.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+            item.hash.clone(),
+        ];
+        w.write_record(&record).map_err(fail)?;
+    }
+    w.into_inner()
+        .map_err(|e| Error::new(ErrorCode::ExportFailed, format!("journal.csv: {e}")))
+}

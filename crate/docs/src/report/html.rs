@@ -1,0 +1,750 @@
+//! `report.html`: the document a parent attaches to a complaint and a lawyer or police officer
+//! reads first. Self-contained (no script, no remote resource; images by relative path inside
+//! the bundle), printable on A4 (one capture per page, no column lost), in one language, and
+//! every piece of captured text escaped: a hostile post cannot run in the report. It claims
+//! nothing it cannot back: what the fingerprints prove is said together with its condition
+//! (the control code written down elsewhere at export).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write;
+
+use time::{OffsetDateTime, UtcOffset};
+
+use temoin_core::bundle::{artifact_path, Manifest};
+use temoin_core::model::{Artifact, Capture, Category};
+use temoin_core::time::{human_date, human_datetime, offset_of, parse_instant};
+use temoin_core::view::{CaseView, ItemView};
+
+use super::words::{method_text, notice_text};
+use temoin_core::lang::Lang;
+
+use super::{excerpt, Words};
+
+/// Escapes text for HTML element content and quoted attribute values.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A link only for http(s) URLs; anything else (`javascript:`, `data:`...) stays plain text.
+fn link(url: &str) -> String {
+    let lower = url.trim_start().to_ascii_lowercase();
+    if lower.starts_with("https://") || lower.starts_with("http://") {
+        format!(
+            "<a href=\"{u}\" rel=\"noopener noreferrer\">{u}</a>",
+            u = esc(url)
+        )
+    } else {
+        esc(url)
+    }
+}
+
+const STYLE: &str = r#"
+:root{color-scheme:light dark;--ink:#111;--paper:#fff;--accent:#1f3a5f;--rule:#999;--soft:#eef1f5;--warn-bg:#fff4dc;--warn:#7a4a00;--bad-bg:#fdecee;--bad:#8a0018}
+@media (prefers-color-scheme:dark){:root{--ink:#eee;--paper:#15171a;--accent:#9cc2ff;--rule:#666;--soft:#23272e;--warn-bg:#3a2c10;--warn:#ffd48a;--bad-bg:#3d1318;--bad:#ffb3bd}}
+*{box-sizing:border-box}
+body{font-family:"DejaVu Sans",Arial,sans-serif;color:var(--ink);background:var(--paper);margin:0 auto;padding:1.5rem;max-width:60rem;line-height:1.5;font-size:1rem}
+a{color:var(--accent)}
+.skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:var(--paper);padding:.5rem}
+h1{font-size:1.6rem;color:var(--accent);margin-top:0}h2{font-size:1.3rem;color:var(--accent);border-bottom:2px solid var(--accent);padding-bottom:.2rem;margin-top:2rem}h3{font-size:1.05rem;margin-bottom:.3rem}
+.lead{font-size:1.1rem}
+table{border-collapse:collapse;width:100%;margin:.5rem 0;table-layout:fixed}
+th,td{border:1px solid var(--rule);padding:.3rem .4rem;text-align:left;vertical-align:top;overflow-wrap:anywhere;word-break:break-word}
+th{background:var(--soft)}
+code,.hash{font-family:"DejaVu Sans Mono",monospace;font-size:.85em;overflow-wrap:anywhere;word-break:break-all}
+.notice{border-left:4px solid var(--warn);background:var(--warn-bg);padding:.5rem .8rem}
+.deleted,.withheld{border-left:4px solid var(--bad);background:var(--bad-bg);padding:.5rem .8rem}
+.text{white-space:pre-wrap;border:1px solid var(--rule);background:var(--soft);padding:.5rem;overflow-wrap:anywhere}
+figure{margin:.5rem 0}img.shot{display:block;max-width:100%;height:auto;border:1px solid var(--rule)}
+dl.fields{display:grid;grid-template-columns:minmax(8rem,14rem) 1fr;gap:.2rem 1rem;margin:.5rem 0}dt{font-weight:bold}dd{margin:0;overflow-wrap:anywhere}
+.chrono col.n{width:3.2rem}.chrono col.when{width:9.5rem}.chrono col.where{width:7rem}.chrono col.who{width:10rem}
+@media screen and (max-width:40rem){dl.fields{grid-template-columns:1fr}dd{margin-bottom:.4rem}body{padding:.8rem}
+ table,thead,tbody,tr,th,td{display:block;width:auto}col{width:auto!important}thead{position:absolute;left:-9999px}
+ tr{border:1px solid var(--rule);margin:.5rem 0}td{border:0;border-bottom:1px solid var(--rule)}td:last-child{border-bottom:0}
+ td[data-label]::before{content:attr(data-label);display:block;font-weight:bold;font-size:.9em}}
+@page{size:A4;margin:15mm 14mm}
+@media print{
+ :root{--ink:#000;--paper:#fff;--accent:#1f3a5f;--rule:#888;--soft:#eee;--warn-bg:#fff;--bad-bg:#fff}
+ body{max-width:none;padding:0;font-size:10pt}
+ a{color:#000;text-decoration:none}
+ .skip{display:none}
+ section.item,section.part{break-before:page}
+ tr,figure,dl.fields>*{break-inside:avoid}
+ thead{display:table-header-group}
+ img.shot{max-height:150mm;width:auto;max-width:100%;object-fit:contain}
+ h2,h3{break-after:avoid}
+}
+"#;
+
+pub struct ReportInput<'a> {
+    pub view: &'a CaseView,
+    pub manifest: &'a Manifest,
+    /// Paths of the artifacts actually in the bundle.
+    pub present: &'a BTreeSet<String>,
+    /// The case's name when the journal records no details.
+    pub fallback_title: Option<&'a str>,
+    pub lang: Lang,
+}
+
+pub fn render(input: &ReportInput) -> String {
+    let w = super::words::words(input.lang);
+    let mut out = String::with_capacity(64 * 1024);
+    // Writing to a String cannot fail; the results of write! are ignored below for that reason.
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src 'self' file: data:; style-src 'unsafe-inline'\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title} — {case}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n\
+         <a class=\"skip\" href=\"#chronology-title\">{skip}</a>\n<main>\n",
+        lang = input.lang.tag(),
+        title = esc(w.report_title),
+        case = esc(&case_title(input)),
+        skip = esc(w.skip_to_chronology),
+    );
+    cover(&mut out, input, w);
+    chronology(&mut out, input.view, input.lang, w);
+    summaries(&mut out, input.view, w);
+    for item in &input.view.items {
+        item_page(&mut out, item, input, w);
+    }
+    annotations(&mut out, input.view, input.lang, w);
+    closing(&mut out, w);
+    out.push_str("</main>\n</body>\n</html>\n");
+    out
+}
+
+fn case_title(input: &ReportInput) -> String {
+    input.view.details.as_ref().map_or_else(
+        || {
+            input
+                .fallback_title
+                .unwrap_or(&input.manifest.case_id)
+                .to_owned()
+        },
+        |d| d.title.clone(),
+    )
+}
+
+/// The zone the capture's device was in.
+fn offset_of_capture(c: &Capture) -> UtcOffset {
+    c.environment
+        .as_ref()
+        .and_then(|e| offset_of(&e.local_time))
+        .unwrap_or(UtcOffset::UTC)
+}
+
+/// « 28 novembre 2026 à 11 h 00 (UTC+01:00) — 2026-11-28 10:00:00 UTC »: local time as people
+/// write it, and UTC beside it for the record.
+fn local_and_utc(t: OffsetDateTime, offset: UtcOffset, lang: Lang) -> String {
+    let utc = t.to_offset(UtcOffset::UTC);
+    let local = human_datetime(t, offset, lang);
+    if offset == UtcOffset::UTC {
+        return local;
+    }
+    format!(
+        "{local} — {:04}-{:02}-{:02} {:02}:{:02}:{:02} UTC",
+        utc.year(),
+        utc.month() as u8,
+        utc.day(),
+        utc.hour(),
+        utc.minute(),
+        utc.second()
+    )
+}
+
+fn stamp(s: &str, offset: UtcOffset, lang: Lang) -> String {
+    parse_instant(s).map_or_else(|| s.to_owned(), |t| local_and_utc(t, offset, lang))
+}
+
+/// Images of a sexual nature involving a minor are never reproduced in the report.
+fn withheld_images(item: &ItemView, view: &CaseView) -> bool {
+    view.minor() && item.categories.contains(&Category::IntimateImages)
+}
+
+fn cover(out: &mut String, input: &ReportInput, w: &Words) {
+    let view = input.view;
+    let lang = input.lang;
+    let captures: Vec<&ItemView> = view.items.iter().filter(|i| i.capture.is_some()).collect();
+    let added = view.items.len() - captures.len();
+    let days: Vec<(OffsetDateTime, UtcOffset)> = captures
+        .iter()
+        .filter_map(|i| i.capture.as_ref())
+        .filter_map(|c| parse_instant(&c.captured_at).map(|t| (t, offset_of_capture(c))))
+        .collect();
+    let first = days.iter().min_by_key(|(t, _)| *t);
+    let last = days.iter().max_by_key(|(t, _)| *t);
+    let period = match (first, last) {
+        (Some((a, oa)), Some((b, ob))) => {
+            let (a, b) = (
+                human_date(a.to_offset(*oa).date(), lang),
+                human_date(b.to_offset(*ob).date(), lang),
+            );
+            if a == b {
+                a
+            } else {
+                lang.pick(format!("du {a} au {b}"), format!("from {a} to {b}"))
+            }
+        }
+        _ => w.nothing.to_owned(),
+    };
+    let person = view.person();
+    let _ = writeln!(
+        out,
+        "<section class=\"cover\">\n<h1>{}</h1>",
+        esc(w.report_title)
+    );
+    let about = match (person, view.minor()) {
+        (Some(p), true) => lang.pick(
+            format!(", qui concernent {p} (mineur(e))"),
+            format!(", concerning {p} (a minor)"),
+        ),
+        (Some(p), false) => lang.pick(format!(", qui concernent {p}"), format!(", concerning {p}")),
+        (None, _) => String::new(),
+    };
+    let _ = writeln!(
+        out,
+        "<p class=\"lead\">{}</p>",
+        esc(&lang.pick(
+            format!("Ce document rassemble {} capture(s) de pages web et {added} fichier(s) ajouté(s), faits {period} avec l'extension de navigateur Témoin{about}. Chaque capture est décrite sur sa propre page, après la chronologie.", captures.len()),
+            format!("This document gathers {} capture(s) of web pages and {added} added file(s), made {period} with the Témoin browser extension{about}. Each capture is described on its own page, after the chronology.", captures.len()),
+        ))
+    );
+    out.push_str("<dl class=\"fields\">\n");
+    let mut row = |k: &str, v: String| {
+        let _ = writeln!(out, "<dt>{}</dt><dd>{}</dd>", esc(k), v);
+    };
+    row(w.case, esc(&case_title(input)));
+    if let Some(d) = &view.details {
+        if !d.person.is_empty() {
+            row(w.person, esc(&d.person));
+        }
+        row(w.minor, esc(if d.minor { w.yes } else { w.no }));
+        if !d.description.is_empty() {
+            row(w.description, esc(&d.description));
+        }
+    }
+    row(w.period, esc(&period));
+    row(w.captures, captures.len().to_string());
+    row(w.added_files, added.to_string());
+    row(
+        w.exported_at,
+        esc(&stamp(&input.manifest.exported_at, UtcOffset::UTC, lang)),
+    );
+    row(w.generator, esc(&input.manifest.generator));
+    out.push_str("</dl>\n");
+    let _ = writeln!(
+        out,
+        "<h2 id=\"verify\">{}</h2>\n<p>{}</p>",
+        esc(w.verify_heading),
+        esc(w.verify_paragraph)
+    );
+    if let Some(day) = temoin_core::time::parse_date(&input.manifest.exported_at) {
+        let deadlines = crate::deadlines::deadlines(view, day, view.minor(), lang);
+        if !deadlines.clocks.is_empty() {
+            let _ = writeln!(
+                out,
+                "<h2>{} ({})</h2>\n<ul id=\"deadlines\">",
+                esc(w.deadlines),
+                esc(&human_date(day, lang))
+            );
+            for d in &deadlines.clocks {
+                let _ = writeln!(
+                    out,
+                    "<li data-kind=\"{}\" data-until=\"{}\">{} <small class=\"source\">({} {} — {})</small></li>",
+                    d.kind.code(),
+                    esc(&d.until),
+                    esc(&d.message),
+                    esc(w.source),
+                    esc(&d.source),
+                    esc(d.status_label)
+                );
+            }
+            out.push_str("</ul>\n");
+        }
+        for n in &deadlines.notes {
+            let _ = writeln!(
+                out,
+                "<p class=\"notice\">{} <small class=\"source\">({} {})</small></p>",
+                esc(&n.message),
+                esc(w.source),
+                esc(&n.source)
+            );
+        }
+    }
+    out.push_str("</section>\n");
+}
+
+fn published_cell(item: &ItemView, lang: Lang) -> String {
+    let Some(c) = item.capture.as_ref() else {
+        return String::new();
+    };
+    let post = c.post.as_ref();
+    if let Some(t) = post
+        .and_then(|p| p.published_at.as_deref())
+        .and_then(parse_instant)
+    {
+        return human_datetime(t, offset_of_capture(c), lang);
+    }
+    match post
+        .and_then(|p| p.published_text.as_deref())
+        .filter(|t| !t.trim().is_empty())
+    {
+        Some(shown) => lang.pick(
+            format!("«\u{a0}{shown}\u{a0}» (affiché)"),
+            format!("\"{shown}\" (as shown)"),
+        ),
+        None => lang.pick("inconnue".into(), "unknown".into()),
+    }
+}
+
+fn chronology(out: &mut String, view: &CaseView, lang: Lang, w: &Words) {
+    let _ = write!(
+        out,
+        "<section class=\"part\">\n<h2 id=\"chronology-title\">{}</h2>\n<table id=\"chronology\" class=\"chrono\">\n<colgroup><col class=\"n\"><col class=\"when\"><col class=\"where\"><col class=\"who\"><col></colgroup>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
+        esc(w.chronology),
+        esc(w.number),
+        esc(w.published),
+        esc(w.platform),
+        esc(w.author),
+        esc(w.excerpt),
+    );
+    for item in view.chronology() {
+        let (when, text) = match (&item.capture, &item.file) {
+            (Some(c), _) => (
+                published_cell(item, lang),
+                c.post
+                    .as_ref()
+                    .and_then(|p| p.text.clone())
+                    .map(|t| excerpt(&t, 160))
+                    .unwrap_or_else(|| {
+                        lang.pick(
+                            format!("[page «\u{a0}{}\u{a0}»]", excerpt(&c.page.title, 80)),
+                            format!("[page \"{}\"]", excerpt(&c.page.title, 80)),
+                        )
+                    }),
+            ),
+            (_, Some(f)) => (
+                stamp(&item.at, UtcOffset::UTC, lang),
+                format!("{} — {}", f.original_name, f.description),
+            ),
+            _ => continue,
+        };
+        let _ = writeln!(
+            out,
+            "<tr data-seq=\"{seq}\"><td data-label=\"{l_n}\"><a href=\"#entry-{seq}\">{seq}</a></td><td data-label=\"{l_when}\">{}</td><td data-label=\"{l_where}\">{}</td><td data-label=\"{l_who}\">{}</td><td data-label=\"{l_what}\">{}</td></tr>",
+            esc(&when),
+            esc(&item.label.platform_name.clone().unwrap_or_else(|| if item.file.is_some() { w.added_files.to_owned() } else { "—".into() })),
+            esc(&item.label.author.clone().unwrap_or_else(|| "—".into())),
+            esc(&text),
+            seq = item.seq,
+            l_n = esc(w.number),
+            l_when = esc(w.published),
+            l_where = esc(w.platform),
+            l_who = esc(w.author),
+            l_what = esc(w.excerpt),
+        );
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+fn summaries(out: &mut String, view: &CaseView, w: &Words) {
+    let mut by_author: BTreeMap<String, usize> = BTreeMap::new();
+    let mut by_platform: BTreeMap<String, usize> = BTreeMap::new();
+    for item in view.items.iter().filter(|i| i.capture.is_some()) {
+        *by_author
+            .entry(
+                item.label
+                    .author
+                    .clone()
+                    .unwrap_or_else(|| w.unknown.into()),
+            )
+            .or_default() += 1;
+        *by_platform
+            .entry(
+                item.label
+                    .platform_name
+                    .clone()
+                    .unwrap_or_else(|| w.unknown.into()),
+            )
+            .or_default() += 1;
+    }
+    for (heading, counts, id) in [
+        (w.by_author, &by_author, "by-author"),
+        (w.by_platform, &by_platform, "by-platform"),
+    ] {
+        let _ = writeln!(
+            out,
+            "<h3>{}</h3>\n<table id=\"{id}\"><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+            esc(heading),
+            esc(heading),
+            esc(w.count)
+        );
+        for (k, n) in counts {
+            let _ = writeln!(
+                out,
+                "<tr><td data-label=\"{}\">{}</td><td data-label=\"{}\">{n}</td></tr>",
+                esc(heading),
+                esc(k),
+                esc(w.count)
+            );
+        }
+        out.push_str("</tbody></table>\n");
+    }
+    out.push_str("</section>\n");
+}
+
+fn item_page(out: &mut String, item: &ItemView, input: &ReportInput, w: &Words) {
+    let lang = input.lang;
+    let added = item.file.is_some();
+    let heading = match (&item.capture, &item.file) {
+        (Some(_), _) => format!(
+            "{} {} — {}",
+            w.capture_heading,
+            item.seq,
+            item.label
+                .platform_name
+                .clone()
+                .unwrap_or_else(|| w.unknown.into())
+        ),
+        _ => format!("{} {}", w.added_heading, item.seq),
+    };
+    let _ = writeln!(
+        out,
+        "<section class=\"item\" id=\"entry-{seq}\" data-seq=\"{seq}\">\n<h2>{}</h2>",
+        esc(&heading),
+        seq = item.seq
+    );
+    if added {
+        let _ = writeln!(out, "<p class=\"notice\">{}</p>", esc(w.added_notice));
+    }
+    if let Some(d) = &item.deleted {
+        let reason = if d.reason.is_empty() {
+            String::new()
+        } else {
+            format!(" {}\u{a0}: {}", esc(w.reason), esc(&d.reason))
+        };
+        let _ = writeln!(
+            out,
+            "<p class=\"deleted\"><strong>{}</strong> ({} {}, {}) — {}{}</p>",
+            esc(w.deleted),
+            esc(w.number),
+            d.seq,
+            esc(&stamp(&d.at, UtcOffset::UTC, lang)),
+            esc(w.deleted_notice),
+            reason
+        );
+    }
+    let images: Vec<&Artifact> = item
+        .artifacts()
+        .iter()
+        .filter(|a| a.media_type.starts_with("image/"))
+        .collect();
+    if withheld_images(item, input.view) {
+        let _ = writeln!(out, "<p class=\"withheld\">{}</p>", esc(w.withheld_notice));
+    } else {
+        // The post's crop when there is one, else the visible screen: one picture per page.
+        let preferred = [
+            "screenshot-post-captioned.png",
+            "screenshot-post.png",
+            "screenshot-visible.png",
+        ];
+        let shown = preferred
+            .iter()
+            .find_map(|n| images.iter().find(|a| a.name == *n))
+            .or(images.first());
+        if let Some(a) = shown {
+            let path = artifact_path(added, item.seq, &a.name);
+            if input.present.contains(&path) {
+                let alt = lang.pick(
+                    format!("Capture d'écran de l'entrée n°\u{a0}{}", item.seq),
+                    format!("Screenshot of entry no. {}", item.seq),
+                );
+                let _ = writeln!(
+                    out,
+                    "<figure><img class=\"shot\" src=\"{p}\" alt=\"{}\"><figcaption><code>{p}</code></figcaption></figure>",
+                    esc(&alt),
+                    p = esc(&path)
+                );
+            }
+        }
+    }
+    out.push_str("<dl class=\"fields\">\n");
+    let mut row = |k: &str, v: String| {
+        let _ = writeln!(out, "<dt>{}</dt><dd>{}</dd>", esc(k), v);
+    };
+    if let Some(c) = &item.capture {
+        let offset = offset_of_capture(c);
+        if let Some(a) = &item.label.author {
+            row(w.author, esc(a));
+        }
+        if let Some(v) = c.post.as_ref().and_then(|p| p.author_url.as_deref()) {
+            row(w.author_page, link(v));
+        }
+        row(w.published, esc(&published_cell(item, lang)));
+        row(w.captured, esc(&stamp(&c.captured_at, offset, lang)));
+        row(
+            w.platform,
+            esc(&item
+                .label
+                .platform_name
+                .clone()
+                .unwrap_or_else(|| w.unknown.into())),
+        );
+        row(
+            w.visibility,
+            esc(if item.label.private {
+                w.private_message
+            } else {
+                w.public_content
+            }),
+        );
+        if let Some(v) = c.post.as_ref().and_then(|p| p.permalink.as_deref()) {
+            row(w.permalink, link(v));
+        }
+        row(w.url, link(&c.page.url));
+        row(w.page_title, esc(&c.page.title));
+    }
+    if let Some(f) = &item.file {
+        row(w.original_name, esc(&f.original_name));
+        row(w.description, esc(&f.description));
+        row(w.added_at, esc(&stamp(&item.at, UtcOffset::UTC, lang)));
+    }
+    if !item.categories.is_empty() {
+        let names: Vec<&str> = item
+            .categories
+            .iter()
+            .map(|c| w.category(c.as_str()))
+            .collect();
+        row(w.categories, esc(&names.join(", ")));
+    }
+    out.push_str("</dl>\n");
+    if let Some(text) = item
+        .capture
+        .as_ref()
+        .and_then(|c| c.post.as_ref())
+        .and_then(|p| p.text.as_ref())
+    {
+        let _ = writeln!(
+            out,
+            "<h3>{}</h3>\n<div class=\"text\">{}</div>",
+            esc(w.post_text),
+            esc(text)
+        );
+    }
+    if let Some(c) = &item.capture {
+        capture_record(out, c, lang, w);
+    }
+    if !item.notes.is_empty() {
+        let _ = writeln!(out, "<h3>{}</h3>\n<ul>", esc(w.notes));
+        for n in &item.notes {
+            let _ = writeln!(
+                out,
+                "<li>{} ({} {})\u{a0}: {}</li>",
+                esc(&stamp(&n.at, UtcOffset::UTC, lang)),
+                esc(w.number),
+                n.seq,
+                esc(&n.text)
+            );
+        }
+        out.push_str("</ul>\n");
+    }
+    artifacts_table(out, item, lang, w);
+    out.push_str("</section>\n");
+}
+
+/// What the record says of how the capture was made: the browser and the device, what could
+/// not be captured, and the capture's own statement of what it proves.
+fn capture_record(out: &mut String, c: &Capture, lang: Lang, w: &Words) {
+    let _ = writeln!(
+        out,
+        "<h3>{}</h3>\n<dl class=\"fields\">",
+        esc(w.how_captured)
+    );
+    let mut row = |k: &str, v: String| {
+        let _ = writeln!(out, "<dt>{}</dt><dd>{}</dd>", esc(k), v);
+    };
+    if let Some(e) = &c.environment {
+        row(
+            w.browser,
+            esc(format!("{} {}", e.browser, e.browser_version).trim()),
+        );
+        if !e.os.is_empty() {
+            row(w.os, esc(&e.os));
+        }
+        if !e.time_zone.is_empty() {
+            row(w.time_zone, esc(&e.time_zone));
+        }
+        if !e.local_time.is_empty() {
+            row(w.device_clock, esc(&e.local_time));
+        }
+        if !e.extension_version.is_empty() {
+            row(w.extension_version, esc(&e.extension_version));
+        }
+        if let Some(v) = e.viewport {
+            row(w.viewport, format!("{} × {}", v.width, v.height));
+        }
+        if e.incognito {
+            row(w.incognito, esc(w.yes));
+        }
+    }
+    let notices: Vec<String> = c
+        .notices
+        .iter()
+        .map(|n| notice_text(n, lang).map_or_else(|| n.clone(), str::to_owned))
+        .collect();
+    row(
+        w.not_captured,
+        if notices.is_empty() {
+            esc(w.nothing)
+        } else {
+            format!(
+                "<ul>{}</ul>",
+                notices
+                    .iter()
+                    .map(|n| format!("<li>{}</li>", esc(n)))
+                    .collect::<String>()
+            )
+        },
+    );
+    out.push_str("</dl>\n");
+    if let Some(s) = &c.statement {
+        // The statement was written in the language of the capture; it is quoted as recorded.
+        let _ = writeln!(
+            out,
+            "<h3>{}</h3>\n<p lang=\"{}\">{}</p>\n<p lang=\"{}\">{}</p>",
+            esc(w.statement),
+            esc(&s.language),
+            esc(&s.proves),
+            esc(&s.language),
+            esc(&s.does_not_prove)
+        );
+    }
+}
+
+fn artifacts_table(out: &mut String, item: &ItemView, lang: Lang, w: &Words) {
+    let _ = writeln!(
+        out,
+        "<h3>{}</h3>\n<table class=\"files\"><colgroup><col style=\"width:24%\"><col style=\"width:12%\"><col style=\"width:32%\"><col></colgroup><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">SHA-256</th></tr></thead><tbody>",
+        esc(w.technical),
+        esc(w.file),
+        esc(w.size),
+        esc(w.method)
+    );
+    for a in item.artifacts() {
+        let _ = writeln!(
+            out,
+            "<tr><td data-label=\"{}\"><code>{}</code></td><td data-label=\"{}\">{}</td><td data-label=\"{}\">{}</td><td data-label=\"SHA-256\"><code class=\"hash\">{}</code></td></tr>",
+            esc(w.file),
+            esc(&a.name),
+            esc(w.size),
+            a.size,
+            esc(w.method),
+            esc(method_text(&a.name, &a.method, lang).unwrap_or(&a.method)),
+            esc(&a.sha256)
+        );
+    }
+    out.push_str("</tbody></table>\n");
+    let _ = writeln!(
+        out,
+        "<p>{}\u{a0}: <code class=\"hash\">{}</code></p>",
+        esc(w.entry_hash),
+        esc(&item.hash)
+    );
+}
+
+fn annotations(out: &mut String, view: &CaseView, lang: Lang, w: &Words) {
+    let _ = writeln!(
+        out,
+        "<section class=\"part\">\n<h2>{}</h2>\n<table id=\"annotations\"><colgroup><col style=\"width:3.2rem\"><col style=\"width:11rem\"><col style=\"width:9rem\"><col style=\"width:5rem\"><col></colgroup><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+        esc(w.journal_heading),
+        esc(w.number),
+        esc(w.when),
+        esc(w.entry_kind),
+        esc(w.about_entry),
+        esc(w.details),
+    );
+    if view.annotations.is_empty() {
+        let _ = writeln!(out, "<tr><td colspan=\"5\">{}</td></tr>", esc(w.nothing));
+    }
+    for a in &view.annotations {
+        let summary = if a.kind == "categories" {
+            a.summary
+                .split(", ")
+                .filter(|s| !s.is_empty())
+                .map(|c| w.category(c))
+                .collect::<Vec<_>>()
+                .join(", ")
+        } else {
+            a.summary.clone()
+        };
+        let _ = writeln!(
+            out,
+            "<tr data-seq=\"{}\" data-kind=\"{}\"><td data-label=\"{l_n}\">{}</td><td data-label=\"{l_when}\">{}</td><td data-label=\"{l_kind}\">{}</td><td data-label=\"{l_about}\">{}</td><td data-label=\"{l_what}\">{}</td></tr>",
+            a.seq,
+            a.kind,
+            a.seq,
+            esc(&stamp(&a.at, UtcOffset::UTC, lang)),
+            esc(w.kind(a.kind)),
+            a.target.map_or_else(String::new, |t| format!("<a href=\"#entry-{t}\">{t}</a>")),
+            esc(&summary),
+            l_n = esc(w.number),
+            l_when = esc(w.when),
+            l_kind = esc(w.entry_kind),
+            l_about = esc(w.about_entry),
+            l_what = esc(w.details),
+        );
+    }
+    out.push_str("</tbody></table>\n</section>\n");
+}
+
+fn closing(out: &mut String, w: &Words) {
+    let _ = writeln!(
+        out,
+        "<section class=\"part\">\n<h2>{}</h2>\n<h3>{}</h3>\n<ul>",
+        esc(w.proves_heading),
+        esc(w.proves_subheading)
+    );
+    for s in w.proves {
+        let _ = writeln!(out, "<li>{}</li>", esc(s));
+    }
+    let _ = writeln!(
+        out,
+        "</ul>\n<h3>{}</h3>\n<ul>",
+        esc(w.not_proves_subheading)
+    );
+    for s in w.not_proves {
+        let _ = writeln!(out, "<li>{}</li>", esc(s));
+    }
+    out.push_str("</ul>\n</section>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup_and_quotes() {
+        assert_eq!(
+            esc("<script>alert('x')</script>&\""),
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;&quot;"
+        );
+    }
+
+    #[test]
+    fn only_http_urls_become_links() {
+        assert!(link("https://x.com/a").starts_with("<a href=\"https://x.com/a\""));
+        assert_eq!(link("javascript:alert(1)"), "javascript:alert(1)");
+        assert_eq!(link(" JavaScript:alert(1)"), " JavaScript:alert(1)");
+        assert!(!link("https://x/\"onmouseover=\"a").contains("\"onmouseover"));
+    }
+}

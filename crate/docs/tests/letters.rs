@@ -1,0 +1,199 @@
+//! Letters built from the realistic journal of tests/common: facts in chronological order
+//! with their fingerprints, the exhibits in the order cited, and the form texts.
+#![allow(clippy::unwrap_used)]
+
+#[path = "../../testdata/common/mod.rs"]
+mod common;
+
+use temoin_core::lang::Lang;
+use temoin_core::model::Category;
+use temoin_core::view::CaseView;
+use temoin_docs::deadlines::{deadlines, ClockKind};
+use temoin_docs::guide::{for_case, Situation};
+use temoin_docs::report::letters::{
+    letters, pharos_summary, platform_report, LetterRequest, Writer,
+};
+use time::macros::date;
+
+fn request<'a>(kind: &'a str, head: &'a str) -> LetterRequest<'a> {
+    LetterRequest {
+        kind,
+        head: Some(head),
+        seq: None,
+        platform: None,
+        writer: Writer::Parent,
+        today: date!(2026 - 11 - 28),
+        lang: Lang::Fr,
+    }
+}
+
+#[test]
+fn the_procureur_letter_lists_the_facts_in_order_with_their_fingerprints() {
+    let c = common::case();
+    let view = CaseView::build(common::CASE, &c.entries);
+    let head = c.entries.last().unwrap().hash.clone();
+    let letter = letters(&view, &request("procureur", &head))
+        .unwrap()
+        .remove(0)
+        .text;
+    // Published the 17th (entry 4), 18th (3), 19th (2): chronological order, numbered 1, 2, 3.
+    let pos = |needle: &str| {
+        letter
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle} missing"))
+    };
+    assert!(
+        pos("17 novembre 2026") < pos("18 novembre 2026")
+            && pos("18 novembre 2026") < pos("19 novembre 2026")
+    );
+    assert!(
+        pos("Pièce n°\u{a0}1\u{a0}: capture n°\u{a0}4")
+            < pos("Pièce n°\u{a0}3\u{a0}: capture n°\u{a0}2"),
+        "exhibits in the order cited"
+    );
+    for e in &c.entries[1..4] {
+        assert!(letter.contains(&e.hash), "entry {} fingerprint", e.seq);
+    }
+    let grouped = temoin_core::digest::grouped(&head);
+    assert!(
+        letter.contains(&grouped),
+        "the control code, in groups of four"
+    );
+    assert!(
+        letter.contains("représentant légal") && letter.contains("Léa M."),
+        "a minor's complaint, by a parent"
+    );
+    assert!(
+        letter.contains("222-33-2-2"),
+        "three acts and a raid: harassment"
+    );
+    assert!(
+        letter.contains("loi du 29 juillet 1881"),
+        "entry 3 is an insult"
+    );
+    assert!(
+        letter.contains("non capturé par Témoin"),
+        "the added file is listed as such"
+    );
+    assert!(
+        letter.contains("fichiers supprimés depuis, empreintes conservées"),
+        "entry 4 was deleted; its fingerprint stays"
+    );
+}
+
+#[test]
+fn form_texts_carry_what_the_dsa_and_pharos_ask_for() {
+    let c = common::case();
+    let view = CaseView::build(common::CASE, &c.entries);
+    let item = view.item(3).unwrap();
+    let dsa = platform_report(item, true, Lang::Fr);
+    assert!(dsa.contains("https://x.com/pie_bavarde/status/1790000000000001"));
+    assert!(
+        dsa.contains("18 novembre 2026 à 21\u{a0}h\u{a0}00 (UTC)"),
+        "dates as people write them"
+    );
+    assert!(dsa.contains("bonne foi"));
+    assert!(dsa.contains("art. 29, 32 et 33"));
+    assert!(platform_report(item, false, Lang::En).contains("good faith"));
+    let pharos = pharos_summary(item, true);
+    for field in [
+        "Catégorie\u{a0}:",
+        "Date et heure de publication\u{a0}: 18 novembre 2026 à 21\u{a0}h\u{a0}00 (UTC)",
+        "Site ou plateforme\u{a0}: X",
+        "Adresse (URL)\u{a0}: https://x.com/",
+    ] {
+        assert!(pharos.contains(field), "{field}");
+    }
+    let erasure = letters(
+        &view,
+        &LetterRequest {
+            seq: Some(3),
+            ..request("erasure", "0")
+        },
+    )
+    .unwrap();
+    assert_eq!(erasure.len(), 1);
+    assert!(
+        erasure[0].text.contains("article 51")
+            && erasure[0].text.contains("CNIL")
+            && erasure[0].text.contains("https://x.com/pie_bavarde")
+    );
+}
+
+#[test]
+fn deadlines_run_per_capture() {
+    let c = common::case();
+    let view = CaseView::build(common::CASE, &c.entries);
+    let d = deadlines(&view, date!(2026 - 11 - 28), true, Lang::Fr);
+    // Entry 3 is the insult, published 2026-11-18: its own 3-month clock.
+    let press = d
+        .clocks
+        .iter()
+        .find(|c| c.kind == ClockKind::Press3Months && c.entry == 3)
+        .unwrap();
+    assert_eq!(
+        (press.start.as_str(), press.until.as_str()),
+        ("2026-11-18", "2027-02-17")
+    );
+    assert!(d
+        .notes
+        .iter()
+        .any(|n| n.kind == "press-plain-complaint" && n.message.contains("n'arrête pas")));
+    let harassment = d
+        .clocks
+        .iter()
+        .find(|c| c.kind == ClockKind::Harassment6Years)
+        .unwrap();
+    assert_eq!(
+        harassment.until, "2032-11-18",
+        "six years from the last act: entry 2, published the 19th"
+    );
+}
+
+#[test]
+fn the_guide_reads_its_situation_from_the_case() {
+    let c = common::case();
+    let view = CaseView::build(common::CASE, &c.entries);
+    let s = Situation::of(&view, Some(3), "FR");
+    assert_eq!(s.platforms, vec!["x".to_owned()]);
+    assert_eq!(s.categories, vec![Category::Insult, Category::PileOn]);
+    assert!(s.minor && s.public && !s.private);
+    let g = for_case(
+        &view,
+        &c.entries,
+        Some(3),
+        "FR",
+        date!(2026 - 11 - 28),
+        Lang::Fr,
+    );
+    assert!(g.notices[0].text.contains("pie_bavarde"));
+    assert!(g.pharos.is_empty(), "an insult is not PHAROS's");
+    assert!(
+        g.adults.iter().any(|a| a.id == "letter-erasure-x"),
+        "a minor"
+    );
+    assert!(g
+        .deadlines
+        .clocks
+        .iter()
+        .any(|d| d.kind == ClockKind::Press3Months));
+}
+
+#[test]
+fn letters_by_kind() {
+    let c = common::case();
+    let view = CaseView::build(common::CASE, &c.entries);
+    let head = &c.entries.last().unwrap().hash;
+    // The erasure request lists every capture still held (2 and 3, not the deleted 4).
+    let all = letters(&view, &request("erasure", head)).unwrap();
+    assert_eq!(all.len(), 1, "one platform");
+    assert!(
+        all[0].text.contains("status/1790000000000000")
+            && all[0].text.contains("status/1790000000000001")
+    );
+    assert!(!all[0].text.contains("status/1790000000000002"));
+    assert_eq!(
+        letters(&view, &request("ransom", head)).unwrap_err().code,
+        temoin_core::ErrorCode::InvalidInput
+    );
+}

@@ -1,0 +1,306 @@
+//! What only the extension's pages need: the guide and letters, the journal's verification and
+//! case view, the export bundle and the import page's verification.
+
+use std::cell::RefCell;
+use std::io::Write;
+use std::rc::Rc;
+
+use temoin_core::bundle::read::Limits;
+use temoin_core::bundle::verify::{verify_bundle_with_progress, VerifiedBundle};
+use temoin_core::error::{Error, ErrorCode};
+use temoin_core::journal::{self, Entry, Head, StoredArtifact};
+use temoin_core::lang::Lang;
+use temoin_core::view::CaseView;
+use temoin_docs::export::{BundleWriter, ExportInfo};
+use wasm_bindgen::prelude::*;
+
+use crate::convert::{from_js, to_js, to_js_error};
+
+fn day(today: &str) -> Result<time::Date, JsValue> {
+    temoin_core::time::parse_date(today).ok_or_else(|| {
+        to_js_error(Error::new(
+            ErrorCode::InvalidTime,
+            format!("'{today}' is not a date (YYYY-MM-DD)"),
+        ))
+    })
+}
+
+/// The guide for a case, or for one capture when `seq` is given (see `guide::for_case`),
+/// on the user's local date `today` (YYYY-MM-DD).
+#[wasm_bindgen]
+pub fn guide(
+    case_id: &str,
+    entries: JsValue,
+    seq: Option<u32>,
+    country: &str,
+    today: &str,
+    language: &str,
+) -> Result<JsValue, JsValue> {
+    let entries: Vec<Entry> = from_js(entries, "journal entries")?;
+    let view = CaseView::build(case_id, &entries);
+    to_js(&temoin_docs::guide::for_case(
+        &view,
+        &entries,
+        seq,
+        country,
+        day(today)?,
+        Lang::from_tag(language),
+    ))
+}
+
+/// The letters of a kind built from the journal (see `report::letters::letters`): one
+/// complaint, or one erasure request per platform. `head` is the control code of the bundle
+/// that goes with them (the journal's head when absent).
+#[allow(clippy::too_many_arguments)] // the letter's request, field by field from JS
+#[wasm_bindgen]
+pub fn letters(
+    kind: &str,
+    case_id: &str,
+    entries: JsValue,
+    seq: Option<u32>,
+    platform: Option<String>,
+    writer: &str,
+    head: Option<String>,
+    today: &str,
+    language: &str,
+) -> Result<JsValue, JsValue> {
+    let entries: Vec<Entry> = from_js(entries, "journal entries")?;
+    let view = CaseView::build(case_id, &entries);
+    let head = head.or_else(|| temoin_docs::report::letters::last_bundle_head(&entries));
+    let request = temoin_docs::report::letters::LetterRequest {
+        kind,
+        head: head.as_deref(),
+        seq,
+        platform: platform.as_deref(),
+        writer: temoin_docs::report::letters::Writer::from_tag(writer),
+        today: day(today)?,
+        lang: Lang::from_tag(language),
+    };
+    to_js(&temoin_docs::report::letters::letters(&view, &request).map_err(to_js_error)?)
+}
+
+/// is checked (hashing every stored file is a separate, slower check).
+#[wasm_bindgen(js_name = verifyJournal)]
+pub fn verify_journal(
+    case_id: &str,
+    entries: JsValue,
+    artifacts: JsValue,
+    recorded_head: JsValue,
+) -> Result<JsValue, JsValue> {
+    let entries: Vec<Entry> = from_js(entries, "journal entries")?;
+    let artifacts: Option<Vec<StoredArtifact>> = from_js(artifacts, "stored artifacts")?;
+    let recorded_head: Option<Head> = from_js(recorded_head, "recorded head")?;
+    let verification = match artifacts {
+        Some(a) => journal::verify(case_id, &entries, &a, recorded_head.as_ref()),
+        None => journal::verify_chain(case_id, &entries, recorded_head.as_ref()),
+    };
+    to_js(&verification)
+}
+
+/// The case as people read it (see `view::CaseView`).
+#[wasm_bindgen(js_name = caseView)]
+pub fn case_view(case_id: &str, entries: JsValue) -> Result<JsValue, JsValue> {
+    let entries: Vec<Entry> = from_js(entries, "journal entries")?;
+    to_js(&CaseView::build(case_id, &entries))
+}
+
+/// Output that JavaScript drains between writes, so the bundle is never whole in WASM memory.
+#[derive(Clone, Default)]
+struct SharedSink(Rc<RefCell<Vec<u8>>>);
+
+impl Write for SharedSink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A bundle being written: feed it the wanted artifacts one by one, draining `takeOutput()`
+/// after each; `sealBody()` writes the documents and returns the export event to append as the
+/// next entry; `finish(entry)` with that sealed entry writes the rest. Drain once more.
+#[wasm_bindgen]
+pub struct BundleExport {
+    writer: Option<BundleWriter<SharedSink>>,
+    sink: SharedSink,
+}
+
+fn finished_export() -> JsValue {
+    to_js_error(Error::new(
+        ErrorCode::ExportFailed,
+        "this export is already finished",
+    ))
+}
+
+#[wasm_bindgen]
+impl BundleExport {
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        case_id: &str,
+        case_title: Option<String>,
+        started_at: &str,
+        generator: &str,
+        language: &str,
+        entries: JsValue,
+    ) -> Result<BundleExport, JsValue> {
+        let entries: Vec<Entry> = from_js(entries, "journal entries")?;
+        let sink = SharedSink::default();
+        let info = ExportInfo {
+            case_id: case_id.to_owned(),
+            case_title,
+            started_at: started_at.to_owned(),
+            generator: generator.to_owned(),
+            language: Lang::from_tag(language),
+        };
+        let writer = BundleWriter::new(sink.clone(), info, entries).map_err(to_js_error)?;
+        Ok(BundleExport {
+            writer: Some(writer),
+            sink,
+        })
+    }
+
+    /// `[{ seq, name, path }]`: the artifacts still to add.
+    pub fn wanted(&self) -> Result<JsValue, JsValue> {
+        let writer = self.writer.as_ref().ok_or_else(finished_export)?;
+        to_js(&writer.wanted())
+    }
+
+    /// Leaves out the files of a minor's intimate-image captures; returns how many.
+    #[wasm_bindgen(js_name = withholdMinorImages)]
+    pub fn withhold_minor_images(&mut self) -> Result<u32, JsValue> {
+        let writer = self.writer.as_mut().ok_or_else(finished_export)?;
+        let n = writer.withhold_minor_images().map_err(to_js_error)?;
+        Ok(u32::try_from(n).unwrap_or(u32::MAX))
+    }
+
+    /// Leaves an artifact out of this bundle on purpose, with a reason code.
+    pub fn withhold(&mut self, seq: u32, name: &str, reason: &str) -> Result<(), JsValue> {
+        let writer = self.writer.as_mut().ok_or_else(finished_export)?;
+        writer.withhold(seq, name, reason).map_err(to_js_error)
+    }
+
+    #[wasm_bindgen(js_name = addArtifact)]
+    pub fn add_artifact(&mut self, seq: u32, name: &str, bytes: &[u8]) -> Result<(), JsValue> {
+        let writer = self.writer.as_mut().ok_or_else(finished_export)?;
+        writer.add_artifact(seq, name, bytes).map_err(to_js_error)
+    }
+
+    /// The bytes written since the last call.
+    #[wasm_bindgen(js_name = takeOutput)]
+    pub fn take_output(&mut self) -> Vec<u8> {
+        std::mem::take(&mut *self.sink.0.borrow_mut())
+    }
+
+    /// Writes the report, spreadsheet and instructions; returns the `export` event body.
+    #[wasm_bindgen(js_name = sealBody)]
+    pub fn seal_body(&mut self) -> Result<JsValue, JsValue> {
+        let writer = self.writer.as_mut().ok_or_else(finished_export)?;
+        to_js(&writer.seal_body().map_err(to_js_error)?)
+    }
+
+    /// Writes the journal (with `sealed`, the export entry, and `after`, time stamps of it that
+    /// came back in time), head, manifest and sums; returns the chain head, whose hash is the
+    /// bundle's control code.
+    pub fn finish(&mut self, sealed: JsValue, after: JsValue) -> Result<JsValue, JsValue> {
+        let sealed: Entry = from_js(sealed, "export entry")?;
+        let after: Vec<Entry> = if after.is_undefined() || after.is_null() {
+            Vec::new()
+        } else {
+            from_js(after, "time-stamp entries")?
+        };
+        let writer = self.writer.take().ok_or_else(finished_export)?;
+        let (_, head) = writer.finish(sealed, after).map_err(to_js_error)?;
+        to_js(&head)
+    }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// A file read in slices (the import worker's `FileReaderSync` over a `File`).
+    pub type SliceReader;
+    #[wasm_bindgen(method, getter)]
+    fn size(this: &SliceReader) -> f64;
+    #[wasm_bindgen(method, catch)]
+    fn read(this: &SliceReader, offset: f64, length: u32) -> Result<js_sys::Uint8Array, JsValue>;
+}
+
+/// `Read + Seek` over a `SliceReader`: the verifier sees a file, JavaScript reads slices.
+struct JsFile {
+    reader: SliceReader,
+    pos: u64,
+    len: u64,
+}
+
+impl std::io::Read for JsFile {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let want = (self.len.saturating_sub(self.pos)).min(buf.len() as u64);
+        if want == 0 {
+            return Ok(0);
+        }
+        let chunk = self
+            .reader
+            .read(self.pos as f64, u32::try_from(want).unwrap_or(u32::MAX))
+            .map_err(|e| std::io::Error::other(format!("{e:?}")))?;
+        let got = (chunk.length() as usize).min(buf.len());
+        if got == 0 {
+            return Err(std::io::ErrorKind::UnexpectedEof.into());
+        }
+        chunk.slice(0, got as u32).copy_to(&mut buf[..got]);
+        self.pos += got as u64;
+        Ok(got)
+    }
+}
+
+impl std::io::Seek for JsFile {
+    fn seek(&mut self, to: std::io::SeekFrom) -> std::io::Result<u64> {
+        let target = match to {
+            std::io::SeekFrom::Start(p) => Some(p),
+            std::io::SeekFrom::End(d) => self.len.checked_add_signed(d),
+            std::io::SeekFrom::Current(d) => self.pos.checked_add_signed(d),
+        };
+        self.pos = target.ok_or_else(|| std::io::Error::from(std::io::ErrorKind::InvalidInput))?;
+        Ok(self.pos)
+    }
+}
+
+/// Verifies a bundle read in slices: `{ ok, caseId, head, problems, moreProblems, view, ... }`,
+/// or throws a coded error (with `file` when it names one) when it is not a readable bundle.
+/// `progress(done, total)` is called as bytes are read.
+#[wasm_bindgen(js_name = verifyBundleFile)]
+pub fn verify_bundle_file(
+    reader: SliceReader,
+    expect_head: Option<String>,
+    progress: Option<js_sys::Function>,
+) -> Result<JsValue, JsValue> {
+    let len = reader.size().max(0.0) as u64;
+    let file = JsFile {
+        reader,
+        pos: 0,
+        len,
+    };
+    let mut report_progress = |done: u64, total: u64| {
+        if let Some(f) = &progress {
+            let _ = f.call2(
+                &JsValue::NULL,
+                &(done as f64).into(),
+                &(total as f64).into(),
+            );
+        }
+    };
+    let report = verify_bundle_with_progress(
+        file,
+        &Limits::default(),
+        expect_head.as_deref(),
+        &mut report_progress,
+    )
+    .map_err(to_js_error)?;
+    to_js(&VerifiedBundle::new(report))
+}
+
+/// A control code as people copy it, as 64 lowercase hex digits, or undefined.
+#[wasm_bindgen(js_name = normalizeControlCode)]
+pub fn normalize_control_code(text: &str) -> Option<String> {
+    temoin_core::bundle::verify::normalize_control_code(text)
+}
