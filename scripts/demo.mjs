@@ -4,7 +4,7 @@
 import { serveFixtures } from '../tests/support/server.mjs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { captureThroughMenu, exportThroughWorker, launchWithExtension, readStoredJournal, ROOT } from '../tests/support/chromium.mjs';
+import { captureThroughMenu, exportThroughPage, launchWithExtension, readStoredJournal, ROOT } from '../tests/support/chromium.mjs';
 import { temoin } from '../tests/support/tools.mjs';
 
 const headless = !process.env.DISPLAY || process.env.HEADLESS === '1';
@@ -40,7 +40,7 @@ try {
     console.log(`\nChain head: ${stored.head?.seq} ${stored.head?.hash}`);
 
     // The bundle a parent would hand over, and its verification by the native tool.
-    const bundle = await exportThroughWorker(browser.worker, result.caseId);
+    const bundle = await exportThroughPage(browser, result.caseId);
     const outDir = join(ROOT, 'out');
     await mkdir(outDir, { recursive: true });
     const zipPath = join(outDir, 'temoin-demo.zip');

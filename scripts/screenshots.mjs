@@ -10,12 +10,13 @@
 // the procureur, the import page after verifying the exported bundle with its control code, the
 // options, the popup (360 px), and the bundle's report.html opened from disk (cover and one
 // capture). Times are shown in Europe/Paris. A page in an error state (an alert, a failed load,
-// an untranslated key, a script error) stops the run with a message saying which page and why.
+// an untranslated key, a script error) stops the run with a message saying which page and why,
+// and leaves docs/screenshots/ as it was.
 //
 // SCREENSHOTS_TEXT=<dir> also writes each screenshot's visible text (innerText) there, for
 // proofreading.
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -32,6 +33,7 @@ const WIDTHS = [1280, 400];
 const POPUP_WIDTH = 360;
 /** Taller pages are cropped to this height (CSS px, device scale 1). */
 const MAX_HEIGHT = 2400;
+const MIN_HEIGHT = 160;
 const started = Date.now();
 
 /** The case, as a parent would fill in the journal's short form. */
@@ -57,6 +59,8 @@ const hosts = await serveHosts();
 const browser = await launchWithExtension({ args: hosts.chromiumArgs, timezoneId: ZONE });
 const { context } = browser;
 const work = await mkdtemp(join(tmpdir(), 'temoin-screenshots-'));
+// Written here first; docs/screenshots/ is replaced only once every page has been shot.
+const shots = join(work, 'shots');
 /** Script errors of any page, by page: a page that threw is in an error state. @type {Map<Page, string[]>} */
 const pageErrors = new Map();
 context.on('page', watch);
@@ -75,8 +79,7 @@ function watch(page) {
 const written = [];
 
 try {
-  await mkdir(OUT, { recursive: true });
-  for (const old of await readdir(OUT)) if (old.endsWith('.png')) await unlink(join(OUT, old));
+  await mkdir(shots, { recursive: true });
   if (TEXT_DIR) await mkdir(TEXT_DIR, { recursive: true });
 
   // The guide a first install opens: not needed here.
@@ -195,8 +198,13 @@ try {
     for (const width of WIDTHS) await shoot(page, `report-capture-${lang}-${width}`, width, { from: `#entry-${seqs[0]}`, to: `#entry-${seqs[0]}` });
   }
 
+  await mkdir(OUT, { recursive: true });
+  for (const old of await readdir(OUT)) if (old.endsWith('.png')) await unlink(join(OUT, old));
   let bytes = 0;
-  for (const f of written) bytes += (await stat(join(OUT, f))).size;
+  for (const f of written) {
+    await copyFile(join(shots, f), join(OUT, f));
+    bytes += (await stat(join(OUT, f))).size;
+  }
   log(`${written.length} screenshots, ${(bytes / 1e6).toFixed(1)} MB, in docs/screenshots/`);
 } finally {
   await browser.close().catch(() => {});
@@ -289,11 +297,12 @@ async function shoot(page, name, width, { from, to, dialog } = {}) {
       if (d) return d.scrollHeight + (innerHeight - d.getBoundingClientRect().height) + 2;
       return document.documentElement.scrollHeight;
     }, dialog ?? null);
-  await page.setViewportSize({ width, height: dialog ? 800 : 300 });
+  // Measured in a short viewport first, so that a short page (the popup) gives a short image.
+  await page.setViewportSize({ width, height: dialog ? 800 : MIN_HEIGHT });
   await settle(page);
   let height = 0;
   for (let i = 0; i < 4; i += 1) {
-    const want = Math.min(MAX_HEIGHT, Math.max(300, Math.ceil(await needed())));
+    const want = Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, Math.ceil(await needed())));
     if (want === height) break;
     height = want;
     await page.setViewportSize({ width, height });
@@ -315,9 +324,9 @@ async function shoot(page, name, width, { from, to, dialog } = {}) {
     if (!box) fail(`${name}: nothing matches ${from} / ${to} on ${page.url()}`);
     const y = Math.max(0, Math.floor(box.top) - (from ? 8 : 0));
     const h = Math.min(MAX_HEIGHT, Math.ceil(box.bottom) + 8 - y);
-    await page.screenshot({ path: join(OUT, file), fullPage: true, clip: { x: 0, y, width, height: h }, animations: 'disabled', caret: 'hide' });
+    await page.screenshot({ path: join(shots, file), fullPage: true, clip: { x: 0, y, width, height: h }, animations: 'disabled', caret: 'hide' });
   } else {
-    await page.screenshot({ path: join(OUT, file), animations: 'disabled', caret: 'hide' });
+    await page.screenshot({ path: join(shots, file), animations: 'disabled', caret: 'hide' });
   }
   if (TEXT_DIR) {
     const text = await page.evaluate(([a, d]) => {
