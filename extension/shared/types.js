@@ -1,6 +1,7 @@
-// The shapes of what the core returns to the pages, as JSDoc typedefs, so that `tsc --checkJs`
-// checks every field the pages read. They mirror the Rust types named beside each; a field
-// renamed on one side must be renamed here.
+// The shapes of what the core returns to the pages, and of what the content scripts return to
+// the capture, as JSDoc typedefs, so that `tsc --checkJs` checks every field they read. They
+// mirror the Rust types or the functions named beside each; a field renamed on one side must be
+// renamed here.
 
 /**
  * @typedef {'V' | 'V*' | 'S' | 'C' | 'U'} Status
@@ -49,6 +50,24 @@
  *
  * crate::report::letters::Letter
  * @typedef {{ kind: 'procureur' | 'erasure', platform?: string, platformName?: string, text: string, warnings: string[], sources: string[] }} Letter
+ *
+ * extension/content/extract-post.js, the post's box: getBoundingClientRect().toJSON(), CSS pixels
+ * @typedef {{ x: number, y: number, width: number, height: number }} PostBox
+ *
+ * extension/content/collect-page.js, frames()
+ * @typedef {{ url: string, sameOrigin: boolean, html: string | null }} PageFrame
+ *
+ * extension/content/collect-page.js, collect(): the fields of `post` mirror crate::model::Post
+ * @typedef {{
+ *   url: string, title: string, lang?: string, redirectCount?: number,
+ *   viewport: { width: number, height: number }, devicePixelRatio: number,
+ *   scroll: { x: number, y: number }, selection?: string, html: string, shadowRoots: number,
+ *   snapshot: string, notices: string[], frames: PageFrame[], post: Record<string, unknown> | null,
+ *   postBox: PostBox | null, targetImage: string | null, extractor: string | null, pageHeight: number
+ * }} CollectedPage
+ *
+ * extension/content/collect-page.js, measure()
+ * @typedef {{ width: number, height: number, pageHeight: number, x: number, y: number, dpr: number }} PageMeasure
  */
 
 export {};

@@ -1,0 +1,54 @@
+// The capture's images of the post: its crop from a screenshot, and a captioned copy of it that
+// states the capture's number, time and address.
+import { t } from '../shared/i18n.js';
+import { captionTimes } from '../shared/dates.js';
+import { crop, withCaption } from './images.js';
+
+/**
+ * @typedef {import('./capture-types.js').CaptureStep} CaptureStep
+ * @typedef {import('../shared/types.js').CollectedPage} CollectedPage
+ * @typedef {{ png: Uint8Array<ArrayBuffer>, scale: number }} PostCrop the crop, and the device pixel ratio it was taken at
+ */
+
+/**
+ * The post cut out of the visible screenshot, or out of the full page when it lies outside the
+ * view. Only in the top frame: a frame's boxes are not where the screenshots show them.
+ * @param {CollectedPage | null} page
+ * @param {number} frameId
+ * @param {Uint8Array<ArrayBuffer>} visible the visible screenshot
+ * @param {Uint8Array<ArrayBuffer> | null} full the full page, when taken
+ * @returns {Promise<CaptureStep & { crop: PostCrop | null }>}
+ */
+export async function cropPost(page, frameId, visible, full) {
+  if (!page) return { artifacts: [], notices: [], crop: null };
+  if (frameId !== 0) return { artifacts: [], notices: page.post ? ['post-in-frame-not-cropped'] : [], crop: null };
+  const box = page.postBox;
+  if (!box) return { artifacts: [], notices: [], crop: null };
+  const scale = page.devicePixelRatio || 1;
+  const inView = box.y >= 0 && box.y + box.height <= page.viewport.height;
+  const source = !inView && full ? { png: full, top: page.scroll.y } : { png: visible, top: 0 };
+  const cut = await crop(source.png, { x: box.x * scale, y: (box.y + source.top) * scale, width: box.width * scale, height: box.height * scale });
+  if (!cut) return { artifacts: [], notices: [], crop: null };
+  return {
+    artifacts: [{ name: 'screenshot-post.png', mediaType: 'image/png', bytes: cut.png, method: `crop of ${source.png === visible ? 'screenshot-visible.png' : 'screenshot-full.png'} to the post's box (CSS pixels × ${scale})` }],
+    notices: cut.clipped ? ['post-crop-clipped'] : [],
+    crop: { png: cut.png, scale },
+  };
+}
+
+/**
+ * A copy of the post's crop with a caption band: the capture's number, its time and the
+ * address. The number is the entry's, so the copy is made for each number tried.
+ * @param {PostCrop | null} post
+ * @param {number} seq @param {string} capturedAt @param {string} url
+ * @returns {Promise<CaptureStep>}
+ */
+export async function captionPost(post, seq, capturedAt, url) {
+  if (!post) return { artifacts: [], notices: [] };
+  const times = captionTimes(capturedAt);
+  const lines = [t('captionTitle', [String(seq)]), t('captionTime', [times.local, times.utc]), url];
+  return {
+    artifacts: [{ name: 'screenshot-post-captioned.png', mediaType: 'image/png', bytes: await withCaption(post.png, lines, post.scale), method: 'copy of screenshot-post.png with a caption band (capture number, time, address); the original is unchanged' }],
+    notices: [],
+  };
+}

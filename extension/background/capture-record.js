@@ -1,0 +1,91 @@
+// The capture's record: completed by the core, sealed as the case's next entry with every file,
+// in one transaction.
+import { core } from '../shared/core.js';
+import { appendEvent } from '../shared/journal.js';
+import { getHead } from '../shared/store.js';
+import { environment } from './environment.js';
+import { captionPost } from './capture-post.js';
+
+// Captures of different tabs race for the next number; each round one of them wins, so this
+// bounds the retries of one capture among many started together.
+const APPEND_ATTEMPTS = 64;
+
+/**
+ * @typedef {import('./capture-types.js').CaptureStep} CaptureStep
+ * @typedef {import('./capture-types.js').CapturedArtifact} CapturedArtifact
+ * @typedef {import('./capture-post.js').PostCrop} PostCrop
+ * @typedef {import('../shared/types.js').CollectedPage} CollectedPage
+ * @typedef {{ seq: number, hash: string, json: string, caseId: string }} CaptureResult
+ * @typedef {{
+ *   caseId: string, lang: string, info: Partial<chrome.contextMenus.OnClickData>,
+ *   tab: chrome.tabs.Tab, frameId: number, started: Date, page: CollectedPage | null,
+ *   post: PostCrop | null, steps: CaptureStep[],
+ * }} CaptureRecordInput
+ * crate::model::Capture as completed by the core; only the page's address is read here
+ * @typedef {Record<string, unknown> & { page: { url: string } }} CompletedCapture
+ */
+
+/** How the capture was started. @param {Partial<chrome.contextMenus.OnClickData>} info */
+export function trigger(info) {
+  return { 'temoin-capture': 'menu', 'capture-tab': 'command', 'capture-active-tab': 'popup' }[String(info.menuItemId)] ?? 'script';
+}
+
+/**
+ * Completes the record with the steps' files and notices, adds the captioned copy of the post
+ * for the entry's number, and appends it all to the case's journal.
+ * @param {CaptureRecordInput} input
+ * @returns {Promise<CaptureResult>}
+ */
+export async function recordCapture({ caseId, lang, info, tab, frameId, started, page, post, steps }) {
+  const capturedAt = started.toISOString();
+  const artifacts = steps.flatMap((s) => s.artifacts);
+  const notices = steps.flatMap((s) => s.notices);
+  const env = await environment(tab, started);
+  /** @type {CompletedCapture} */
+  const record = core.completeCapture(
+    {
+      page: {
+        url: page?.url ?? tab.url ?? '',
+        title: page?.title ?? tab.title ?? '',
+        tabUrl: page && tab.url && tab.url !== page.url ? tab.url : undefined,
+        lang: page?.lang,
+        redirectCount: page?.redirectCount,
+      },
+      capturedAt,
+      artifacts: [],
+      post: page?.post ?? undefined,
+      context: {
+        trigger: trigger(info),
+        menuContext: info.selectionText ? 'selection' : info.srcUrl ? 'image' : info.linkUrl ? 'link' : info.menuItemId === 'temoin-capture' ? 'page' : undefined,
+        selectionText: info.selectionText ?? page?.selection,
+        linkUrl: info.linkUrl,
+        srcUrl: info.srcUrl,
+        frameUrl: info.frameUrl,
+        frameId,
+      },
+      environment: { ...env, viewport: page?.viewport, devicePixelRatio: page?.devicePixelRatio, scroll: page?.scroll },
+      frames: (page?.frames ?? []).map((f) => ({ url: f.url, sameOrigin: f.sameOrigin, captured: !!f.html })),
+      notices: [...new Set(notices)],
+    },
+    lang,
+  );
+
+  // Digests of what does not depend on the entry's number, computed once.
+  const described = artifacts.map(describe);
+  for (let attempt = 0; ; attempt += 1) {
+    const seq = ((await getHead(caseId))?.seq ?? 0) + 1;
+    const captioned = await captionPost(post, seq, capturedAt, record.page.url);
+    const body = { kind: 'capture', ...record, artifacts: [...described, ...captioned.artifacts.map(describe)] };
+    try {
+      const sealed = await appendEvent(caseId, body, { artifacts: [...artifacts, ...captioned.artifacts], expectSeq: seq });
+      return { ...sealed, caseId };
+    } catch (e) {
+      if (/** @type {{ code?: unknown } | undefined} */ (e)?.code !== 'head-moved' || attempt + 1 >= APPEND_ATTEMPTS) throw e;
+    }
+  }
+}
+
+/** An artifact as the record lists it. @param {CapturedArtifact} a */
+function describe(a) {
+  return { name: a.name, mediaType: a.mediaType, size: a.bytes.byteLength, sha256: core.sha256Hex(a.bytes), method: a.method };
+}

@@ -1,0 +1,80 @@
+// The capture's screenshots of the window: what the user sees, then the whole page by
+// scroll-and-stitch.
+import { captureVisibleTab } from './screenshot.js';
+import { stitch } from './images.js';
+import { inPage } from './in-page.js';
+import { CaptureError } from './errors.js';
+
+/** The full page stops at this many screens or device pixels (a canvas has limits). */
+const MAX_FULL_PAGE_SCREENS = 30;
+const MAX_FULL_PAGE_DEVICE_PX = 30_000;
+
+/**
+ * @typedef {import('./capture-types.js').CaptureStep} CaptureStep
+ * @typedef {import('../shared/types.js').CollectedPage} CollectedPage
+ */
+
+/**
+ * The screenshot of what the window shows: the closest to what the user saw. Without it there
+ * is no capture.
+ * @param {number} windowId
+ * @returns {Promise<CaptureStep & { png: Uint8Array<ArrayBuffer> }>}
+ */
+export async function takeScreens(windowId) {
+  let png;
+  try {
+    png = await captureVisibleTab(windowId);
+  } catch (e) {
+    throw new CaptureError('page-not-capturable', String(/** @type {Error | undefined} */ (e)?.message ?? e));
+  }
+  return { artifacts: [{ name: 'screenshot-visible.png', mediaType: 'image/png', bytes: png, method: 'tabs.captureVisibleTab (PNG)' }], notices: [], png };
+}
+
+/**
+ * The whole page of the top frame, when the settings ask for it and the page was read.
+ * @param {number} tabId @param {number} windowId @param {number} frameId
+ * @param {CollectedPage | null} page @param {boolean} wanted the setting `fullPage`
+ * @returns {Promise<CaptureStep & { png: Uint8Array<ArrayBuffer> | null }>}
+ */
+export async function takeFullPage(tabId, windowId, frameId, page, wanted) {
+  if (!page) return { artifacts: [], notices: [], png: null };
+  if (!wanted) return { artifacts: [], notices: ['full-page-off'], png: null };
+  if (frameId !== 0) return { artifacts: [], notices: [], png: null };
+  const full = await scrollAndStitch(tabId, windowId);
+  if (!full) return { artifacts: [], notices: ['full-page-is-visible'], png: null };
+  return {
+    artifacts: [{
+      name: 'screenshot-full.png',
+      mediaType: 'image/png',
+      bytes: full.png,
+      method: `scroll-and-stitch of ${full.screens} tabs.captureVisibleTab screens${full.capped ? `, capped at ${full.cssHeight} of ${full.pageHeight} CSS pixels` : ''}`,
+    }],
+    notices: full.capped ? ['full-page-capped'] : [],
+    png: full.png,
+  };
+}
+
+/**
+ * The whole page by scroll-and-stitch, fixed and sticky elements shown once; null when it fits
+ * the viewport (the visible screenshot is the whole page).
+ * @param {number} tabId @param {number} windowId
+ */
+async function scrollAndStitch(tabId, windowId) {
+  const m = await inPage(tabId, 0, 'measure');
+  if (m.pageHeight <= m.height + 1 && m.y === 0) return null;
+  const maxCss = Math.min(MAX_FULL_PAGE_SCREENS * m.height, Math.floor(MAX_FULL_PAGE_DEVICE_PX / m.dpr));
+  const total = Math.min(m.pageHeight, maxCss);
+  /** @type {{ png: Uint8Array<ArrayBuffer>, y: number }[]} */
+  const screens = [];
+  try {
+    for (let top = 0; top < total; top += m.height) {
+      const y = await inPage(tabId, 0, 'scrollTo', [top, screens.length > 0]);
+      screens.push({ png: await captureVisibleTab(windowId), y: Math.round(y * m.dpr) });
+      if (y + m.height >= m.pageHeight) break;
+    }
+  } finally {
+    await inPage(tabId, 0, 'restore', [m.x, m.y]);
+  }
+  const png = await stitch(screens, Math.round(total * m.dpr));
+  return { png, capped: m.pageHeight > total, screens: screens.length, cssHeight: total, pageHeight: m.pageHeight };
+}
