@@ -310,7 +310,7 @@ fn how_to_stop(clocks: &[Clock], view: &CaseView, minor: bool, lang: Lang) -> Ve
                 "Pour une injure ou une diffamation publique, une plainte simple (au commissariat, à la gendarmerie ou par lettre au procureur) n'arrête pas ce délai\u{a0}: seules une plainte avec constitution de partie civile ou une citation directe l'interrompent, et un nouveau délai recommence ensuite après chaque acte de la procédure. Elles se préparent avec un avocat, vite. Le délai part de la première mise en ligne, même si le message est resté visible depuis.",
                 "For a public insult or defamation, a plain complaint (at the police, the gendarmerie or by letter to the prosecutor) does not stop this clock: only a complaint with civil-party status or a direct summons interrupts it, and a new period then starts again after each step of the proceedings. They are prepared with a lawyer, quickly. The clock starts at the first posting, even if the message stayed online since.",
             ).to_owned(),
-            source: format!("{} ; {} ; {} ; {}", law::PRESS_THREE_MONTHS.source, law::PLAIN_COMPLAINT_DOES_NOT_STOP_IT.source, law::FIRST_POSTING.source, law::PARTIE_CIVILE_DIRECT.source),
+            source: format!("{}\u{a0}; {}\u{a0}; {}\u{a0}; {}", law::PRESS_THREE_MONTHS.source, law::PLAIN_COMPLAINT_DOES_NOT_STOP_IT.source, law::FIRST_POSTING.source, law::PARTIE_CIVILE_DIRECT.source),
             status: law::PLAIN_COMPLAINT_DOES_NOT_STOP_IT.status,
         });
     }
@@ -463,8 +463,8 @@ fn clock(
             .unwrap_or(m.len());
         m.truncate(cut);
         m.push_str(&lang.pick(
-            format!(" — le dernier jour était le {until_h}\u{a0}: ce délai est dépassé. D'autres qualifications peuvent rester ouvertes (harcèlement, menaces), et si l'auteur publie à nouveau ce contenu, un nouveau délai peut courir (à confirmer avec un avocat)\u{a0}: parlez-en à un avocat."),
-            format!(" — the last day was {until_h}: this limit has passed. Other offences may still be open (harassment, threats), and if the author publishes the content again, a new period may start (to be confirmed with a lawyer): ask a lawyer."),
+            format!(" — le dernier jour était le {until_h}\u{a0}: ce délai est dépassé. D'autres qualifications peuvent rester ouvertes (harcèlement, menaces), et si l'auteur publie à nouveau ce contenu, un nouveau délai peut courir\u{a0}: à confirmer avec un avocat."),
+            format!(" — the last day was {until_h}: this limit has passed. Other offences may still be open (harassment, threats), and if the author publishes the content again, a new period may start: to be confirmed with a lawyer."),
         ));
     } else {
         m.push_str(&match (days_left, fr) {
@@ -480,7 +480,7 @@ fn clock(
     let (source, status) = match kind {
         ClockKind::Press3Months => (
             format!(
-                "{} ; {} ; {}",
+                "{}\u{a0}; {}\u{a0}; {}",
                 fact.source,
                 law::PLAIN_COMPLAINT_DOES_NOT_STOP_IT.source,
                 law::FIRST_POSTING.source

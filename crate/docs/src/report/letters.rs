@@ -200,7 +200,12 @@ pub fn offences(view: &CaseView, items: &[&ItemView]) -> Vec<Offence> {
     if shows_repetition(view) && !captures.is_empty() {
         out.push(Offence::Harassment);
     }
-    if out.contains(&Offence::Harassment) && view.details.as_ref().is_some_and(|d| d.school) {
+    // Art. 222-33-2-3 protects "un élève": a minor's school case. An adult's may be a pupil's or
+    // a member of staff's; the plain harassment article covers both.
+    if out.contains(&Offence::Harassment)
+        && view.minor()
+        && view.details.as_ref().is_some_and(|d| d.school)
+    {
         out.push(Offence::SchoolHarassment);
     }
     out.sort();
