@@ -16,7 +16,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 INCLUDE = ["manifest.json", "_locales", "extension"]
-EXCLUDE_SUFFIXES = (".d.ts",)
+# TypeScript declarations (the generated bindings and extension/shared/types/) only serve tsc.
+EXCLUDE_SUFFIXES = (".ts",)
 BROWSERS = ("chromium", "firefox")
 
 

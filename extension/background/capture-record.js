@@ -21,8 +21,7 @@ const APPEND_ATTEMPTS = 64;
  *   tab: chrome.tabs.Tab, frameId: number, started: Date, page: CollectedPage | null,
  *   post: PostCrop | null, steps: CaptureStep[],
  * }} CaptureRecordInput
- * crate::model::Capture as completed by the core; only the page's address is read here
- * @typedef {Record<string, unknown> & { page: { url: string } }} CompletedCapture
+ 
  */
 
 /** How the capture was started. @param {Partial<chrome.contextMenus.OnClickData>} info */
@@ -41,8 +40,7 @@ export async function recordCapture({ caseId, lang, info, tab, frameId, started,
   const artifacts = steps.flatMap((s) => s.artifacts);
   const notices = steps.flatMap((s) => s.notices);
   const env = await environment(tab, started);
-  /** @type {CompletedCapture} */
-  const record = core.completeCapture(
+    const record = core.completeCapture(
     {
       page: {
         url: page?.url ?? tab.url ?? '',
@@ -75,7 +73,7 @@ export async function recordCapture({ caseId, lang, info, tab, frameId, started,
   for (let attempt = 0; ; attempt += 1) {
     const seq = ((await getHead(caseId))?.seq ?? 0) + 1;
     const captioned = await captionPost(post, seq, capturedAt, record.page.url);
-    const body = { kind: 'capture', ...record, artifacts: [...described, ...captioned.artifacts.map(describe)] };
+        const body = { kind: /** @type {const} */ ('capture'), ...record, artifacts: [...described, ...captioned.artifacts.map(describe)] };
     try {
       const sealed = await appendEvent(caseId, body, { artifacts: [...artifacts, ...captioned.artifacts], expectSeq: seq });
       return { ...sealed, caseId };

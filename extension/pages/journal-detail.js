@@ -129,7 +129,7 @@ export async function openDetail(caseId, item, view, onChange) {
   );
   const saveCategories = h('button', { type: 'button', id: 'save-categories' }, [t('saveCategories')]);
   saveCategories.addEventListener('click', () =>
-    act(() => setCategories(caseId, item.seq, categoryBoxes.filter((b) => b.checked).map((b) => b.value))),
+    act(() => setCategories(caseId, item.seq, CATEGORIES.filter((_, i) => categoryBoxes[i].checked))),
   );
 
   const noteText = h('textarea', { id: 'note-text', rows: '3', maxlength: '5000' });

@@ -60,7 +60,11 @@ export function localise(root = document) {
   document.documentElement.lang = currentLanguage();
 }
 
-/** The categories a capture can be given, in the order they are offered. */
+/**
+ * The categories a capture can be given, in the order they are offered (the core's
+ * `Category::ALL`; crate/wasm/tests/typescript.rs checks they are the same).
+ * @type {import('./types/Category').Category[]}
+ */
 export const CATEGORIES = [
   'insult',
   'threat',

@@ -5,13 +5,15 @@ import { appendEntry, artifactsOf, getHead, listArtifacts, listCases, listEntrie
 
 /**
  * @typedef {import('./store.js').NewArtifact} NewArtifact
- * @typedef {import('./store.js').SealedEntry} SealedEntry
+  * @typedef {import('./store.js').SealedEntry} SealedEntry
+ * @typedef {import('./types.js').EventBody} EventBody
+ * @typedef {import('./types.js').Head} Head
  */
 
 /**
  * Seals `body` (an event body with its `kind`) as the next entry of the case.
  * @param {string} caseId
- * @param {Record<string, unknown>} body
+  * @param {EventBody} body
  * @param {{ artifacts?: NewArtifact[], deleteArtifactsOf?: number, caseTitle?: string, expectSeq?: number }} [options]
  * @returns {Promise<SealedEntry>}
  */
@@ -28,7 +30,7 @@ export function addNote(caseId, entry, text) {
   return appendEvent(caseId, { kind: 'note', entry, text });
 }
 
-/** @param {string} caseId @param {number} entry @param {string[]} categories */
+/** @param {string} caseId @param {number} entry @param {import('./types/Category').Category[]} categories */
 export function setCategories(caseId, entry, categories) {
   return appendEvent(caseId, { kind: 'categories', entry, categories });
 }
@@ -43,8 +45,9 @@ export async function deleteItem(caseId, entry, reason) {
   const stored = await listEntries(caseId);
   const target = stored.find((e) => e.seq === entry);
   if (!target) throw new Error(`entry ${entry} does not exist`);
-  const event = core.parseEvent(target.json);
-  return appendEvent(caseId, { kind: 'deletion', entry, reason, removed: event.body.artifacts ?? [] }, {
+    const { body } = core.parseEvent(target.json);
+  const removed = body.kind === 'capture' || body.kind === 'fileAdded' ? body.artifacts : [];
+  return appendEvent(caseId, { kind: 'deletion', entry, reason, removed }, {
     deleteArtifactsOf: entry,
   });
 }
@@ -100,7 +103,7 @@ export async function loadCase(caseId) {
 
 /**
  * The chain of a loaded case, verified (entries and head; the files are `verifyEverything`'s).
- * @param {{ caseId: string, entries: { seq: number, hash: string, json: string }[], head: unknown }} loaded
+  * @param {{ caseId: string, entries: { seq: number, hash: string, json: string }[], head?: Head | null }} loaded
  */
 export async function verifyChain(loaded) {
   await ready();

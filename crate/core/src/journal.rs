@@ -21,6 +21,7 @@ pub const GENESIS_PREV: &str = "000000000000000000000000000000000000000000000000
 
 /// The latest entry of a case: its number and hash (number 0 and zeros when empty).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Head {
     pub seq: u32,
@@ -38,6 +39,7 @@ impl Head {
 
 /// An entry as it is stored and exported: the number, the hash and the exact canonical text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Entry {
     pub seq: u32,
@@ -104,6 +106,7 @@ pub fn parse_event(json: &str) -> Result<Event> {
 
 /// The digest of one stored artifact, as recomputed from its bytes by the caller.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct StoredArtifact {
     pub seq: u32,
@@ -113,6 +116,7 @@ pub struct StoredArtifact {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Problem {
     pub code: ProblemCode,
@@ -130,6 +134,7 @@ pub struct Problem {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Verification {
     pub ok: bool,

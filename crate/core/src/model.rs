@@ -16,6 +16,7 @@ const MAX_ARTIFACT_NAME: usize = 64;
 /// One entry of a case's journal. Its hash is SHA-256 of its canonical JSON, and `prev`
 /// is the hash of the entry before it, so changing any entry breaks every later link.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Event {
     pub v: u32,
@@ -32,6 +33,7 @@ pub struct Event {
 // Events are built once and serialised, never stored in bulk: their in-memory size is moot.
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum EventBody {
     /// A page captured by Témoin.
@@ -58,6 +60,7 @@ pub enum EventBody {
 /// A time-stamping authority's token for entry `entry`'s hash, with the certificates needed to
 /// check it offline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Timestamp {
     /// The entry whose hash (the 32 bytes of its hex) is the stamped fingerprint.
@@ -102,6 +105,7 @@ pub fn base64_text(bytes: &[u8]) -> String {
 /// The entry that seals an export bundle: the digests of the documents people read in it,
 /// which cannot be vouched for by the entries they describe, and what was left out on purpose.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Export {
     /// The program that wrote the bundle, e.g. `Témoin 0.1.0`.
@@ -115,6 +119,7 @@ pub struct Export {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Document {
     pub name: String,
@@ -124,6 +129,7 @@ pub struct Document {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Withheld {
     /// The capture or added file the artifact belongs to.
@@ -138,6 +144,7 @@ pub const EXPORT_DOCUMENTS: [&str; 4] =
     ["report.html", "journal.csv", "LISEZMOI.txt", "README.txt"];
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct StepDone {
     /// 1 to 5, the step of the guide.
@@ -158,6 +165,7 @@ pub struct StepDone {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CaseDetails {
     pub title: String,
@@ -174,6 +182,7 @@ pub struct CaseDetails {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Note {
     /// The entry the note is about.
@@ -182,6 +191,7 @@ pub struct Note {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum Category {
     Insult,
@@ -224,6 +234,7 @@ impl Category {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Categories {
     pub entry: u32,
@@ -231,6 +242,7 @@ pub struct Categories {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct FileAdded {
     /// The file's name on the user's device, kept as given (it may be anything).
@@ -243,6 +255,7 @@ pub struct FileAdded {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Deletion {
     pub entry: u32,
@@ -255,6 +268,7 @@ pub struct Deletion {
 /// What one capture of a page holds. The bytes of each artifact live beside the journal;
 /// the record keeps their digests.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Capture {
     pub page: Page,
@@ -283,6 +297,7 @@ pub struct Capture {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CaptureContext {
     /// `menu`, `command`, `popup` or `script`.
@@ -303,6 +318,7 @@ pub struct CaptureContext {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Environment {
     pub browser: String,
@@ -325,6 +341,7 @@ pub struct Environment {
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Size {
     pub width: u32,
@@ -332,6 +349,7 @@ pub struct Size {
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Point {
     pub x: i32,
@@ -339,6 +357,7 @@ pub struct Point {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct FrameInfo {
     pub url: String,
@@ -348,6 +367,7 @@ pub struct FrameInfo {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Statement {
     pub language: String,
@@ -358,6 +378,7 @@ pub struct Statement {
 /// What the page says about one post. Every field is optional: a field that was not found
 /// is absent, never guessed.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Post {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -396,6 +417,7 @@ pub struct Post {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Page {
     /// The document's address at capture time, after any redirect.
@@ -415,6 +437,7 @@ pub struct Page {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Artifact {
     /// File name inside the capture, e.g. `screenshot-visible.png`.

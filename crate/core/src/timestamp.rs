@@ -494,6 +494,7 @@ struct IssuerSerial {
 
 /// One certificate of the chain, from the authority's own to the root.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ChainCertificate {
     pub subject: String,
@@ -508,6 +509,7 @@ pub struct ChainCertificate {
 
 /// What a token proves, once [`verify`] has checked it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Attestation {
     /// The stamped time, RFC 3339 in UTC (fractions of a second when the authority gave them).

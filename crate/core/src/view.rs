@@ -9,6 +9,7 @@ use crate::model::{Artifact, Capture, CaseDetails, Category, EventBody, FileAdde
 use crate::platforms::{is_private_address, platform};
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CaseView {
     pub case_id: String,
@@ -22,6 +23,7 @@ pub struct CaseView {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ItemView {
     pub seq: u32,
@@ -43,6 +45,7 @@ pub struct ItemView {
 /// The values people read about an item, computed once here so that the report, the letters,
 /// the CLI and the journal page say the same thing.
 #[derive(Debug, Clone, Default, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ItemLabel {
     /// The platform's id (`x`, `instagram`), from the post or else the page's address.
@@ -59,6 +62,7 @@ pub struct ItemLabel {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct NoteView {
     pub seq: u32,
@@ -67,6 +71,7 @@ pub struct NoteView {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct DeletionView {
     pub seq: u32,
@@ -76,6 +81,7 @@ pub struct DeletionView {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct AnnotationView {
     pub seq: u32,

@@ -18,6 +18,7 @@ use temoin_core::time::{add_months, human_date, offset_of, parse_instant, ymd};
 use temoin_core::view::{CaseView, ItemView};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum ClockKind {
     /// Injure or diffamation publique: 3 months (art. 65 loi 1881).
@@ -52,6 +53,7 @@ impl ClockKind {
 
 /// What the clock's first day is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum StartsFrom {
     /// The publication time the page gave.
@@ -62,6 +64,7 @@ pub enum StartsFrom {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Clock {
     pub kind: ClockKind,
@@ -91,6 +94,7 @@ pub struct Clock {
 
 /// A rule that applies to the case but has no date to show.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ClockNote {
     pub kind: &'static str,
@@ -100,6 +104,7 @@ pub struct ClockNote {
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Deadlines {
     /// Open clocks first, the nearest first; then those that have passed.

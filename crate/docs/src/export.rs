@@ -42,6 +42,7 @@ pub struct ExportInfo {
 
 /// What the caller still has to supply: one artifact of one entry.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Wanted {
     pub seq: u32,

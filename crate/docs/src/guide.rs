@@ -20,6 +20,7 @@ use temoin_core::view::{CaseView, ItemView};
 
 /// What a case (or one capture) is about, as the guide routes it.
 #[derive(Debug, Clone, Default, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Situation {
     /// Every platform involved, in the order of first appearance.
@@ -123,6 +124,7 @@ fn is_email(item: &ItemView) -> bool {
 
 /// Who an action speaks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum Audience {
     /// The young person ("tu"): short, plain.
@@ -132,6 +134,7 @@ pub enum Audience {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Action {
     /// Stable id (`pharos`, `platform-x-0`, `letter-procureur`...), used to mark it done.
@@ -168,6 +171,7 @@ pub struct Action {
 
 /// A text to copy into a form, for one capture.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct FormText {
     pub entry: u32,
@@ -179,6 +183,7 @@ pub struct FormText {
 
 /// What must be said first and loudest when a sexual image of a minor is involved.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Alert {
     pub kind: &'static str,
@@ -191,6 +196,7 @@ pub struct Alert {
 
 /// Everything the guide page shows for a case or a capture.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct GuideView {
     pub situation: Situation,

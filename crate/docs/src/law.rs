@@ -10,6 +10,7 @@ use temoin_core::lang::Lang;
 
 /// An offence a letter or a notice may cite.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum Offence {
     /// Harcèlement moral, including online and by a raid (art. 222-33-2-2 CP).

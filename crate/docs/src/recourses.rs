@@ -10,6 +10,7 @@ use temoin_core::lang::Lang;
 
 /// How sure an entry is (recourses.md section 0).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub enum Status {
     /// Read on the official page.
     #[serde(rename = "V")]
@@ -47,6 +48,7 @@ impl Status {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum ChannelKind {
     Help,
@@ -84,6 +86,7 @@ impl ChannelKind {
 
 /// One way to report to a platform.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Channel {
     pub platform: &'static str,
@@ -251,6 +254,7 @@ pub static CHANNELS: &[Channel] = &[
 
 /// An official recourse (recourses.md sections 2 and 4, docs/legal-sources.md).
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Recourse {
     pub id: &'static str,

@@ -27,9 +27,10 @@ fn day(today: &str) -> Result<time::Date, JsValue> {
 
 /// The guide for a case, or for one capture when `seq` is given (see `guide::for_case`),
 /// on the user's local date `today` (YYYY-MM-DD).
-#[wasm_bindgen]
+#[wasm_bindgen(unchecked_return_type = "import('../../shared/types/GuideView').GuideView")]
 pub fn guide(
     case_id: &str,
+    #[wasm_bindgen(unchecked_param_type = "import('../../shared/types/Entry').Entry[]")]
     entries: JsValue,
     seq: Option<u32>,
     country: &str,
@@ -52,10 +53,11 @@ pub fn guide(
 /// complaint, or one erasure request per platform. `head` is the control code of the bundle
 /// that goes with them (the journal's head when absent).
 #[allow(clippy::too_many_arguments)] // the letter's request, field by field from JS
-#[wasm_bindgen]
+#[wasm_bindgen(unchecked_return_type = "import('../../shared/types/Letter').Letter[]")]
 pub fn letters(
     kind: &str,
     case_id: &str,
+    #[wasm_bindgen(unchecked_param_type = "import('../../shared/types/Entry').Entry[]")]
     entries: JsValue,
     seq: Option<u32>,
     platform: Option<String>,
@@ -80,11 +82,16 @@ pub fn letters(
 }
 
 /// is checked (hashing every stored file is a separate, slower check).
-#[wasm_bindgen(js_name = verifyJournal)]
+#[wasm_bindgen(js_name = verifyJournal, unchecked_return_type = "import('../../shared/types/Verification').Verification")]
 pub fn verify_journal(
     case_id: &str,
+    #[wasm_bindgen(unchecked_param_type = "import('../../shared/types/Entry').Entry[]")]
     entries: JsValue,
+    #[wasm_bindgen(
+        unchecked_param_type = "import('../../shared/types/StoredArtifact').StoredArtifact[] | null"
+    )]
     artifacts: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "import('../../shared/types/Head').Head | null")]
     recorded_head: JsValue,
 ) -> Result<JsValue, JsValue> {
     let entries: Vec<Entry> = from_js(entries, "journal entries")?;
@@ -98,8 +105,12 @@ pub fn verify_journal(
 }
 
 /// The case as people read it (see `view::CaseView`).
-#[wasm_bindgen(js_name = caseView)]
-pub fn case_view(case_id: &str, entries: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = caseView, unchecked_return_type = "import('../../shared/types/CaseView').CaseView")]
+pub fn case_view(
+    case_id: &str,
+    #[wasm_bindgen(unchecked_param_type = "import('../../shared/types/Entry').Entry[]")]
+    entries: JsValue,
+) -> Result<JsValue, JsValue> {
     let entries: Vec<Entry> = from_js(entries, "journal entries")?;
     to_js(&CaseView::build(case_id, &entries))
 }
@@ -143,6 +154,7 @@ impl BundleExport {
         started_at: &str,
         generator: &str,
         language: &str,
+        #[wasm_bindgen(unchecked_param_type = "import('../../shared/types/Entry').Entry[]")]
         entries: JsValue,
     ) -> Result<BundleExport, JsValue> {
         let entries: Vec<Entry> = from_js(entries, "journal entries")?;
@@ -162,6 +174,7 @@ impl BundleExport {
     }
 
     /// `[{ seq, name, path }]`: the artifacts still to add.
+    #[wasm_bindgen(unchecked_return_type = "import('../../shared/types/Wanted').Wanted[]")]
     pub fn wanted(&self) -> Result<JsValue, JsValue> {
         let writer = self.writer.as_ref().ok_or_else(finished_export)?;
         to_js(&writer.wanted())
@@ -194,7 +207,7 @@ impl BundleExport {
     }
 
     /// Writes the report, spreadsheet and instructions; returns the `export` event body.
-    #[wasm_bindgen(js_name = sealBody)]
+    #[wasm_bindgen(js_name = sealBody, unchecked_return_type = "import('../../shared/types/EventBody').EventBody")]
     pub fn seal_body(&mut self) -> Result<JsValue, JsValue> {
         let writer = self.writer.as_mut().ok_or_else(finished_export)?;
         to_js(&writer.seal_body().map_err(to_js_error)?)
@@ -203,7 +216,16 @@ impl BundleExport {
     /// Writes the journal (with `sealed`, the export entry, and `after`, time stamps of it that
     /// came back in time), head, manifest and sums; returns the chain head, whose hash is the
     /// bundle's control code.
-    pub fn finish(&mut self, sealed: JsValue, after: JsValue) -> Result<JsValue, JsValue> {
+    #[wasm_bindgen(unchecked_return_type = "import('../../shared/types/Head').Head")]
+    pub fn finish(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "import('../../shared/types/Entry').Entry")]
+        sealed: JsValue,
+        #[wasm_bindgen(
+            unchecked_param_type = "import('../../shared/types/Entry').Entry[] | undefined"
+        )]
+        after: JsValue,
+    ) -> Result<JsValue, JsValue> {
         let sealed: Entry = from_js(sealed, "export entry")?;
         let after: Vec<Entry> = if after.is_undefined() || after.is_null() {
             Vec::new()
@@ -268,7 +290,7 @@ impl std::io::Seek for JsFile {
 /// Verifies a bundle read in slices: `{ ok, caseId, head, problems, moreProblems, view, ... }`,
 /// or throws a coded error (with `file` when it names one) when it is not a readable bundle.
 /// `progress(done, total)` is called as bytes are read.
-#[wasm_bindgen(js_name = verifyBundleFile)]
+#[wasm_bindgen(js_name = verifyBundleFile, unchecked_return_type = "import('../../shared/types/VerifiedBundle').VerifiedBundle")]
 pub fn verify_bundle_file(
     reader: SliceReader,
     expect_head: Option<String>,

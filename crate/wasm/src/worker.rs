@@ -67,19 +67,19 @@ fn finished() -> JsValue {
     ))
 }
 
-#[wasm_bindgen(js_name = genesisHead)]
+#[wasm_bindgen(js_name = genesisHead, unchecked_return_type = "import('../../shared/types/Head').Head")]
 pub fn genesis_head() -> Result<JsValue, JsValue> {
     to_js(&Head::genesis())
 }
 
 /// Seals an event body (`{ kind: "capture", ... }`, `{ kind: "note", ... }`...) as the entry
 /// after `head`: `{ seq, hash, json }`.
-#[wasm_bindgen(js_name = sealEvent)]
+#[wasm_bindgen(js_name = sealEvent, unchecked_return_type = "import('../../shared/types/Entry').Entry")]
 pub fn seal_event(
-    head: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "import('../../shared/types/Head').Head")] head: JsValue,
     case_id: &str,
     at: &str,
-    body: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "import('../../shared/types/EventBody').EventBody")] body: JsValue,
 ) -> Result<JsValue, JsValue> {
     let head: Head = from_js(head, "journal head")?;
     let body: EventBody = from_js(body, "journal event")?;
@@ -88,15 +88,19 @@ pub fn seal_event(
 }
 
 /// What a URL says: `{ platform, platformName, kind, postId, authorHandle, ... }` or null.
-#[wasm_bindgen]
+#[wasm_bindgen(unchecked_return_type = "import('../../shared/types/Recognised').Recognised | null")]
 pub fn recognise(url: &str) -> Result<JsValue, JsValue> {
     to_js(&temoin_core::platforms::recognise(url))
 }
 
 /// A capture record completed before sealing: platform and post ids from the addresses,
 /// and the statement of what it proves, in `language`.
-#[wasm_bindgen(js_name = completeCapture)]
-pub fn complete_capture(record: JsValue, language: &str) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = completeCapture, unchecked_return_type = "import('../../shared/types/Capture').Capture")]
+pub fn complete_capture(
+    #[wasm_bindgen(unchecked_param_type = "import('../../shared/types/Capture').Capture")]
+    record: JsValue,
+    language: &str,
+) -> Result<JsValue, JsValue> {
     let capture: temoin_core::model::Capture = from_js(record, "capture record")?;
     to_js(&temoin_core::capture::complete(
         capture,
@@ -110,7 +114,7 @@ pub fn local_time(unix_ms: f64, offset_minutes: i32) -> Result<String, JsValue> 
     temoin_core::time::local_time(unix_ms, offset_minutes).map_err(to_js_error)
 }
 /// The event inside an entry's text, as a plain object.
-#[wasm_bindgen(js_name = parseEvent)]
+#[wasm_bindgen(js_name = parseEvent, unchecked_return_type = "import('../../shared/types/Event').Event")]
 pub fn parse_event(json: &str) -> Result<JsValue, JsValue> {
     to_js(&journal::parse_event(json).map_err(to_js_error)?)
 }
@@ -144,7 +148,7 @@ pub fn timestamp_token(answer: &[u8]) -> Result<Vec<u8>, JsValue> {
 
 /// The `timestamp` event body for entry `entry`'s token: the token and the certificates it
 /// embeds, plus `more` (DER fetched from the issuers' addresses), in Base64.
-#[wasm_bindgen(js_name = timestampEvent)]
+#[wasm_bindgen(js_name = timestampEvent, unchecked_return_type = "import('../../shared/types/EventBody').EventBody")]
 pub fn timestamp_event(
     entry: u32,
     authority: &str,
@@ -174,7 +178,7 @@ pub fn timestamp_event(
 
 /// The addresses where the issuers of a token's certificates can be fetched (Authority
 /// Information Access, caIssuers), for chains a token does not carry to their root.
-#[wasm_bindgen(js_name = timestampIssuerUrls)]
+#[wasm_bindgen(js_name = timestampIssuerUrls, unchecked_return_type = "string[]")]
 pub fn timestamp_issuer_urls(
     token: &[u8],
     more: Vec<js_sys::Uint8Array>,

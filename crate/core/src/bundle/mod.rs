@@ -40,6 +40,7 @@ const TIMESTAMPS_DIR: &str = "timestamps";
 const ADDED_DIR: &str = "added-files";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Manifest {
     pub format: String,
@@ -54,6 +55,7 @@ pub struct Manifest {
 
 /// `journal.json`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct JournalFile {
     pub case_id: String,
@@ -62,6 +64,7 @@ pub struct JournalFile {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct JournalElement {
     pub seq: u32,

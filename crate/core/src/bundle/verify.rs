@@ -31,6 +31,7 @@ use super::{
 pub const MAX_PROBLEMS: usize = 1000;
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Notice {
     pub code: &'static str,
@@ -38,6 +39,7 @@ pub struct Notice {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct BundleReport {
     pub ok: bool,
@@ -69,6 +71,7 @@ pub struct BundleReport {
 
 /// A time stamp of the journal, checked offline.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct TimeAttestation {
     /// The `timestamp` entry.
@@ -113,6 +116,7 @@ pub fn normalize_control_code(text: &str) -> Option<String> {
 
 /// A verified bundle with the case as people read it, as the import page shows it.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct VerifiedBundle {
     #[serde(flatten)]

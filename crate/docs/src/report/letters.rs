@@ -44,6 +44,7 @@ impl Writer {
 
 /// A letter and what the person sending it must know first.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Letter {
     /// `procureur` or `erasure`.
