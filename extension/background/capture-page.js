@@ -62,7 +62,7 @@ export async function takePage(tabId, frameId, platform, info) {
  * browser refuses to let extensions read gives `page: null` and says why; a page that went
  * away fails the capture.
  * @param {number} tabId @param {number} frameId @param {string | undefined} platform
- * @returns {Promise<{ page: CollectedPage | null, unreadable: string[] }>}
+ * @returns {Promise<{ page: CollectedPage | null, unreadable: import('../shared/types.js').CaptureNotice[] }>}
  */
 async function readPage(tabId, frameId, platform) {
   try {

@@ -3,7 +3,8 @@
 
 /**
  * @typedef {import('../shared/store.js').NewArtifact & { method: string }} CapturedArtifact
- * @typedef {{ artifacts: CapturedArtifact[], notices: string[] }} CaptureStep
+  * @typedef {import('../shared/types/CaptureNotice').CaptureNotice} CaptureNotice
+ * @typedef {{ artifacts: CapturedArtifact[], notices: CaptureNotice[] }} CaptureStep
  */
 
 export {};

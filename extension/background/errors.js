@@ -4,7 +4,7 @@ import { t } from '../shared/i18n.js';
 
 /** An error whose `code` the pages can switch on. */
 export class CaptureError extends Error {
-  /** @param {string} code @param {string} message */
+  /** @param {import('../shared/types.js').ErrorCode} code @param {string} message */
   constructor(code, message) {
     super(message);
     this.name = 'CaptureError';
@@ -31,20 +31,24 @@ export function isNotScriptable(e) {
 
 /**
  * @param {unknown} e
- * @returns {{ code: string, message: string }}
+  * @returns {{ code: import('../shared/types.js').ErrorCode, message: string }}
  */
 export function describeFailure(e) {
   const err = /** @type {{ name?: string, code?: unknown, message?: string }} */ (e ?? {});
   const text = String(err.message ?? e);
-  let code = typeof err.code === 'string' ? err.code : 'unexpected';
+    // A code from the core or from CaptureError (both ErrorCode), else `unexpected`.
+  /** @type {import('../shared/types.js').ErrorCode} */
+  let code = typeof err.code === 'string' ? /** @type {import('../shared/types.js').ErrorCode} */ (err.code) : 'unexpected';
   if (err.name === 'QuotaExceededError' || /quota/i.test(text)) code = 'storage-full';
   else if (code === 'unexpected' && isPageGone(e)) code = 'page-changed';
   else if (code === 'unexpected' && isNotScriptable(e)) code = 'page-not-scriptable';
-  const reason = {
+    /** @type {Partial<Record<import('../shared/types.js').ErrorCode, string>>} */
+  const sentences = {
     'storage-full': t('errorStorageFull'),
     'page-not-scriptable': t('errorPageNotScriptable'),
     'page-not-capturable': t('errorPageNotCapturable'),
     'page-changed': t('errorPageChanged'),
-  }[code] ?? (err instanceof CaptureError ? text : t('errorUnexpected', [text]));
+  };
+  const reason = sentences[code] ?? (err instanceof CaptureError ? text : t('errorUnexpected', [text]));
   return { code, message: t('captureFailed', [reason]) };
 }

@@ -6,7 +6,7 @@ export const CAPTURE_ACTIVE_TAB = 'capture-active-tab';
 
 /**
  * @typedef {{ kind: typeof CAPTURE_ACTIVE_TAB }} CaptureActiveTabRequest
- * @typedef {{ ok: true, seq: number, hash: string, caseId: string } | { ok: false, code: string, message: string }} CaptureReply
+  * @typedef {{ ok: true, seq: number, hash: string, caseId: string } | { ok: false, code: import('./types.js').ErrorCode, message: string }} CaptureReply
  */
 
 /** @param {unknown} msg @returns {msg is CaptureActiveTabRequest} */

@@ -17,7 +17,10 @@
  * @typedef {import('./types/Head').Head} Head
  * @typedef {import('./types/Entry').Entry} Entry
  * @typedef {import('./types/CaseView').CaseView} CaseView
- * @typedef {import('./types/ItemView').ItemView} ItemView
+  * @typedef {import('./types/ItemView').ItemView} ItemView
+ * @typedef {import('./types/ErrorCode').ErrorCode} ErrorCode
+ * @typedef {import('./types/CaptureNotice').CaptureNotice} CaptureNotice
+ * @typedef {import('./types/ProblemCode').ProblemCode} ProblemCode
  *
  * extension/content/extract-post.js, the post's box: getBoundingClientRect().toJSON(), CSS pixels
  * @typedef {{ x: number, y: number, width: number, height: number }} PostBox
@@ -30,7 +33,7 @@
  *   url: string, title: string, lang?: string, redirectCount?: number,
  *   viewport: { width: number, height: number }, devicePixelRatio: number,
  *   scroll: { x: number, y: number }, selection?: string, html: string, shadowRoots: number,
- *   snapshot: string, notices: string[], frames: PageFrame[], post: Record<string, unknown> | null,
+  *   snapshot: string, notices: import('./types/CaptureNotice').CaptureNotice[], frames: PageFrame[], post: Record<string, unknown> | null,
  *   postBox: PostBox | null, targetImage: string | null, extractor: string | null, pageHeight: number
  * }} CollectedPage
  *

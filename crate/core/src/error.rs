@@ -3,8 +3,14 @@
 
 use std::fmt;
 
-/// Stable identifiers, serialised in kebab-case (`"chain-broken"`, ...).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+use serde::Serialize;
+
+/// Stable identifiers, serialised in kebab-case (`"invalid-input"`, ...): the one list of error
+/// codes, the core's and those the extension raises around it (its declarations are made from
+/// this enum, so a code the pages switch on is one of these).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "kebab-case")]
 pub enum ErrorCode {
     /// Input from JavaScript or a file did not have the expected shape.
     InvalidInput,
@@ -47,9 +53,63 @@ pub enum ErrorCode {
     ZipNotCanonical,
     /// An entry's bytes do not have the CRC-32 its header declares.
     CrcMismatch,
+    // Raised by the extension around the core:
+    /// No tab to capture (the browser gave none).
+    NoTab,
+    /// The tab to capture is not the one on screen, so it cannot be photographed.
+    TabNotVisible,
+    /// A page no extension may capture (the browser's own pages, another extension's).
+    PageNotCapturable,
+    /// The browser refused to let the extension read the page.
+    PageNotScriptable,
+    /// The page loaded another address or went away during the capture.
+    PageChanged,
+    /// The browser's storage for the extension is full; nothing was written.
+    StorageFull,
+    /// Another entry took the number an append expected (a concurrent capture).
+    HeadMoved,
+    /// Entries kept arriving during an export, past its retries.
+    ExportHeadMoved,
+    /// The control code given to the import page is not 64 hex digits.
+    InvalidControlCode,
+    /// Anything else; the message says what.
+    Unexpected,
 }
 
 impl ErrorCode {
+    pub const ALL: [ErrorCode; 30] = [
+        ErrorCode::InvalidInput,
+        ErrorCode::InvalidTime,
+        ErrorCode::InvalidHead,
+        ErrorCode::CorruptEntry,
+        ErrorCode::CorruptBundle,
+        ErrorCode::UnsafeEntry,
+        ErrorCode::DuplicateEntry,
+        ErrorCode::ZipBomb,
+        ErrorCode::SizeMismatch,
+        ErrorCode::UnknownFormat,
+        ErrorCode::ExportFailed,
+        ErrorCode::TimestampInvalid,
+        ErrorCode::TimestampRefused,
+        ErrorCode::ExtraBytes,
+        ErrorCode::HeaderMismatch,
+        ErrorCode::DirectoryMismatch,
+        ErrorCode::NotAFile,
+        ErrorCode::DataDescriptor,
+        ErrorCode::ZipNotCanonical,
+        ErrorCode::CrcMismatch,
+        ErrorCode::NoTab,
+        ErrorCode::TabNotVisible,
+        ErrorCode::PageNotCapturable,
+        ErrorCode::PageNotScriptable,
+        ErrorCode::PageChanged,
+        ErrorCode::StorageFull,
+        ErrorCode::HeadMoved,
+        ErrorCode::ExportHeadMoved,
+        ErrorCode::InvalidControlCode,
+        ErrorCode::Unexpected,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             ErrorCode::InvalidInput => "invalid-input",
@@ -72,6 +132,16 @@ impl ErrorCode {
             ErrorCode::DataDescriptor => "data-descriptor",
             ErrorCode::ZipNotCanonical => "zip-not-canonical",
             ErrorCode::CrcMismatch => "crc-mismatch",
+            ErrorCode::NoTab => "no-tab",
+            ErrorCode::TabNotVisible => "tab-not-visible",
+            ErrorCode::PageNotCapturable => "page-not-capturable",
+            ErrorCode::PageNotScriptable => "page-not-scriptable",
+            ErrorCode::PageChanged => "page-changed",
+            ErrorCode::StorageFull => "storage-full",
+            ErrorCode::HeadMoved => "head-moved",
+            ErrorCode::ExportHeadMoved => "export-head-moved",
+            ErrorCode::InvalidControlCode => "invalid-control-code",
+            ErrorCode::Unexpected => "unexpected",
         }
     }
 }
@@ -108,3 +178,25 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {}
 
 pub type Result<T> = std::result::Result<T, Error>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_code_is_its_serde_name() {
+        for code in [
+            ErrorCode::InvalidInput,
+            ErrorCode::CrcMismatch,
+            ErrorCode::ZipBomb,
+            ErrorCode::HeadMoved,
+            ErrorCode::InvalidControlCode,
+            ErrorCode::Unexpected,
+        ] {
+            assert_eq!(
+                serde_json::to_string(&code).ok(),
+                Some(format!("\"{}\"", code.as_str()))
+            );
+        }
+    }
+}

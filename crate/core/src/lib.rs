@@ -12,6 +12,7 @@ pub mod error;
 pub mod journal;
 pub mod lang;
 pub mod model;
+pub mod notice;
 pub mod platforms;
 pub mod problem;
 pub mod text;

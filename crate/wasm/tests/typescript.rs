@@ -28,6 +28,10 @@ fn export_roots(cfg: &Config) {
     export::Wanted::export_all(cfg).unwrap();
     guide::GuideView::export_all(cfg).unwrap();
     report::letters::Letter::export_all(cfg).unwrap();
+    // The code families: what the pages and the worker switch on.
+    temoin_core::notice::CaptureNotice::export_all(cfg).unwrap();
+    temoin_core::error::ErrorCode::export_all(cfg).unwrap();
+    temoin_core::problem::ProblemCode::export_all(cfg).unwrap();
 }
 
 fn kept_dir() -> PathBuf {
