@@ -63,7 +63,13 @@ export async function withCaption(png, lines, scale) {
   const lineHeight = Math.round(18 * scale);
   const pad = Math.round(10 * scale);
   const width = Math.max(image.width, Math.round(640 * scale));
-  const band = pad * 2 + lineHeight * lines.length;
+  const font = `${Math.round(13 * scale)}px sans-serif`;
+  // Every word of the caption is shown: a time or an address cut short would say less than the
+  // record, so long lines wrap (an address anywhere, other text at spaces).
+  const measure = canvas2d(1, 1).ctx;
+  measure.font = font;
+  const shown = lines.flatMap((line) => wrapText(measure, line, width - pad * 2));
+  const band = pad * 2 + lineHeight * shown.length;
   const { canvas, ctx } = canvas2d(width, image.height + band);
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, width, image.height + band);
@@ -71,12 +77,35 @@ export async function withCaption(png, lines, scale) {
   ctx.fillStyle = '#1f3a5f';
   ctx.fillRect(0, image.height, width, band);
   ctx.fillStyle = '#ffffff';
-  ctx.font = `${Math.round(13 * scale)}px sans-serif`;
+  ctx.font = font;
   ctx.textBaseline = 'top';
-  lines.forEach((line, i) => {
-    let shown = line;
-    while (shown.length > 8 && ctx.measureText(shown).width > width - pad * 2) shown = shown.slice(0, -8) + '…';
-    ctx.fillText(shown, pad, image.height + pad + i * lineHeight);
-  });
+  shown.forEach((line, i) => ctx.fillText(line, pad, image.height + pad + i * lineHeight));
   return encode(canvas);
+}
+
+/**
+ * `text` as lines no wider than `max`: cut at the last space that fits, or anywhere when one
+ * word alone is wider (an address).
+ * @param {{ measureText(text: string): { width: number } }} ctx @param {string} text @param {number} max
+ */
+export function wrapText(ctx, text, max) {
+  /** @type {string[]} */
+  const out = [];
+  let rest = text;
+  while (rest && ctx.measureText(rest).width > max) {
+    // The longest prefix that fits, found by halving (addresses can be long).
+    let low = 1;
+    let high = rest.length;
+    while (low < high) {
+      const mid = Math.ceil((low + high) / 2);
+      if (ctx.measureText(rest.slice(0, mid)).width <= max) low = mid;
+      else high = mid - 1;
+    }
+    const space = rest.lastIndexOf(' ', low);
+    const cut = space > 0 ? space : low;
+    out.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).trimStart();
+  }
+  if (rest) out.push(rest);
+  return out;
 }
