@@ -8,4 +8,4 @@ pub mod text;
 mod words;
 
 pub use temoin_core::text::excerpt;
-pub use words::{words, Words};
+pub use words::{number, words, Words};
