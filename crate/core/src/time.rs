@@ -202,6 +202,54 @@ pub fn human_datetime(t: OffsetDateTime, offset: UtcOffset, lang: Lang) -> Strin
     }
 }
 
+/// The same instant without nested brackets, for text already in brackets: « 29 novembre 2026
+/// à 19 h 24, UTC+01:00 », "29 November 2026 at 19:24, UTC+01:00".
+pub fn human_datetime_inline(t: OffsetDateTime, offset: UtcOffset, lang: Lang) -> String {
+    let local = t.to_offset(offset);
+    let day = human_date(local.date(), lang);
+    let zone = offset_label(offset);
+    match lang {
+        Lang::Fr => format!(
+            "{day} à {}\u{a0}h\u{a0}{:02}, {zone}",
+            local.hour(),
+            local.minute()
+        ),
+        Lang::En => format!("{day} at {:02}:{:02}, {zone}", local.hour(), local.minute()),
+    }
+}
+
+/// A span of days as people write it, the shared month and year said once: « du 26 au 29
+/// novembre 2026 », « du 28 février au 1er mars 2026 », "26 to 29 November 2026", or the one
+/// day when both are the same (the order of the two days does not matter).
+pub fn human_period(a: Date, b: Date, lang: Lang) -> String {
+    let (first, last) = if a <= b { (a, b) } else { (b, a) };
+    if first == last {
+        return human_date(first, lang);
+    }
+    let start = if first.year() != last.year() {
+        human_date(first, lang)
+    } else {
+        let month = usize::from(first.month() as u8) - 1;
+        let day = match lang {
+            Lang::Fr if first.day() == 1 => "1er".to_owned(),
+            _ => first.day().to_string(),
+        };
+        if first.month() == last.month() {
+            day
+        } else {
+            match lang {
+                Lang::Fr => format!("{day} {}", MONTHS_FR[month]),
+                Lang::En => format!("{day} {}", MONTHS_EN[month]),
+            }
+        }
+    };
+    let end = human_date(last, lang);
+    match lang {
+        Lang::Fr => format!("du {start} au {end}"),
+        Lang::En => format!("{start} to {end}"),
+    }
+}
+
 #[cfg(test)]
 mod human_tests {
     use super::*;
@@ -261,6 +309,44 @@ mod human_tests {
         assert_eq!(
             offset_of("2026-11-28T06:07:21.402+01:00"),
             Some(offset!(+1))
+        );
+    }
+
+    #[test]
+    fn periods_and_inline_times_as_people_write_them() {
+        let p = |a, b, l| human_period(a, b, l);
+        assert_eq!(
+            p(date!(2026 - 11 - 26), date!(2026 - 11 - 29), Lang::Fr),
+            "du 26 au 29 novembre 2026"
+        );
+        assert_eq!(
+            p(date!(2026 - 11 - 29), date!(2026 - 11 - 26), Lang::En),
+            "26 to 29 November 2026"
+        );
+        assert_eq!(
+            p(date!(2026 - 11 - 29), date!(2026 - 11 - 29), Lang::Fr),
+            "29 novembre 2026"
+        );
+        assert_eq!(
+            p(date!(2026 - 02 - 28), date!(2026 - 03 - 01), Lang::Fr),
+            "du 28 février au 1er mars 2026"
+        );
+        assert_eq!(
+            p(date!(2026 - 03 - 01), date!(2026 - 03 - 02), Lang::Fr),
+            "du 1er au 2 mars 2026"
+        );
+        assert_eq!(
+            p(date!(2025 - 12 - 30), date!(2026 - 01 - 02), Lang::En),
+            "30 December 2025 to 2 January 2026"
+        );
+        let t = datetime!(2026-11-29 18:24 UTC);
+        assert_eq!(
+            human_datetime_inline(t, offset!(+1), Lang::Fr),
+            "29 novembre 2026 à 19\u{a0}h\u{a0}24, UTC+01:00"
+        );
+        assert_eq!(
+            human_datetime_inline(t, UtcOffset::UTC, Lang::En),
+            "29 November 2026 at 18:24, UTC"
         );
     }
 }

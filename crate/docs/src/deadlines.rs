@@ -12,6 +12,7 @@ use time::{Date, Duration, OffsetDateTime, UtcOffset};
 
 use crate::law::{self, Fact};
 use crate::recourses::Status;
+use crate::report::number;
 use temoin_core::lang::Lang;
 use temoin_core::model::Category;
 use temoin_core::time::{add_months, human_date, offset_of, parse_instant, ymd};
@@ -142,8 +143,9 @@ impl Deadlines {
 }
 
 /// When an item happened, as a date in the zone of the device that captured it, and whether
-/// that is its publication or its capture standing in for it.
-fn act_date(item: &ItemView) -> Option<(Date, StartsFrom, UtcOffset)> {
+/// that is its publication or its capture standing in for it (the report's period of the
+/// facts reads the same dates).
+pub fn act_date(item: &ItemView) -> Option<(Date, StartsFrom, UtcOffset)> {
     let c = item.capture.as_ref()?;
     let offset = c
         .environment
@@ -268,7 +270,7 @@ pub fn deadlines(view: &CaseView, today: Date, minor: bool, lang: Lang) -> Deadl
             .filter_map(|i| act_date(i).map(|(d, f, _)| (i, d, f)))
             .collect();
         if let Some(&(last, date, from)) = acts.iter().max_by_key(|(i, d, _)| (*d, i.seq)) {
-            clocks.push(clock(
+            let harassment = clock(
                 ClockKind::Harassment6Years,
                 last.seq,
                 acts.iter().map(|(i, _, _)| i.seq).collect(),
@@ -279,7 +281,16 @@ pub fn deadlines(view: &CaseView, today: Date, minor: bool, lang: Lang) -> Deadl
                 false,
                 today,
                 lang,
-            ));
+            );
+            // The last act's own 6-year clock runs from the same day to the same day: said
+            // once, by the harassment clock that names it.
+            clocks.retain(|c| {
+                !(c.kind == ClockKind::Offence6Years
+                    && c.entry == harassment.entry
+                    && c.start == harassment.start
+                    && c.until == harassment.until)
+            });
+            clocks.push(harassment);
         }
     } else if view.items.iter().any(|i| i.capture.is_some()) {
         notes.push(ClockNote {
@@ -355,6 +366,16 @@ fn fact_of(kind: ClockKind) -> Fact {
         ClockKind::Press1Year => law::PRESS_ONE_YEAR,
         ClockKind::PrivateInsult3Months => law::PRIVATE_INSULT_THREE_MONTHS,
         ClockKind::Offence6Years | ClockKind::Harassment6Years => law::SIX_YEARS,
+    }
+}
+
+/// A number of days, grouped as people write it (« 2\u{202f}191 », "2,191").
+fn days(n: i64, lang: Lang) -> String {
+    let grouped = number(n.unsigned_abs(), lang);
+    if n < 0 {
+        format!("-{grouped}")
+    } else {
+        grouped
     }
 }
 
@@ -477,8 +498,8 @@ fn clock(
             (0, false) => " — that is today.".to_owned(),
             (1, true) => " — il reste 1 jour.".to_owned(),
             (1, false) => " — 1 day left.".to_owned(),
-            (n, true) => format!(" — il reste {n} jours."),
-            (n, false) => format!(" — {n} days left."),
+            (n, true) => format!(" — il reste {} jours.", days(n, lang)),
+            (n, false) => format!(" — {} days left.", days(n, lang)),
         });
     }
     let fact = fact_of(kind);

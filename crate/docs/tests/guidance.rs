@@ -803,7 +803,7 @@ fn an_eight_month_campaign_on_x_with_old_and_new_posts() {
         "the facts in chronological order"
     );
     assert!(
-        t.contains("À une date de publication inconnue (capture du 25 novembre 2026"),
+        t.contains("À une date de publication inconnue (capturée le 25 novembre 2026"),
         "an unknown date is said, never 'publié le il y a…'"
     );
     assert!(
@@ -1051,12 +1051,15 @@ fn the_report_qualifies_its_claim_and_shows_the_record() {
     b.view = CaseView::build("case", &b.entries);
 
     let html = report(&b, Lang::Fr, &["captures/000002/screenshot-visible.png"]);
-    let claim = html
-        .find("à une condition")
+    let condition = html
+        .find("Comparez d&#39;abord le code de contrôle (chain-head.txt)")
         .expect("the claim of integrity comes with its condition");
+    let claim = html
+        .find("rien n&#39;a changé depuis l&#39;export")
+        .expect("what the checks show");
     assert!(
-        html[claim..].contains("code de contrôle"),
-        "the condition is the control code written down elsewhere (issue: what the report claims)"
+        condition < claim,
+        "the condition, the control code written down elsewhere, comes first (issue: what the report claims)"
     );
     assert!(
         html.contains("certutil -hashfile")

@@ -8,14 +8,14 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
-use time::{OffsetDateTime, UtcOffset};
+use time::{Date, OffsetDateTime, UtcOffset};
 
 use temoin_core::bundle::{artifact_path, Manifest};
-use temoin_core::model::{Artifact, Capture, Category};
-use temoin_core::time::{human_date, human_datetime, offset_of, parse_instant};
+use temoin_core::model::{Artifact, Capture, Category, Statement};
+use temoin_core::time::{human_date, human_datetime, human_period, offset_of, parse_instant};
 use temoin_core::view::{CaseView, ItemView};
 
-use super::words::{method_text, notice_text};
+use super::words::{method_text, notice_text, number};
 use temoin_core::lang::Lang;
 
 use super::{excerpt, Words};
@@ -64,6 +64,7 @@ th{background:var(--soft)}
 code,.hash{font-family:"DejaVu Sans Mono",monospace;font-size:.85em;overflow-wrap:anywhere;word-break:break-all}
 .notice{border-left:4px solid var(--warn);background:var(--warn-bg);padding:.5rem .8rem}
 .deleted,.withheld{border-left:4px solid var(--bad);background:var(--bad-bg);padding:.5rem .8rem}
+.translation{border-left:4px solid var(--rule);padding:0 .8rem;font-style:italic}
 .text{white-space:pre-wrap;border:1px solid var(--rule);background:var(--soft);padding:.5rem;overflow-wrap:anywhere}
 figure{margin:.5rem 0}img.shot{display:block;max-width:100%;height:auto;border:1px solid var(--rule)}
 dl.fields{display:grid;grid-template-columns:minmax(8rem,14rem) 1fr;gap:.2rem 1rem;margin:.5rem 0}dt{font-weight:bold}dd{margin:0;overflow-wrap:anywhere}
@@ -113,7 +114,7 @@ pub fn render(input: &ReportInput) -> String {
     );
     cover(&mut out, input, w);
     chronology(&mut out, input.view, input.lang, w);
-    summaries(&mut out, input.view, w);
+    summaries(&mut out, input.view, input.lang, w);
     for item in &input.view.items {
         item_page(&mut out, item, input, w);
     }
@@ -171,52 +172,169 @@ fn withheld_images(item: &ItemView, view: &CaseView) -> bool {
     view.minor() && item.categories.contains(&Category::IntimateImages)
 }
 
+/// The first and last of some days, if there are any.
+fn span(days: &[Date]) -> Option<(Date, Date)> {
+    Some((*days.iter().min()?, *days.iter().max()?))
+}
+
+/// The opening sentences: what the document gathers, when, about whom, with real plurals.
+fn lead(
+    captures: usize,
+    added: usize,
+    made: Option<(Date, Date)>,
+    person: Option<&str>,
+    minor: bool,
+    lang: Lang,
+) -> String {
+    let n = |k: usize| number(k as u64, lang);
+    let made = made.map(|(a, b)| {
+        let when = human_period(a, b, lang);
+        match (a == b, lang) {
+            (true, Lang::Fr) => format!(" le {when}"),
+            (false, Lang::Fr) => format!(" {when}"),
+            (true, Lang::En) => format!(" on {when}"),
+            (false, Lang::En) => format!(" from {when}"),
+        }
+    });
+    let shots = match (captures, lang) {
+        (0, _) => None,
+        (1, Lang::Fr) => Some(format!(
+            "une capture de page web faite{} avec l'extension Témoin",
+            made.unwrap_or_default()
+        )),
+        (k, Lang::Fr) => Some(format!(
+            "{} captures de pages web faites{} avec l'extension Témoin",
+            n(k),
+            made.unwrap_or_default()
+        )),
+        (1, Lang::En) => Some(format!(
+            "one capture of a web page made{} with the Témoin extension",
+            made.unwrap_or_default()
+        )),
+        (k, Lang::En) => Some(format!(
+            "{} captures of web pages made{} with the Témoin extension",
+            n(k),
+            made.unwrap_or_default()
+        )),
+    };
+    let files = match (added, lang) {
+        (0, _) => None,
+        (1, Lang::Fr) => Some("un fichier ajouté par l'utilisateur".to_owned()),
+        (k, Lang::Fr) => Some(format!("{} fichiers ajoutés par l'utilisateur", n(k))),
+        (1, Lang::En) => Some("one file added by the user".to_owned()),
+        (k, Lang::En) => Some(format!("{} files added by the user", n(k))),
+    };
+    let whom = match (person, minor, lang) {
+        (Some(p), true, Lang::Fr) => Some(format!("{p}, personne mineure")),
+        (Some(p), true, Lang::En) => Some(format!("{p}, a minor")),
+        (Some(p), false, _) => Some(p.to_owned()),
+        (None, true, Lang::Fr) => Some("une personne mineure".to_owned()),
+        (None, true, Lang::En) => Some("a minor".to_owned()),
+        (None, false, _) => None,
+    };
+    let one = captures + added == 1;
+    // French agrees with what is gathered: captures only are feminine, any file makes it
+    // masculine.
+    let (pronoun, each) = match (captures > 0 && added == 0, one) {
+        (true, true) => ("elle concerne", "Elle est décrite"),
+        (true, false) => ("elles concernent", "Chacune est décrite"),
+        (false, true) => ("il concerne", "Il est décrit"),
+        (false, false) => ("ils concernent", "Chacun est décrit"),
+    };
+    let gathered = match (shots, files) {
+        (Some(s), Some(f)) => Some(lang.pick(format!("{s}, et {f}"), format!("{s}, and {f}"))),
+        (Some(s), None) => Some(s),
+        (None, Some(f)) => Some(lang.pick(
+            format!("{f}, sans capture de page web"),
+            format!("{f}, and no capture of a web page"),
+        )),
+        (None, None) => None,
+    };
+    // A name may end with its own full stop ("Léa M."): the sentence does not add another.
+    let stop = |s: String| if s.ends_with('.') { s } else { s + "." };
+    match (gathered, lang) {
+        (Some(g), Lang::Fr) => {
+            let about = whom
+                .map(|p| format!("\u{a0}; {pronoun} {p}"))
+                .unwrap_or_default();
+            format!(
+                "{} {each} sur sa propre page, après la chronologie.",
+                stop(format!("Ce document rassemble {g}{about}"))
+            )
+        }
+        (Some(g), Lang::En) => {
+            let about = whom.map(|p| format!(", concerning {p}")).unwrap_or_default();
+            let each = if one { "It is" } else { "Each is" };
+            format!(
+                "{} {each} described on its own page, after the chronology.",
+                stop(format!("This document gathers {g}{about}"))
+            )
+        }
+        (None, Lang::Fr) => match whom {
+            Some(p) => format!("Ce document concerne {p}\u{a0}; il ne rassemble encore aucune capture ni aucun fichier."),
+            None => "Ce document ne rassemble encore aucune capture ni aucun fichier.".to_owned(),
+        },
+        (None, Lang::En) => match whom {
+            Some(p) => format!("This document concerns {p}; it gathers no capture and no file yet."),
+            None => "This document gathers no capture and no file yet.".to_owned(),
+        },
+    }
+}
+
+/// When the bundle was exported. The export entry records no zone, so the time stays in UTC,
+/// and the report says so rather than pass it off as local time.
+fn exported_cell(at: &str, lang: Lang, w: &Words) -> String {
+    parse_instant(at).map_or_else(
+        || at.to_owned(),
+        |t| {
+            format!(
+                "{} — {}",
+                human_datetime(t, UtcOffset::UTC, lang),
+                w.exported_at_utc_note
+            )
+        },
+    )
+}
+
 fn cover(out: &mut String, input: &ReportInput, w: &Words) {
     let view = input.view;
     let lang = input.lang;
     let captures: Vec<&ItemView> = view.items.iter().filter(|i| i.capture.is_some()).collect();
     let added = view.items.len() - captures.len();
-    let days: Vec<(OffsetDateTime, UtcOffset)> = captures
+    // Each capture's day in the zone of its device; each fact's day, its publication or, when
+    // the page gave none, its capture.
+    let capture_days: Vec<Date> = captures
         .iter()
         .filter_map(|i| i.capture.as_ref())
-        .filter_map(|c| parse_instant(&c.captured_at).map(|t| (t, offset_of_capture(c))))
+        .filter_map(|c| {
+            parse_instant(&c.captured_at).map(|t| t.to_offset(offset_of_capture(c)).date())
+        })
         .collect();
-    let first = days.iter().min_by_key(|(t, _)| *t);
-    let last = days.iter().max_by_key(|(t, _)| *t);
-    let period = match (first, last) {
-        (Some((a, oa)), Some((b, ob))) => {
-            let (a, b) = (
-                human_date(a.to_offset(*oa).date(), lang),
-                human_date(b.to_offset(*ob).date(), lang),
-            );
-            if a == b {
-                a
-            } else {
-                lang.pick(format!("du {a} au {b}"), format!("from {a} to {b}"))
-            }
-        }
-        _ => w.nothing.to_owned(),
-    };
-    let person = view.person();
+    let fact_days: Vec<Date> = captures
+        .iter()
+        .filter_map(|i| crate::deadlines::act_date(i).map(|(d, _, _)| d))
+        .collect();
+    let made = span(&capture_days);
+    let period = made.map_or_else(|| w.nothing.to_owned(), |(a, b)| human_period(a, b, lang));
+    let facts = span(&fact_days).map_or_else(
+        || w.nothing.to_owned(),
+        |(a, b)| format!("{} {}", human_period(a, b, lang), w.facts_period_note),
+    );
     let _ = writeln!(
         out,
         "<section class=\"cover\">\n<h1>{}</h1>",
         esc(w.report_title)
     );
-    let about = match (person, view.minor()) {
-        (Some(p), true) => lang.pick(
-            format!(", qui concernent {p} (mineur(e))"),
-            format!(", concerning {p} (a minor)"),
-        ),
-        (Some(p), false) => lang.pick(format!(", qui concernent {p}"), format!(", concerning {p}")),
-        (None, _) => String::new(),
-    };
     let _ = writeln!(
         out,
         "<p class=\"lead\">{}</p>",
-        esc(&lang.pick(
-            format!("Ce document rassemble {} capture(s) de pages web et {added} fichier(s) ajouté(s), faits {period} avec l'extension de navigateur Témoin{about}. Chaque capture est décrite sur sa propre page, après la chronologie.", captures.len()),
-            format!("This document gathers {} capture(s) of web pages and {added} added file(s), made {period} with the Témoin browser extension{about}. Each capture is described on its own page, after the chronology.", captures.len()),
+        esc(&lead(
+            captures.len(),
+            added,
+            made,
+            view.person(),
+            view.minor(),
+            lang
         ))
     );
     out.push_str("<dl class=\"fields\">\n");
@@ -233,12 +351,13 @@ fn cover(out: &mut String, input: &ReportInput, w: &Words) {
             row(w.description, esc(&d.description));
         }
     }
+    row(w.facts_period, esc(&facts));
     row(w.period, esc(&period));
-    row(w.captures, captures.len().to_string());
-    row(w.added_files, added.to_string());
+    row(w.captures, number(captures.len() as u64, lang));
+    row(w.added_files, number(added as u64, lang));
     row(
         w.exported_at,
-        esc(&stamp(&input.manifest.exported_at, UtcOffset::UTC, lang)),
+        esc(&exported_cell(&input.manifest.exported_at, lang, w)),
     );
     row(w.generator, esc(&input.manifest.generator));
     out.push_str("</dl>\n");
@@ -343,7 +462,7 @@ fn chronology(out: &mut String, view: &CaseView, lang: Lang, w: &Words) {
             out,
             "<tr data-seq=\"{seq}\"><td data-label=\"{l_n}\"><a href=\"#entry-{seq}\">{seq}</a></td><td data-label=\"{l_when}\">{}</td><td data-label=\"{l_where}\">{}</td><td data-label=\"{l_who}\">{}</td><td data-label=\"{l_what}\">{}</td></tr>",
             esc(&when),
-            esc(&item.label.platform_name.clone().unwrap_or_else(|| if item.file.is_some() { w.added_files.to_owned() } else { "—".into() })),
+            esc(&item.label.platform_name.clone().unwrap_or_else(|| if item.file.is_some() { w.kind("fileAdded").to_owned() } else { "—".into() })),
             esc(&item.label.author.clone().unwrap_or_else(|| "—".into())),
             esc(&text),
             seq = item.seq,
@@ -357,7 +476,7 @@ fn chronology(out: &mut String, view: &CaseView, lang: Lang, w: &Words) {
     out.push_str("</tbody>\n</table>\n");
 }
 
-fn summaries(out: &mut String, view: &CaseView, w: &Words) {
+fn summaries(out: &mut String, view: &CaseView, lang: Lang, w: &Words) {
     let mut by_author: BTreeMap<String, usize> = BTreeMap::new();
     let mut by_platform: BTreeMap<String, usize> = BTreeMap::new();
     for item in view.items.iter().filter(|i| i.capture.is_some()) {
@@ -392,10 +511,11 @@ fn summaries(out: &mut String, view: &CaseView, w: &Words) {
         for (k, n) in counts {
             let _ = writeln!(
                 out,
-                "<tr><td data-label=\"{}\">{}</td><td data-label=\"{}\">{n}</td></tr>",
+                "<tr><td data-label=\"{}\">{}</td><td data-label=\"{}\">{}</td></tr>",
                 esc(heading),
                 esc(k),
-                esc(w.count)
+                esc(w.count),
+                number(*n as u64, lang)
             );
         }
         out.push_str("</tbody></table>\n");
@@ -431,7 +551,7 @@ fn item_page(out: &mut String, item: &ItemView, input: &ReportInput, w: &Words) 
         let reason = if d.reason.is_empty() {
             String::new()
         } else {
-            format!(" {}\u{a0}: {}", esc(w.reason), esc(&d.reason))
+            format!(" {}{} {}", esc(w.reason), w.colon, esc(&d.reason))
         };
         let _ = writeln!(
             out,
@@ -549,10 +669,11 @@ fn item_page(out: &mut String, item: &ItemView, input: &ReportInput, w: &Words) 
         for n in &item.notes {
             let _ = writeln!(
                 out,
-                "<li>{} ({} {})\u{a0}: {}</li>",
+                "<li>{} ({} {}){} {}</li>",
                 esc(&stamp(&n.at, UtcOffset::UTC, lang)),
                 esc(w.number),
                 n.seq,
+                w.colon,
                 esc(&n.text)
             );
         }
@@ -591,7 +712,14 @@ fn capture_record(out: &mut String, c: &Capture, lang: Lang, w: &Words) {
             row(w.extension_version, esc(&e.extension_version));
         }
         if let Some(v) = e.viewport {
-            row(w.viewport, format!("{} × {}", v.width, v.height));
+            row(
+                w.viewport,
+                format!(
+                    "{} × {}",
+                    number(u64::from(v.width), lang),
+                    number(u64::from(v.height), lang)
+                ),
+            );
         }
         if e.incognito {
             row(w.incognito, esc(w.yes));
@@ -618,17 +746,64 @@ fn capture_record(out: &mut String, c: &Capture, lang: Lang, w: &Words) {
     );
     out.push_str("</dl>\n");
     if let Some(s) = &c.statement {
-        // The statement was written in the language of the capture; it is quoted as recorded.
+        // The statement is part of the sealed record: it is quoted as recorded, in the language
+        // it was written in. In the other language, the report says so and, for a statement
+        // the core writes, gives a translation beside it, marked as such.
+        let recorded = match s.language.as_str() {
+            "fr" => Some(Lang::Fr),
+            "en" => Some(Lang::En),
+            _ => None,
+        };
+        let other = recorded.is_some_and(|r| r != lang);
         let _ = writeln!(
             out,
             "<h3>{}</h3>\n<p lang=\"{}\">{}</p>\n<p lang=\"{}\">{}</p>",
-            esc(w.statement),
+            esc(if other {
+                w.statement_other_language
+            } else {
+                w.statement
+            }),
             esc(&s.language),
             esc(&s.proves),
             esc(&s.language),
             esc(&s.does_not_prove)
         );
+        if let Some(t) = recorded
+            .filter(|_| other)
+            .and_then(|r| statement_translation(c, s, r, lang))
+        {
+            let _ = writeln!(
+                out,
+                "<div class=\"translation\">\n<p><strong>{}</strong></p>\n<p lang=\"{l}\">{}</p>\n<p lang=\"{l}\">{}</p>\n</div>",
+                esc(w.translation_label),
+                esc(&t.proves),
+                esc(&t.does_not_prove),
+                l = lang.tag()
+            );
+        }
     }
+}
+
+/// The statement in `lang`, when `s` is word for word the one the core writes in `recorded`
+/// for this capture (its time, its zone and its notices); `None` for any other text, which is
+/// then shown as recorded only.
+fn statement_translation(
+    c: &Capture,
+    s: &Statement,
+    recorded: Lang,
+    lang: Lang,
+) -> Option<Statement> {
+    let probe = Capture {
+        captured_at: c.captured_at.clone(),
+        environment: c.environment.clone(),
+        notices: c.notices.clone(),
+        ..Capture::default()
+    };
+    let known = temoin_core::capture::complete(probe.clone(), recorded).statement?;
+    if known.proves != s.proves || known.does_not_prove != s.does_not_prove {
+        return None;
+    }
+    temoin_core::capture::complete(probe, lang).statement
 }
 
 fn artifacts_table(out: &mut String, item: &ItemView, lang: Lang, w: &Words) {
@@ -647,7 +822,7 @@ fn artifacts_table(out: &mut String, item: &ItemView, lang: Lang, w: &Words) {
             esc(w.file),
             esc(&a.name),
             esc(w.size),
-            a.size,
+            number(u64::from(a.size), lang),
             esc(w.method),
             esc(method_text(&a.name, &a.method, lang).unwrap_or(&a.method)),
             esc(&a.sha256)
@@ -656,8 +831,9 @@ fn artifacts_table(out: &mut String, item: &ItemView, lang: Lang, w: &Words) {
     out.push_str("</tbody></table>\n");
     let _ = writeln!(
         out,
-        "<p>{}\u{a0}: <code class=\"hash\">{}</code></p>",
+        "<p>{}{} <code class=\"hash\">{}</code></p>",
         esc(w.entry_hash),
+        w.colon,
         esc(&item.hash)
     );
 }

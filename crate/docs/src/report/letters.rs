@@ -16,7 +16,9 @@ use crate::law::Offence;
 use temoin_core::digest::grouped;
 use temoin_core::error::{Error, ErrorCode, Result};
 use temoin_core::model::Category;
-use temoin_core::time::{human_date, human_datetime, offset_of, parse_instant};
+use temoin_core::time::{
+    human_date, human_datetime, human_datetime_inline, offset_of, parse_instant,
+};
 use temoin_core::view::{CaseView, ItemView};
 
 use temoin_core::lang::Lang;
@@ -223,9 +225,10 @@ fn offset(item: &ItemView) -> UtcOffset {
         .unwrap_or(UtcOffset::UTC)
 }
 
-/// When a post was published, as far as the page said.
+/// When a post was published, as far as the page said. The capture's time, always said in
+/// brackets, is written without brackets of its own.
 enum Published {
-    /// The page gave the time: written as people write it.
+    /// The page gave the time: written as people write it (without brackets when `inline`).
     At(String),
     /// The page only showed a text ("il y a 3 jours"), kept as shown, with the capture's time.
     Shown { shown: String, captured: String },
@@ -233,7 +236,7 @@ enum Published {
     Unknown { captured: String },
 }
 
-fn published(item: &ItemView, lang: Lang) -> Published {
+fn published(item: &ItemView, lang: Lang, inline: bool) -> Published {
     let Some(c) = item.capture.as_ref() else {
         return Published::Unknown {
             captured: String::new(),
@@ -244,7 +247,12 @@ fn published(item: &ItemView, lang: Lang) -> Published {
         .and_then(|p| p.published_at.as_deref())
         .and_then(parse_instant)
     {
-        return Published::At(human_datetime(t, offset(item), lang));
+        let at = if inline {
+            human_datetime_inline(t, offset(item), lang)
+        } else {
+            human_datetime(t, offset(item), lang)
+        };
+        return Published::At(at);
     }
     let captured = captured_at(item, lang);
     match post
@@ -261,42 +269,60 @@ fn published(item: &ItemView, lang: Lang) -> Published {
 }
 
 /// The publication time as a value: « 27 novembre 2026 à 22 h 14 (UTC+01:00) », or what the
-/// page showed, or « inconnue », each time with the capture's time when it stands in.
+/// page showed, or « inconnue », each time with the capture's time when it stands in
+/// (« inconnue (capturée le 29 novembre 2026 à 19 h 24, UTC+01:00) »).
 pub fn when(item: &ItemView, lang: Lang) -> String {
-    match published(item, lang) {
+    when_in(item, lang, false)
+}
+
+/// The publication time, written without brackets of its own when `inline` (for a value
+/// already in brackets).
+fn when_in(item: &ItemView, lang: Lang, inline: bool) -> String {
+    match published(item, lang, inline) {
         Published::At(t) => t,
+        Published::Shown { shown, captured } if inline => lang.pick(
+            format!("affichée par la page comme «\u{a0}{shown}\u{a0}», capturée le {captured}"),
+            format!("shown by the page as \"{shown}\", captured on {captured}"),
+        ),
+        Published::Unknown { captured } if inline => lang.pick(
+            format!("inconnue, capturée le {captured}"),
+            format!("unknown, captured on {captured}"),
+        ),
         Published::Shown { shown, captured } => lang.pick(
-            format!("affichée par la page comme «\u{a0}{shown}\u{a0}» (capture du {captured})"),
+            format!("affichée par la page comme «\u{a0}{shown}\u{a0}» (capturée le {captured})"),
             format!("shown by the page as \"{shown}\" (captured on {captured})"),
         ),
         Published::Unknown { captured } => lang.pick(
-            format!("inconnue (capture du {captured})"),
+            format!("inconnue (capturée le {captured})"),
             format!("unknown (captured on {captured})"),
         ),
     }
 }
 
 /// The start of a sentence that dates a fact: « Le 27 novembre 2026 à 22 h 14 (UTC+01:00) »,
-/// « À une date que la page affichait comme "hier" (capture du …) ».
+/// « À une date que la page affichait comme "hier" (capturée le 29 novembre 2026 à 19 h 24,
+/// UTC+01:00) ».
 fn when_lead(item: &ItemView, lang: Lang) -> String {
-    match published(item, lang) {
+    match published(item, lang, false) {
         Published::At(t) => lang.pick(format!("Le {t}"), format!("On {t}")),
         Published::Shown { shown, captured } => lang.pick(
-            format!("À une date que la page affichait comme «\u{a0}{shown}\u{a0}» (capture du {captured})"),
+            format!("À une date que la page affichait comme «\u{a0}{shown}\u{a0}» (capturée le {captured})"),
             format!("At a time the page showed as \"{shown}\" (captured on {captured})"),
         ),
         Published::Unknown { captured } => lang.pick(
-            format!("À une date de publication inconnue (capture du {captured})"),
+            format!("À une date de publication inconnue (capturée le {captured})"),
             format!("At an unknown time (captured on {captured})"),
         ),
     }
 }
 
+/// When the capture was made, in the zone of its device, without brackets (it is always said
+/// inside a bracket): « 29 novembre 2026 à 19 h 24, UTC+01:00 ».
 fn captured_at(item: &ItemView, lang: Lang) -> String {
     item.capture
         .as_ref()
         .and_then(|c| parse_instant(&c.captured_at))
-        .map(|t| human_datetime(t, offset(item), lang))
+        .map(|t| human_datetime_inline(t, offset(item), lang))
         .unwrap_or_default()
 }
 
@@ -443,7 +469,9 @@ pub fn procureur(view: &CaseView, req: &LetterRequest) -> Letter {
         out,
         "[Prénom et nom]\n[Adresse]\n[Téléphone] — [Adresse électronique]\n"
     );
-    let _ = writeln!(out, "                                    Madame, Monsieur le Procureur de la République\n                                    Tribunal judiciaire de [ville]\n                                    [Adresse du tribunal]\n");
+    // The addressee says who it is without relying on its indentation: the text is copied into
+    // mail and word processors, where spaces do not line up.
+    let _ = writeln!(out, "À Madame, Monsieur le Procureur de la République\nTribunal judiciaire de [ville]\n[Adresse du tribunal]\n");
     let _ = writeln!(out, "[Ville], le {today}\n");
     let _ = writeln!(out, "Lettre recommandée avec demande d'avis de réception\n");
     let _ = writeln!(
@@ -596,12 +624,9 @@ pub fn procureur(view: &CaseView, req: &LetterRequest) -> Letter {
     }
     let _ = writeln!(
         out,
-        "- Pièce n°\u{a0}{}\u{a0}: le dossier complet exporté par l'extension Témoin (fichier ZIP et rapport imprimé). Chaque fichier y est identifié par son empreinte SHA-256 et chaque entrée du journal contient l'empreinte de la précédente. Code de contrôle du dossier\u{a0}: {}. Il se vérifie avec «\u{a0}sha256sum -c SHA256SUMS\u{a0}» dans le dossier décompressé, ou «\u{a0}temoin verify --expect-head CODE dossier.zip\u{a0}».",
+        "- Pièce n°\u{a0}{}\u{a0}: le dossier complet exporté par l'extension Témoin (fichier ZIP et rapport imprimé). Chaque fichier y est identifié par son empreinte SHA-256 et chaque entrée du journal contient l'empreinte de la précédente. {}",
         exhibits.len() + 1,
-        req.head.map_or_else(
-            || "[le code affiché lors de l'export du dossier]".to_owned(),
-            grouped
-        ),
+        control_code(req.head),
     );
     let _ = writeln!(out, "\nJe me tiens à votre disposition pour être entendu(e) et vous remettre tout élément complémentaire.\n");
     let _ = writeln!(out, "Je vous prie d'agréer, Madame, Monsieur le Procureur de la République, l'expression de ma considération distinguée.\n\n[Signature]");
@@ -653,6 +678,19 @@ pub fn procureur(view: &CaseView, req: &LetterRequest) -> Letter {
     }
 }
 
+/// What the letter says of the bundle's control code: the code, where it is in the bundle, what
+/// its match shows and what checks it; a bracketed blank to fill in when the case was never
+/// exported. `sha256sum` checks each file, never the code.
+fn control_code(head: Option<&str>) -> String {
+    let code = head.map_or_else(
+        || "[le code affiché lors de l'export du dossier]".to_owned(),
+        grouped,
+    );
+    format!(
+        "Code de contrôle du dossier\u{a0}: {code}. Ce code figure dans le fichier chain-head.txt du dossier\u{a0}: s'il est identique et que le journal du dossier y aboutit, le dossier n'a pas été modifié depuis l'export. «\u{a0}temoin verify --expect-head CODE dossier.zip\u{a0}» ou la page «\u{a0}Importer et vérifier\u{a0}» de l'extension Témoin le vérifient\u{a0}; «\u{a0}sha256sum -c SHA256SUMS\u{a0}» vérifie seulement chaque fichier."
+    )
+}
+
 /// The request to one platform to erase what it holds about the young person (art. 17 RGPD,
 /// art. 51 loi Informatique et Libertés); without an answer within a month, or on a refusal,
 /// the CNIL.
@@ -693,7 +731,7 @@ pub fn erasure(
             out,
             "- {} (publication\u{a0}: {}{by})",
             location(item, fr),
-            when(item, fr)
+            when_in(item, fr, true)
         );
     }
     let _ = writeln!(out, "\nJe vous demande l'effacement de ces données sur le fondement de l'article 17 du règlement (UE) 2016/679 et, s'agissant de données concernant une personne mineure, de l'article 51 de la loi n°\u{a0}78-17 du 6 janvier 1978. Je vous remercie de m'indiquer les mesures prises, y compris l'information des tiers qui traitent ces données.\n");

@@ -8,4 +8,4 @@ pub mod text;
 mod words;
 
 pub use temoin_core::text::excerpt;
-pub use words::{notice_text, words, Words};
+pub use words::{notice_text, number, words, Words};

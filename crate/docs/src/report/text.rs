@@ -14,23 +14,23 @@ pub struct TextInput<'a> {
 
 pub fn lisezmoi(t: &TextInput) -> String {
     format!(
-        "Dossier de preuves « {case} », exporté par {generator} le {at} (UTC) et scellé par \
-l'entrée n° {n} de son journal. À lire d'abord : report.html.
+        "Dossier de preuves «\u{a0}{case}\u{a0}», exporté par {generator} le {at} (UTC) et scellé par \
+l'entrée n°\u{a0}{n} de son journal. À lire d'abord\u{a0}: report.html.
 
-Vérifier : le code de contrôle du dossier est l'empreinte de la dernière entrée de son \
-journal (l'entrée n° {n}, ou l'horodatage qui la suit). Il est dans chain-head.txt, mais c'est celui que la personne qui a exporté le dossier a noté ailleurs \
-(courriel à elle-même, page de garde imprimée, courrier) qui compte : un code lu dans le \
-dossier lui-même ne prouve rien. Sous Linux ou macOS, dans le dossier décompressé : \
-sha256sum -c SHA256SUMS (chaque ligne finit par OK). Sous Windows : certutil -hashfile \
+Vérifier\u{a0}: le code de contrôle du dossier est l'empreinte de la dernière entrée de son \
+journal (l'entrée n°\u{a0}{n}, ou l'horodatage qui la suit). Il est dans chain-head.txt, mais c'est celui que la personne qui a exporté le dossier a noté ailleurs \
+(courriel à elle-même, page de garde imprimée, courrier) qui compte\u{a0}: un code lu dans le \
+dossier lui-même ne prouve rien. Sous Linux ou macOS, dans le dossier décompressé\u{a0}: \
+sha256sum -c SHA256SUMS (chaque ligne finit par OK). Sous Windows\u{a0}: certutil -hashfile \
 <fichier> SHA256, ou Get-FileHash <fichier> dans PowerShell, à comparer à la ligne du fichier \
-dans SHA256SUMS. Avec l'outil de Témoin : temoin verify --expect-head CODE dossier.zip (0 : \
-intact, 1 : modifié, 2 : illisible). Ou dans l'extension Témoin, page « Importer et vérifier », \
-avec le code. Les pages capturées brutes (page.html.txt) se lisent comme texte ; snapshot.html \
-s'ouvre sans danger. Horodatages : chaque timestamps/NNNNNN.tsr est l'attestation, signée \
-par une autorité d'horodatage, que l'entrée qu'il horodate existait à la date indiquée ; \
-pour la vérifier avec OpenSSL : openssl ts -verify -token_in -in timestamps/NNNNNN.tsr \
+dans SHA256SUMS. Avec l'outil de Témoin\u{a0}: temoin verify --expect-head CODE dossier.zip (0\u{a0}: \
+intact, 1\u{a0}: modifié, 2\u{a0}: illisible). Ou dans l'extension Témoin, page «\u{a0}Importer et vérifier\u{a0}», \
+avec le code. Les pages capturées brutes (page.html.txt) se lisent comme texte\u{a0}; snapshot.html \
+s'ouvre sans danger. Horodatages\u{a0}: chaque timestamps/NNNNNN.tsr est l'attestation, signée \
+par une autorité d'horodatage, que l'entrée qu'il horodate existait à la date indiquée\u{a0}; \
+pour la vérifier avec OpenSSL\u{a0}: openssl ts -verify -token_in -in timestamps/NNNNNN.tsr \
 -digest EMPREINTE -CAfile timestamps/NNNNNN.pem, où EMPREINTE est celle de l'entrée horodatée \
-(journal.json) ; temoin verify les vérifie toutes. Format : docs/bundle-format.md du code \
+(journal.json)\u{a0}; temoin verify les vérifie toutes. Format\u{a0}: docs/bundle-format.md du code \
 source de Témoin.
 ",
         case = t.case_id,
@@ -86,12 +86,19 @@ mod tests {
                 "certutil -hashfile",
                 "Get-FileHash",
                 "temoin verify --expect-head CODE",
-                " 9",
             ] {
                 assert!(text.contains(needle), "{needle} in {text}");
             }
+            assert!(
+                text.contains("n°\u{a0}9 ") || text.contains("no. 9 "),
+                "the sealing entry in {text}"
+            );
             assert!(!text.bytes().any(|b| b == b'\r'));
             assert!(!text.contains(&"0".repeat(64)));
+        }
+        let fr = lisezmoi(&t);
+        for bad in [" :", " ;", " ?", " !", "« ", " »"] {
+            assert!(!fr.contains(bad), "French spacing: '{bad}' in {fr}");
         }
     }
 }

@@ -20,15 +20,23 @@ pub struct Words {
     pub no: &'static str,
     pub description: &'static str,
     pub period: &'static str,
+    /// The days the facts happened: each capture's publication, or its capture when the page
+    /// gave no publication time.
+    pub facts_period: &'static str,
+    pub facts_period_note: &'static str,
     pub captures: &'static str,
     pub added_files: &'static str,
     pub exported_at: &'static str,
+    /// Said after the export's time: the journal does not record the zone it was made in.
+    pub exported_at_utc_note: &'static str,
     pub generator: &'static str,
     pub verify_heading: &'static str,
     /// How to check the bundle, in one paragraph, with the condition the claim rests on.
     pub verify_paragraph: &'static str,
     pub deadlines: &'static str,
     pub source: &'static str,
+    /// The colon that introduces a value, spaced as the language spaces it.
+    pub colon: &'static str,
     pub chronology: &'static str,
     pub number: &'static str,
     pub published: &'static str,
@@ -64,6 +72,9 @@ pub struct Words {
     pub incognito: &'static str,
     pub not_captured: &'static str,
     pub statement: &'static str,
+    /// The heading when the statement was recorded in the other language.
+    pub statement_other_language: &'static str,
+    pub translation_label: &'static str,
     pub technical: &'static str,
     pub file: &'static str,
     pub size: &'static str,
@@ -115,14 +126,18 @@ pub static FR: Words = Words {
     no: "non",
     description: "Description",
     period: "Période des captures",
+    facts_period: "Période des faits",
+    facts_period_note: "(date de publication, ou de capture quand elle est inconnue)",
     captures: "Captures",
     added_files: "Fichiers ajoutés",
     exported_at: "Exporté le",
+    exported_at_utc_note: "en temps universel\u{a0}: le journal n'enregistre pas l'heure locale de l'export",
     generator: "Produit par",
     verify_heading: "Comment vérifier ce dossier",
-    verify_paragraph: "Décompressez le fichier ZIP. Sous Linux ou macOS, lancez «\u{a0}sha256sum -c SHA256SUMS\u{a0}» dans le dossier obtenu\u{a0}: chaque ligne doit finir par «\u{a0}OK\u{a0}». Sous Windows, «\u{a0}certutil -hashfile FICHIER SHA256\u{a0}» ou, dans PowerShell, «\u{a0}Get-FileHash FICHIER\u{a0}» donne l'empreinte d'un fichier, à comparer avec la ligne de SHA256SUMS. L'outil «\u{a0}temoin verify dossier.zip\u{a0}» et la page «\u{a0}Importer et vérifier\u{a0}» de l'extension Témoin vérifient en plus chaque maillon du journal. Ces vérifications prouvent que rien n'a changé depuis l'export à une condition\u{a0}: que le code de contrôle du dossier (fichier chain-head.txt) soit identique à celui que la personne qui l'a exporté a noté ailleurs à ce moment-là (courriel à elle-même, feuille imprimée, lettre). Comparez-les, ou lancez «\u{a0}temoin verify --expect-head CODE dossier.zip\u{a0}».",
+    verify_paragraph: "Comparez d'abord le code de contrôle (chain-head.txt) à celui noté par la personne qui a exporté le dossier, ailleurs et au moment de l'export (courriel à elle-même, feuille imprimée, lettre)\u{a0}: c'est la condition dont dépend tout le reste, car un code lu dans le dossier lui-même ne prouve rien. Décompressez ensuite le fichier ZIP. Sous Linux ou macOS, lancez «\u{a0}sha256sum -c SHA256SUMS\u{a0}» dans le dossier obtenu\u{a0}: chaque ligne doit finir par «\u{a0}OK\u{a0}». Sous Windows, «\u{a0}certutil -hashfile FICHIER SHA256\u{a0}» ou, dans PowerShell, «\u{a0}Get-FileHash FICHIER\u{a0}» donne l'empreinte d'un fichier, à comparer avec sa ligne de SHA256SUMS. Ces commandes vérifient seulement chaque fichier. L'outil «\u{a0}temoin verify --expect-head CODE dossier.zip\u{a0}» et la page «\u{a0}Importer et vérifier\u{a0}» de l'extension Témoin, avec le code noté, vérifient en plus chaque maillon du journal et qu'il aboutit à ce code\u{a0}: s'ils le confirment, rien n'a changé depuis l'export.",
     deadlines: "Délais pour agir, au jour de l'export",
     source: "Source\u{a0}:",
+    colon: "\u{a0}:",
     chronology: "Chronologie",
     number: "N°",
     published: "Publication",
@@ -158,6 +173,8 @@ pub static FR: Words = Words {
     incognito: "Navigation privée",
     not_captured: "Ce qui n'a pas pu être capturé",
     statement: "Ce que la capture dit d'elle-même (texte enregistré avec elle)",
+    statement_other_language: "Ce que la capture dit d'elle-même (tel qu'enregistré avec la capture, en anglais)",
+    translation_label: "Traduction, qui ne fait pas partie de l'enregistrement\u{a0}:",
     technical: "Détails techniques",
     file: "Fichier",
     size: "Taille (octets)",
@@ -222,14 +239,18 @@ pub static EN: Words = Words {
     no: "no",
     description: "Description",
     period: "Period of the captures",
+    facts_period: "Period of the facts",
+    facts_period_note: "(posting date, or capture date when unknown)",
     captures: "Captures",
     added_files: "Added files",
     exported_at: "Exported",
+    exported_at_utc_note: "in universal time: the journal does not record the local time of the export",
     generator: "Produced by",
     verify_heading: "How to verify this file",
-    verify_paragraph: "Unzip the ZIP file. On Linux or macOS, run \"sha256sum -c SHA256SUMS\" in the folder it gives: every line must end with \"OK\". On Windows, \"certutil -hashfile FILE SHA256\" or, in PowerShell, \"Get-FileHash FILE\" gives a file's fingerprint, to compare with its line in SHA256SUMS. The \"temoin verify bundle.zip\" tool and the Témoin extension's \"Import and verify\" page also check every link of the journal. These checks prove that nothing changed since the export on one condition: that the file's control code (chain-head.txt) is the same as the one the person who exported it wrote down elsewhere at the time (an e-mail to themselves, a printed sheet, a letter). Compare them, or run \"temoin verify --expect-head CODE bundle.zip\".",
+    verify_paragraph: "First compare the control code (chain-head.txt) with the one written down by the person who exported it, elsewhere and at the time (an e-mail to themselves, a printed sheet, a letter): everything else depends on it, since a code read from the file itself proves nothing. Then unzip the ZIP file. On Linux or macOS, run \"sha256sum -c SHA256SUMS\" in the folder it gives: every line must end with \"OK\". On Windows, \"certutil -hashfile FILE SHA256\" or, in PowerShell, \"Get-FileHash FILE\" gives a file's fingerprint, to compare with its line in SHA256SUMS. These commands only check each file. The \"temoin verify --expect-head CODE bundle.zip\" tool and the Témoin extension's \"Import and verify\" page, given the code written down, also check every link of the journal and that it ends at that code: if they confirm it, nothing has changed since the export.",
     deadlines: "Deadlines to act, as of the export",
     source: "Source:",
+    colon: ":",
     chronology: "Chronology",
     number: "No.",
     published: "Published",
@@ -265,6 +286,8 @@ pub static EN: Words = Words {
     incognito: "Private browsing",
     not_captured: "What could not be captured",
     statement: "What the capture says of itself (text recorded with it)",
+    statement_other_language: "What the capture says of itself (as recorded with the capture, in French)",
+    translation_label: "Translation, not part of the record:",
     technical: "Technical details",
     file: "File",
     size: "Size (bytes)",
@@ -319,6 +342,21 @@ pub static EN: Words = Words {
     ],
 };
 
+/// A count or a size as people write it: « 2\u{202f}191 » in French (a narrow no-break space
+/// between groups of three digits), "2,191" in English.
+pub fn number(n: u64, lang: Lang) -> String {
+    let digits = n.to_string();
+    let sep = lang.pick("\u{202f}", ",");
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * sep.len());
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push_str(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// What a notice code of a capture record means, for people (the record keeps the code).
 pub fn notice_text(code: &str, lang: Lang) -> Option<&'static str> {
     let (fr, en) = match code {
@@ -365,4 +403,20 @@ pub fn method_text(name: &str, method: &str, lang: Lang) -> Option<&'static str>
         _ => return None,
     };
     Some(lang.pick(fr, en))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_grouped_per_language() {
+        assert_eq!(number(0, Lang::Fr), "0");
+        assert_eq!(number(999, Lang::Fr), "999");
+        assert_eq!(number(2191, Lang::Fr), "2\u{202f}191");
+        assert_eq!(number(2191, Lang::En), "2,191");
+        assert_eq!(number(1_234_567, Lang::Fr), "1\u{202f}234\u{202f}567");
+        assert_eq!(number(1_234_567, Lang::En), "1,234,567");
+        assert_eq!(number(100_000, Lang::En), "100,000");
+    }
 }
