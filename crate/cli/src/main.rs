@@ -229,7 +229,7 @@ fn inspect(args: &[String]) -> ExitCode {
                     .and_then(|p| p.text.clone())
                     .unwrap_or_else(|| c.page.title.clone());
                 (
-                    item.sort_time().to_owned(),
+                    item.sort_time(),
                     format!(
                         "{author} {} — {}",
                         temoin_core::text::excerpt(&text, 80),

@@ -1,22 +1,44 @@
 //! Completing a capture record before it is sealed: what the addresses say about the
-//! platform, the post and its author (never overriding what the page itself said), and the
-//! statement of what the capture proves.
+//! platform, the post and its author (never overriding what the page itself said), the
+//! publication time read from what the page showed (kept beside it), and the statement of what
+//! the capture proves.
+
+use time::UtcOffset;
 
 use crate::lang::Lang;
 use crate::model::{Capture, Post, Statement};
 use crate::platforms::{recognise, Kind};
+use crate::time::{offset_of, parse_instant};
 
-/// Fills the fields a URL determines and the page left empty. Nothing is guessed: a value is
-/// added only when an address of a known platform states it.
+/// Fills the fields a URL determines and the page left empty (nothing is guessed: a value is
+/// added only when an address of a known platform states it), and reads the publication times.
 pub fn complete(mut capture: Capture, lang: Lang) -> Capture {
     let page = recognise(&capture.page.url);
     if capture.page.platform.is_none() {
         capture.page.platform = page.as_ref().map(|r| r.platform.clone());
     }
+    let captured = parse_instant(&capture.captured_at);
+    let zone = capture
+        .environment
+        .as_ref()
+        .and_then(|e| offset_of(&e.local_time))
+        .unwrap_or(UtcOffset::UTC);
+    let page_lang = capture.page.lang.clone();
     if let Some(post) = capture.post.as_mut() {
         fill_from_urls(post, page.as_ref().map(|r| r.platform.as_str()));
         if let Some(parent) = post.parent.as_mut() {
             fill_from_urls(parent, page.as_ref().map(|r| r.platform.as_str()));
+        }
+        if let Some(captured) = captured {
+            let cx = crate::when::Context {
+                captured,
+                zone,
+                page_lang: page_lang.as_deref(),
+            };
+            post.read_publication(&cx);
+            if let Some(parent) = post.parent.as_mut() {
+                parent.read_publication(&cx);
+            }
         }
     }
     capture.statement = Some(statement(&capture, lang));

@@ -20,5 +20,6 @@ pub mod time;
 pub mod timestamp;
 pub mod untrusted;
 pub mod view;
+pub mod when;
 
 pub use error::{Error, ErrorCode, Result};

@@ -401,6 +401,16 @@ pub struct Post {
     /// Publication time, machine-readable (`<time datetime>`), as the page gives it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published_at: Option<String>,
+    /// The publication time as the core read it from the two above (`when::read_published`),
+    /// UTC RFC 3339; absent when neither could be read for sure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_utc: Option<String>,
+    /// How it was read: exact, or what had to be assumed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_reading: Option<crate::when::Reading>,
+    /// For a relative time ("3 h"), the earliest instant the text allows, UTC RFC 3339.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_earliest: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -7,6 +7,8 @@ use serde::Serialize;
 use crate::journal::{parse_event, Entry};
 use crate::model::{Artifact, Capture, CaseDetails, Category, EventBody, FileAdded, Post};
 use crate::platforms::{is_private_address, platform};
+use crate::time::parse_instant;
+use crate::when::utc_text;
 
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
@@ -95,14 +97,19 @@ pub struct AnnotationView {
 }
 
 impl ItemView {
-    /// The most useful time to order the chronology by: the post's publication time when the
-    /// page gave one, otherwise when it was captured or added.
-    pub fn sort_time(&self) -> &str {
-        self.capture
-            .as_ref()
-            .and_then(|c| c.post.as_ref().and_then(|p| p.published_at.as_deref()))
-            .or_else(|| self.capture.as_ref().map(|c| c.captured_at.as_str()))
-            .unwrap_or(&self.at)
+    /// The most useful time to order the chronology by, UTC RFC 3339: the post's publication
+    /// time when it could be read, otherwise when it was captured or added.
+    pub fn sort_time(&self) -> String {
+        let post = self.capture.as_ref().and_then(|c| c.post.as_ref());
+        post.and_then(|p| p.publication())
+            .map(|p| p.at)
+            .or_else(|| {
+                self.capture
+                    .as_ref()
+                    .and_then(|c| parse_instant(&c.captured_at))
+            })
+            .or_else(|| parse_instant(&self.at))
+            .map_or_else(|| self.at.clone(), utc_text)
     }
 
     pub fn artifacts(&self) -> &[Artifact] {
@@ -209,7 +216,7 @@ impl CaseView {
     /// Items ordered for a chronology: by publication (or capture) time, then number.
     pub fn chronology(&self) -> Vec<&ItemView> {
         let mut items: Vec<&ItemView> = self.items.iter().collect();
-        items.sort_by(|a, b| a.sort_time().cmp(b.sort_time()).then(a.seq.cmp(&b.seq)));
+        items.sort_by_cached_key(|i| (i.sort_time(), i.seq));
         items
     }
 

@@ -17,6 +17,7 @@ use temoin_core::lang::Lang;
 use temoin_core::model::Category;
 use temoin_core::time::{add_months, human_date, offset_of, parse_instant, ymd};
 use temoin_core::view::{CaseView, ItemView};
+use temoin_core::when::Published;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
@@ -59,6 +60,9 @@ impl ClockKind {
 pub enum StartsFrom {
     /// The publication time the page gave.
     Publication,
+    /// The page only showed a relative time ("il y a 3 semaines"): the clock counts from the
+    /// earliest day that text allows, so that it never ends later than the real one.
+    EstimatedPublication,
     /// The publication time is unknown: the capture's date stands in, and the real clock may
     /// have started earlier.
     CaptureDate,
@@ -153,13 +157,12 @@ pub fn act_date(item: &ItemView) -> Option<(Date, StartsFrom, UtcOffset)> {
         .and_then(|e| offset_of(&e.local_time))
         .unwrap_or(UtcOffset::UTC);
     let local = |t: OffsetDateTime| t.to_offset(offset).date();
-    let published = c
-        .post
-        .as_ref()
-        .and_then(|p| p.published_at.as_deref())
-        .and_then(parse_instant);
-    match published {
-        Some(t) => Some((local(t), StartsFrom::Publication, offset)),
+    match c.post.as_ref().and_then(|p| p.publication()) {
+        Some(Published {
+            earliest: Some(earliest),
+            ..
+        }) => Some((local(earliest), StartsFrom::EstimatedPublication, offset)),
+        Some(p) => Some((local(p.at), StartsFrom::Publication, offset)),
         None => parse_instant(&c.captured_at).map(|t| (local(t), StartsFrom::CaptureDate, offset)),
     }
 }
@@ -452,6 +455,10 @@ fn clock(
         StartsFrom::Publication => lang.pick(
             format!("sa publication, le {start_h}"),
             format!("its publication on {start_h}"),
+        ),
+                StartsFrom::EstimatedPublication => lang.pick(
+            format!("sa publication, au plus tôt le {start_h} (la page n'indiquait qu'une durée, par exemple «\u{a0}il y a 3\u{a0}semaines\u{a0}»\u{a0}: le délai est compté depuis le premier jour possible)"),
+            format!("its publication, on {start_h} at the earliest (the page only showed how long ago, e.g. \"3 weeks ago\": the clock counts from the earliest possible day)"),
         ),
         StartsFrom::CaptureDate => lang.pick(
             format!("sa capture, le {start_h} (la date de publication est inconnue\u{a0}: le délai a peut-être commencé plus tôt)"),

@@ -3,7 +3,7 @@
 use temoin_core::error::{Error, ErrorCode, Result};
 use temoin_core::view::CaseView;
 
-const HEADER: [&str; 15] = [
+const HEADER: [&str; 17] = [
     "number",
     "kind",
     "captured_or_added_at_utc",
@@ -19,6 +19,8 @@ const HEADER: [&str; 15] = [
     "deleted",
     "files",
     "entry_sha256",
+    "published_utc",
+    "published_reading",
 ];
 
 pub fn render(view: &CaseView) -> Result<Vec<u8>> {
@@ -73,6 +75,11 @@ pub fn render(view: &CaseView) -> Result<Vec<u8>> {
                 .collect::<Vec<_>>()
                 .join(" "),
             item.hash.clone(),
+            post.and_then(|p| p.published_utc.clone())
+                .unwrap_or_default(),
+            post.and_then(|p| p.published_reading)
+                .map(|r| r.as_str().to_owned())
+                .unwrap_or_default(),
         ];
         w.write_record(&record).map_err(fail)?;
     }

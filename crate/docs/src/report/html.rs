@@ -408,11 +408,10 @@ fn published_cell(item: &ItemView, lang: Lang) -> String {
         return String::new();
     };
     let post = c.post.as_ref();
-    if let Some(t) = post
-        .and_then(|p| p.published_at.as_deref())
-        .and_then(parse_instant)
+    if let Some(at) =
+        post.and_then(|p| super::publication_text(p, offset_of_capture(c), lang, false))
     {
-        return human_datetime(t, offset_of_capture(c), lang);
+        return at;
     }
     match post
         .and_then(|p| p.published_text.as_deref())

@@ -16,9 +16,7 @@ use crate::law::Offence;
 use temoin_core::digest::grouped;
 use temoin_core::error::{Error, ErrorCode, Result};
 use temoin_core::model::Category;
-use temoin_core::time::{
-    human_date, human_datetime, human_datetime_inline, offset_of, parse_instant,
-};
+use temoin_core::time::{human_date, human_datetime_inline, offset_of, parse_instant};
 use temoin_core::view::{CaseView, ItemView};
 
 use temoin_core::lang::Lang;
@@ -243,15 +241,7 @@ fn published(item: &ItemView, lang: Lang, inline: bool) -> Published {
         };
     };
     let post = c.post.as_ref();
-    if let Some(t) = post
-        .and_then(|p| p.published_at.as_deref())
-        .and_then(parse_instant)
-    {
-        let at = if inline {
-            human_datetime_inline(t, offset(item), lang)
-        } else {
-            human_datetime(t, offset(item), lang)
-        };
+    if let Some(at) = post.and_then(|p| super::publication_text(p, offset(item), lang, inline)) {
         return Published::At(at);
     }
     let captured = captured_at(item, lang);
