@@ -44,7 +44,8 @@ export async function takePage(tabId, frameId, platform, info) {
     },
   ];
   page.frames.forEach((f, i) => {
-    if (f.html) {
+        if (f.html) {
+      if (f.html.length > MAX_HTML_CHARS) notices.push('frame-html-truncated');
       artifacts.push({ name: `frame-${i + 1}.html`, mediaType: 'text/html;charset=utf-8', bytes: utf8(f.html.slice(0, MAX_HTML_CHARS)), method: 'same-origin frame, documentElement.outerHTML' });
     }
   });

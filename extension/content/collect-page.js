@@ -149,8 +149,11 @@
     return { html: out, notices };
   }
 
-  function frames() {
-    return [...document.querySelectorAll('iframe, frame')].slice(0, 50).map((f) => {
+    /** The page's frames, the first 50 (more is said in `notices`). @param {string[]} notices */
+  function frames(notices) {
+    const all = [...document.querySelectorAll('iframe, frame')];
+    if (all.length > 50) notices.push('frames-capped');
+    return all.slice(0, 50).map((f) => {
       const frame = /** @type {HTMLIFrameElement} */ (f);
       let doc = null;
       try {
@@ -181,7 +184,8 @@
       notices.push('html-truncated');
     }
     const snapshot = selfContained(dom.html.length > options.maxHtmlChars ? html : dom.html, options.maxHtmlChars);
-    const nav = /** @type {PerformanceNavigationTiming | undefined} */ (performance.getEntriesByType('navigation')[0]);
+        const nav = /** @type {PerformanceNavigationTiming | undefined} */ (performance.getEntriesByType('navigation')[0]);
+    const frameList = frames(notices);
     return {
       url: location.href,
       title: document.title,
@@ -194,8 +198,8 @@
       html,
       shadowRoots: dom.shadowRoots,
       snapshot: snapshot.html,
-      notices: [...notices, ...snapshot.notices],
-      frames: frames(),
+            notices: [...notices, ...snapshot.notices],
+      frames: frameList,
       post: post?.post ?? null,
       postBox: post?.box ?? null,
       targetImage: target instanceof HTMLImageElement ? imageData(target) : null,

@@ -14,8 +14,12 @@ pub enum CaptureNotice {
     ScreenshotOnly,
     /// The page defeated the reader; the screenshots stand alone.
     PageReadFailed,
-    /// The page's code was longer than the limit and was cut there.
+        /// The page's code was longer than the limit and was cut there.
     HtmlTruncated,
+    /// A same-origin frame's code was longer than the limit and was cut there.
+    FrameHtmlTruncated,
+    /// The page had more frames than the capture keeps (the first 50 are listed).
+    FramesCapped,
     /// The self-contained copy was longer than the limit and was cut there.
     SnapshotTruncated,
     /// Some style sheets could not be inlined into the self-contained copy.
@@ -45,10 +49,12 @@ pub enum CaptureNotice {
 }
 
 impl CaptureNotice {
-    pub const ALL: [CaptureNotice; 16] = [
+        pub const ALL: [CaptureNotice; 18] = [
         CaptureNotice::ScreenshotOnly,
         CaptureNotice::PageReadFailed,
         CaptureNotice::HtmlTruncated,
+        CaptureNotice::FrameHtmlTruncated,
+        CaptureNotice::FramesCapped,
         CaptureNotice::SnapshotTruncated,
         CaptureNotice::SnapshotStylesIncomplete,
         CaptureNotice::SnapshotImagesIncomplete,
@@ -68,7 +74,9 @@ impl CaptureNotice {
         match self {
             CaptureNotice::ScreenshotOnly => "screenshot-only",
             CaptureNotice::PageReadFailed => "page-read-failed",
-            CaptureNotice::HtmlTruncated => "html-truncated",
+                        CaptureNotice::HtmlTruncated => "html-truncated",
+            CaptureNotice::FrameHtmlTruncated => "frame-html-truncated",
+            CaptureNotice::FramesCapped => "frames-capped",
             CaptureNotice::SnapshotTruncated => "snapshot-truncated",
             CaptureNotice::SnapshotStylesIncomplete => "snapshot-styles-incomplete",
             CaptureNotice::SnapshotImagesIncomplete => "snapshot-images-incomplete",

@@ -363,6 +363,8 @@ pub fn notice_text(code: &str, lang: Lang) -> Option<&'static str> {
         "screenshot-only" => ("Capture d'écran seule\u{a0}: la page ne pouvait pas être lue (page du navigateur ou protégée).", "Screenshot only: the page could not be read (a browser page or a protected one)."),
         "page-read-failed" => ("La lecture de la page a échoué\u{a0}: seule la capture d'écran est gardée.", "Reading the page failed: only the screenshot is kept."),
         "html-truncated" => ("Le code de la page, trop long, a été coupé à la limite fixée.", "The page's code was too long and was cut at the set limit."),
+                "frame-html-truncated" => ("Le code d'un cadre intégré, trop long, a été coupé à la limite fixée.", "An embedded frame's code was too long and was cut at the set limit."),
+        "frames-capped" => ("La page avait plus de 50 cadres intégrés\u{a0}: seuls les 50 premiers sont listés.", "The page had more than 50 embedded frames: only the first 50 are listed."),
         "snapshot-truncated" => ("La copie autonome, trop longue, a été coupée.", "The self-contained copy was too long and was cut."),
         "snapshot-styles-incomplete" => ("Certains styles de la page manquent dans la copie autonome.", "Some of the page's styles are missing from the self-contained copy."),
         "snapshot-images-incomplete" => ("Certaines images manquent dans la copie autonome.", "Some images are missing from the self-contained copy."),
