@@ -1,5 +1,6 @@
 // DOM helpers for the extension's pages. Captured text only ever enters a page as text
 // (textContent or an attribute value): it can never become markup or script here.
+import { t } from '../shared/i18n.js';
 
 /**
  * @template {keyof HTMLElementTagNameMap} K
@@ -33,13 +34,16 @@ export function externalLink(url, text = url) {
 
 /**
  * An image shown blurred behind a real toggle button: Enter, Space or a click reveal it and
- * blur it again; `aria-pressed` says which, `name` says what it is.
+ * blur it again; `aria-pressed` says which, `name` says what it is. While blurred, a label on
+ * top says so (« Flouté — appuyer pour voir »): a blurred light page would otherwise look like
+ * an empty box. The button is named by its text, that label first, then `name`.
  * @param {HTMLImageElement} img @param {string} name
  */
 export function revealButton(img, name) {
   img.classList.add('blurred');
   img.alt = '';
-  const button = h('button', { type: 'button', class: 'reveal', 'aria-pressed': 'false', 'aria-label': name, title: name }, [img]);
+  const hint = h('span', { class: 'reveal-hint' }, [t('revealHint')]);
+  const button = h('button', { type: 'button', class: 'reveal', 'aria-pressed': 'false' }, [img, hint, ' ', h('span', { class: 'visually-hidden' }, [name])]);
   button.addEventListener('click', () => {
     const shown = button.getAttribute('aria-pressed') !== 'true';
     button.setAttribute('aria-pressed', String(shown));

@@ -5,7 +5,7 @@
 // keeps its date and, for a notice sent to a platform, the text sent. Nothing is sent anywhere:
 // links open only when clicked, texts are copied by the user.
 import { pagesCore, ready } from '../shared/core.js';
-import { currentLanguage, initLanguage, localise, t } from '../shared/i18n.js';
+import { captureShortcut, currentLanguage, initLanguage, localise, t } from '../shared/i18n.js';
 import { appendEvent, deleteItem, loadCase } from '../shared/journal.js';
 import { country, currentCaseId } from '../shared/settings.js';
 import { localDate, localDay } from '../shared/dates.js';
@@ -17,7 +17,7 @@ const params = new URLSearchParams(location.search);
  * @typedef {import('../shared/types.js').GuideView} GuideView
  * @typedef {import('../shared/types.js').GuideAction} GuideAction
  * @typedef {import('../shared/types.js').FormText} FormText
- * @typedef {{ caseId: string, seq: number | undefined, guide: GuideView, refresh: () => Promise<void> }} Context
+ * @typedef {{ caseId: string, seq: number | undefined, guide: GuideView, platformNames: Map<string, string>, refresh: () => Promise<void> }} Context
  */
 
 /** A text to copy, with its button. @param {string} text @param {string} id */
@@ -57,10 +57,19 @@ function markDone(a, ctx, texts) {
   }
   const open = h('button', { type: 'button', class: 'mark-done' }, [t('guideMarkDone')]);
   const form = h('form', { class: 'done-form', hidden: true });
-  const date = h('input', { type: 'date', required: true, value: localDate(new Date()), max: localDate(new Date()), id: `date-${a.id}` });
+  // The browser draws the date field in its own language (« 11/29/2026 » on a French page):
+  // the day chosen is written out beside it, in the page's.
+  const said = h('span', { class: 'date-said', id: `date-said-${a.id}` });
+  const date = h('input', { type: 'date', required: true, value: localDate(new Date()), max: localDate(new Date()), id: `date-${a.id}`, 'aria-describedby': said.id });
+  const sayDate = () => {
+    said.textContent = date.value ? localDay(date.value) : '';
+  };
+  sayDate();
+  date.addEventListener('input', sayDate);
+  date.addEventListener('change', sayDate);
   const sent = texts.length ? h('textarea', { rows: '6', id: `sent-${a.id}` }) : null;
   if (sent) sent.value = texts.map((x) => x.text).join('\n\n');
-  form.append(h('label', { for: date.id }, [t('guideDoneDate')]), date);
+  form.append(h('label', { for: date.id }, [t('guideDoneDate')]), h('div', { class: 'date-row' }, [date, said]));
   if (sent) form.append(h('label', { for: sent.id }, [t('guideDoneText')]), sent);
   form.append(h('div', {}, [h('button', { type: 'submit' }, [t('guideDoneConfirm')]), ' ', h('button', { type: 'button', class: 'cancel' }, [t('guideDoneCancel')])]));
   open.addEventListener('click', () => {
@@ -115,17 +124,51 @@ function card(a, ctx) {
   ]);
 }
 
-/** The helplines, each a `tel:` link. @param {GuideAction[]} lines */
+/**
+ * A helpline's name without the number its button already shows: « 3018 (e-Enfance) » →
+ * « e-Enfance », « 119 Allô Enfance en danger » → « Allô Enfance en danger »; '' when the
+ * name is only numbers (« 17, 112 ou 114 »).
+ * @param {string} title @param {string} phone
+ */
+function helplineName(title, phone) {
+  const compact = (/** @type {string} */ s) => s.replace(/[\s\u00a0\u202f]/g, '');
+  // The title's first word may write the number with spaces (« 116 006 »).
+  const words = title.split(/\s+/);
+  let cut = 0;
+  for (let i = 1; i <= words.length; i += 1) {
+    if (compact(words.slice(0, i).join(' ')).replace(/[,;]$/, '') === phone) cut = i;
+  }
+  if (!cut) return title;
+  const rest = words.slice(cut).join(' ').replace(/^[\s,;:—–-]+/, '').replace(/^\((.*)\)$/, '$1').trim();
+  return /\p{L}{3,}/u.test(rest.replace(/\b(ou|or|et|and)\b/g, '')) ? rest : '';
+}
+
+/** The helplines, each a `tel:` link showing its number once. @param {GuideAction[]} lines */
 function helplines(lines) {
-  return lines.map((a) =>
-    h('li', { 'data-action': a.id }, [
+  return lines.map((a) => {
+    // Without a number, its name stands first, in bold. With one, the number is the button and
+    // the name follows without it; when the name was only numbers (« 17, 112 ou 114 ») the
+    // whole text follows, so that none of them goes unsaid (the 114 by SMS).
+    const name = a.phone ? helplineName(a.title, a.phone) : '';
+    const first = name || !a.phone ? a.text.split(/(?<=\.)\s/)[0] : a.text;
+    return h('li', { 'data-action': a.id }, [
       a.phone ? h('a', { class: 'call', href: `tel:${a.phone}`, 'aria-label': t('guideCall', [a.phone]) }, [a.phone]) : h('strong', {}, [a.title]),
       ' ',
-      h('span', {}, [a.title, ' — ', a.text.split(/(?<=\.)\s/)[0]]),
+      h('span', {}, name ? [name, ' — ', first] : [first]),
       a.url ? ' ' : null,
       a.url ? h('a', { href: a.url, target: '_blank', rel: 'noopener noreferrer' }, [new URL(a.url).host]) : null,
-    ]),
-  );
+    ]);
+  });
+}
+
+/**
+ * The link of "Report it in the app": « Comment signaler sur Instagram », with the platform's
+ * name when the guide says which platform it is for.
+ * @param {GuideAction} a @param {Context} ctx
+ */
+function howTo(a, ctx) {
+  const name = a.platform ? ctx.platformNames.get(a.platform) ?? ctx.guide.notices.find((n) => n.platform === a.platform)?.platformName : undefined;
+  return name ? t('guideHowToOn', [name]) : t('guideHowTo');
 }
 
 /** Step 3 holds one group per platform: its channels, then the rest. @param {GuideAction[]} actions @param {Context} ctx */
@@ -180,17 +223,20 @@ function render(ctx, title) {
   byId('now').querySelector('ol')?.replaceChildren(
     ...g.now.map((a) =>
       h('li', { 'data-action': a.id }, [
-        h('strong', {}, [a.title]),
+        // The title on its own line, then what to do.
+        h('strong', { class: 'now-title' }, [a.title]),
         ' ',
         a.text,
         a.url ? ' ' : null,
-        a.url ? h('a', { href: a.url, target: '_blank', rel: 'noopener noreferrer' }, [t('guideHowTo')]) : null,
+        a.url ? h('a', { href: a.url, target: '_blank', rel: 'noopener noreferrer' }, [howTo(a, ctx)]) : null,
       ]),
     ),
   );
 
   const open = g.deadlines.clocks.filter((c) => !c.passed);
   byId('urgent-hint').hidden = !open.some((c) => c.daysLeft <= 90);
+  // Names the adults' part by its own title, as the page shows it.
+  byId('urgent-hint').textContent = t('guideUrgentHint', [t('guideAdultsTitle')]);
   byId('adults').hidden = false;
   const deadlines = byId('deadlines');
   deadlines.hidden = g.deadlines.clocks.length === 0 && g.deadlines.notes.length === 0;
@@ -217,8 +263,7 @@ function render(ctx, title) {
 }
 
 async function shortcut() {
-  const commands = await chrome.commands.getAll().catch(() => []);
-  const keys = commands.find((c) => c.name === 'capture-tab')?.shortcut;
+  const keys = await captureShortcut();
   byId('shortcut').textContent = keys ? t('guideShortcut', [keys]) : '';
 }
 
@@ -239,7 +284,12 @@ async function show() {
   /** @type {GuideView} */
   const guide = pagesCore().guide(caseId, data.entries, seq, where, localDate(new Date()), currentLanguage());
   byId('journal-link').setAttribute('href', `journal.html?${new URLSearchParams({ case: caseId })}`);
-  render({ caseId, seq, guide, refresh: show }, data.title);
+  /** The platforms' names as the journal writes them (« Instagram »), by id. @type {Map<string, string>} */
+  const platformNames = new Map();
+  for (const item of data.view.items) {
+    if (item.label?.platform && item.label.platformName) platformNames.set(item.label.platform, item.label.platformName);
+  }
+  render({ caseId, seq, guide, platformNames, refresh: show }, data.title);
 }
 
 await initLanguage();

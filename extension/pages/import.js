@@ -3,8 +3,9 @@
 // bundle neither freezes the page nor fills its memory. A valid bundle opens read-only;
 // nothing is written to this device's journal.
 import { localDateTime } from '../shared/dates.js';
-import { initLanguage, localise, t } from '../shared/i18n.js';
+import { formatNumber, initLanguage, localise, plural, t } from '../shared/i18n.js';
 import { byId, externalLink, h } from './dom.js';
+import { entryCounts, groupedCode, itemTime, timeElement } from './journal-format.js';
 
 /** The sentence, in the page's language, for each problem code of the core (crate/core/src/problem.rs). */
 const PROBLEM_KEYS = /** @type {Record<string, string>} */ ({
@@ -96,11 +97,13 @@ function setResult(state, className, text) {
 /** @param {File} file */
 function check(file) {
   chosen = file;
+  byId('bundle-chosen').textContent = file.name;
   byId('problems').replaceChildren();
   byId('notices').replaceChildren();
   byId('readonly').hidden = true;
   const result = byId('result');
   delete result.dataset.code;
+  delete result.dataset.head;
   setResult('checking', '', t('importChecking'));
   const progress = /** @type {HTMLProgressElement} */ (byId('import-progress'));
   progress.hidden = false;
@@ -157,9 +160,12 @@ function check(file) {
 function show(report, expected) {
   const total = report.problems.length + report.moreProblems;
   if (report.ok) {
-    setResult('valid', 'status-ok', t(expected ? 'importValidExpected' : 'importValid', [String(report.entries), report.head.hash]));
+    // The code as the handover panel shows it, in groups of four; the whole hash in data-head.
+    const counts = entryCounts(report.entries, report.view?.items ?? []);
+    setResult('valid', 'status-ok', t(expected ? 'importValidExpected' : 'importValid', [counts, groupedCode(report.head.hash)]));
+    byId('result').dataset.head = report.head.hash;
   } else {
-    setResult('altered', 'status-bad', t('importAltered', [String(total)]));
+    setResult('altered', 'status-bad', plural('importAltered', total));
   }
   const notices = byId('notices');
   for (const n of report.notices) {
@@ -201,10 +207,10 @@ function show(report, expected) {
         ]),
       );
     }
-    if (problems.length > SHOWN_PER_CODE) items.append(h('li', { class: 'more' }, [t('importMoreProblems', [String(problems.length - SHOWN_PER_CODE)])]));
+    if (problems.length > SHOWN_PER_CODE) items.append(h('li', { class: 'more' }, [t('importMoreProblems', [formatNumber(problems.length - SHOWN_PER_CODE)])]));
     list.append(h('li', { class: 'group', 'data-group': code }, [items]));
   }
-  if (report.moreProblems > 0) list.append(h('li', { class: 'more' }, [t('importMoreProblems', [String(report.moreProblems)])]));
+  if (report.moreProblems > 0) list.append(h('li', { class: 'more' }, [t('importMoreProblems', [formatNumber(report.moreProblems)])]));
   if (report.ok) showReadOnly(report.view);
 }
 
@@ -214,11 +220,17 @@ function showReadOnly(view) {
   const body = byId('readonly-entries').querySelector('tbody');
   body?.replaceChildren();
   for (const item of view.items) {
-    const when = item.capture?.post?.publishedAt ?? item.capture?.capturedAt ?? item.at;
+    // As the journal says it: « Publié le » the post's own time when the page gave it, else
+    // « Capturé le » (« Ajouté le » for a file), in this device's time.
+    const when = itemTime(item);
     body?.append(
       h('tr', { 'data-seq': String(item.seq) }, [
-        h('td', {}, [String(item.seq)]),
-        h('td', {}, [localDateTime(when)]),
+        h('td', { 'data-label': t('colNumber') }, [String(item.seq)]),
+        h('td', { class: 'date', 'data-label': t('colDate') }, [
+          h('span', { class: 'when-kind' }, [t(`when_${when.kind}`)]),
+          ' ',
+          timeElement(when.date),
+        ]),
         h('td', {}, item.capture
           ? [
               h('div', {}, [[item.label?.platformName, item.label?.author].filter(Boolean).join(' · ')]),
@@ -226,7 +238,7 @@ function showReadOnly(view) {
               externalLink(item.capture.page.url),
             ]
           : [h('div', { class: 'added' }, [t('addedByUser')]), item.file.originalName]),
-        h('td', {}, [h('code', { class: 'hash' }, [item.hash])]),
+        h('td', { 'data-label': t('fieldEntryHash') }, [h('code', { class: 'hash' }, [item.hash])]),
       ]),
     );
   }
@@ -235,6 +247,7 @@ function showReadOnly(view) {
 
 await initLanguage();
 localise();
+byId('bundle-chosen').textContent = t('fileNoneChosen');
 const input = /** @type {HTMLInputElement} */ (byId('bundle-input'));
 input.addEventListener('change', () => {
   const file = input.files?.[0];

@@ -7,7 +7,7 @@ import { categoryLabel, CATEGORIES, t } from '../shared/i18n.js';
 import { addNote, deleteItem, setCategories } from '../shared/journal.js';
 import { artifactsOf } from '../shared/store.js';
 import { byId, externalLink, h, inertDocument, revealButton } from './dom.js';
-import { itemTime, localDateTime, parseDate, wholeNumber } from './journal-format.js';
+import { exactSize, itemTime, localDateTime, parseDate } from './journal-format.js';
 
 /**
  * Whether an item's images must never be shown: the case's person is a minor and the item is
@@ -109,7 +109,7 @@ export async function openDetail(caseId, item, view, onChange) {
     urls.push(url);
     const name = shotLabel(a.name);
     const img = h('img', { src: url, 'data-name': a.name });
-    shots.append(h('figure', {}, [revealButton(img, t('shotToggle', [name])), h('figcaption', {}, [name])]));
+    shots.append(h('figure', {}, [revealButton(img, name), h('figcaption', {}, [name])]));
   }
 
   const snapshotArea = h('div', { class: 'snapshot' });
@@ -157,7 +157,7 @@ export async function openDetail(caseId, item, view, onChange) {
     : h('dl', { class: 'readable' }, [
         ...pair(t('fieldDescription'), item.file.description),
         ...pair(t('fieldOriginalName'), item.file.originalName),
-        ...pair(t('fieldAddedAt'), local(item.at)),
+        ...pair(t('when_added'), local(item.at)),
       ]);
 
   const technical = h('details', { class: 'technical', id: 'technical' }, [
@@ -182,7 +182,7 @@ export async function openDetail(caseId, item, view, onChange) {
       h('tbody', {}, declared.map((/** @type {any} */ a) =>
         h('tr', { 'data-name': a.name }, [
           h('td', { 'data-label': t('colFile') }, [h('code', {}, [a.name])]),
-          h('td', { 'data-label': t('colSize') }, [t('bytes', [wholeNumber(a.size)])]),
+          h('td', { 'data-label': t('colSize') }, [exactSize(a.size)]),
           h('td', { 'data-label': t('colMethod') }, [a.method]),
           h('td', { 'data-label': t('colSha256') }, [h('code', { class: 'hash' }, [a.sha256])]),
         ]),

@@ -1,21 +1,10 @@
-// How the journal page writes what people read: dates in local time and in the page's language,
-// file sizes, the first words of a post, the control code in groups of four, and the name of
-// an exported file. Presentation only: who wrote a post and where come from the core's `label`.
-import { currentLanguage } from '../shared/i18n.js';
-
-/** @type {Map<string, Intl.DateTimeFormat>} */
-const formats = new Map();
-
-/** @param {Intl.DateTimeFormatOptions} options */
-function dateFormat(options) {
-  const key = `${currentLanguage()} ${JSON.stringify(options)}`;
-  let f = formats.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(currentLanguage(), options);
-    formats.set(key, f);
-  }
-  return f;
-}
+// How the journal and import pages write what people read: dates in local time and in the
+// page's language, file sizes, counts, the first words of a post, the control code in groups of
+// four, and the name of an exported file. Presentation only: who wrote a post and where come
+// from the core's `label`.
+import { currentLanguage, formatNumber, plural, t } from '../shared/i18n.js';
+import { longDate, localDateTime as writtenDateTime, localDateTimeParts } from '../shared/dates.js';
+import { h } from './dom.js';
 
 /** @param {string | null | undefined} text @returns {Date | null} a date, or null if `text` is none */
 export function parseDate(text) {
@@ -24,14 +13,24 @@ export function parseDate(text) {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-/** "27 nov. 2026, 22:14" in the device's time zone. @param {Date} date */
+/** « 27 novembre 2026 à 22:14 », "27 November 2026 at 22:14", in the device's time zone. @param {Date} date */
 export function localDateTime(date) {
-  return dateFormat({ dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return writtenDateTime(date);
 }
 
-/** "29 novembre 2026". @param {Date} date */
+/**
+ * A `<time>` for a list's date column: « 27 novembre 2026 » and « à 22:14 » each kept whole,
+ * so that a narrow column breaks the line between them.
+ * @param {Date} date
+ */
+export function timeElement(date) {
+  const { day, rest } = localDateTimeParts(date);
+  return h('time', { datetime: date.toISOString() }, rest ? [h('span', { class: 'day' }, [day]), ' ', h('span', { class: 'day' }, [rest])] : [day]);
+}
+
+/** « 29 novembre 2026 », "29 November 2026". @param {Date} date */
 export function localDate(date) {
-  return dateFormat({ dateStyle: 'long' }).format(date);
+  return longDate(date);
 }
 
 /** `2026-11-29` for the device's day (not UTC's). @param {Date} date */
@@ -71,7 +70,12 @@ export function groupedCode(hex) {
 
 /** A whole number in the page's language: "23 869" / "23,869". @param {number} n */
 export function wholeNumber(n) {
-  return new Intl.NumberFormat(currentLanguage()).format(n);
+  return formatNumber(n);
+}
+
+/** A file's exact size: « 13 945 octets », "13,945 bytes". @param {number} bytes */
+export function exactSize(bytes) {
+  return plural('bytes', bytes);
 }
 
 /** "2,3 Mo" / "2.3 MB", "350 ko" / "350 kB". @param {number} bytes */
@@ -100,4 +104,19 @@ export function slug(name) {
 /** The exported file's name: `temoin-harcelement-de-lea-2026-11-29.zip`. @param {string} caseName @param {Date} date */
 export function bundleFileName(caseName, date) {
   return `temoin-${slug(caseName)}-${localDay(date)}.zip`;
+}
+
+/**
+ * What a verified journal holds, in words: « 9 inscriptions, dont 4 captures », "9 entries,
+ * 4 of them captures" (and the files added by hand, if any).
+ * @param {number} entries the journal's entries @param {any[]} items the case view's items
+ */
+export function entryCounts(entries, items) {
+  const captures = items.filter((i) => i.capture).length;
+  const files = items.filter((i) => i.file).length;
+  const all = plural('countEntries', entries);
+  if (captures && files) return t('countEntriesOf', [all, t('countAnd', [plural('countCapturesOfThem', captures), plural('countFiles', files)])]);
+  if (captures) return t('countEntriesOf', [all, plural('countCapturesOfThem', captures)]);
+  if (files) return t('countEntriesOf', [all, plural('countFilesOfThem', files)]);
+  return all;
 }

@@ -95,6 +95,7 @@ export function showHandover(panel, cover, e) {
       h('p', { class: 'control-code' }, [code]),
       h('p', { class: 'row' }, [copy, copyStatus]),
       h('p', { class: 'why' }, [t('controlCodeWhy')]),
+      h('p', { class: 'each' }, [t('controlCodeEach')]),
       h('p', { class: 'row' }, [
         h('a', { id: 'mail-code', href: mailtoHref(e) }, [t('mailCode')]),
         printCover,

@@ -1,13 +1,13 @@
 // The journal page: a case as a readable list (who, what, where, when, in local time), pages of
 // 50 with previews blurred until revealed, filters, the case's short form, and the export that
 // ends on what to hand over and where. Every action appends an entry; nothing is ever edited.
-import { categoryLabel, CATEGORIES, initLanguage, localise, t } from '../shared/i18n.js';
+import { captureShortcut, categoryLabel, CATEGORIES, initLanguage, localise, plural, t } from '../shared/i18n.js';
 import { addFile, loadCase, saveCaseDetails, verifyChain, verifyEverything } from '../shared/journal.js';
 import { exportBundle } from '../shared/export.js';
 import { currentCaseId, setCurrentCaseId } from '../shared/settings.js';
 import { getArtifact, listCases } from '../shared/store.js';
 import { byId, h, revealButton, saveBlob } from './dom.js';
-import { bundleFileName, firstWords, itemTime, localDateTime } from './journal-format.js';
+import { bundleFileName, entryCounts, firstWords, itemTime, timeElement } from './journal-format.js';
 import { describeError, imagesFirstThePost, openDetail, withheld } from './journal-detail.js';
 import { showHandover } from './journal-handover.js';
 
@@ -34,11 +34,14 @@ async function renderCases() {
   );
 }
 
-/** @param {HTMLSelectElement} el @param {string[]} values @param {(v: string) => string} label */
-function fillFilter(el, values, label) {
+/**
+ * @param {HTMLSelectElement} el @param {string[]} values @param {(v: string) => string} label
+ * @param {string} all the key of "every one" (« Toutes » the platforms, « Tous » the authors)
+ */
+function fillFilter(el, values, label, all) {
   const previous = el.value;
   el.replaceChildren(
-    h('option', { value: '' }, [t('filterAll')]),
+    h('option', { value: '' }, [t(all)]),
     ...[...new Set(values)].sort((a, b) => a.localeCompare(b)).map((v) => h('option', { value: v, selected: v === previous }, [label(v)])),
   );
 }
@@ -108,7 +111,7 @@ function dateCell(item) {
   return [
     h('span', { class: 'when-kind' }, [t(`when_${when.kind}`)]),
     ' ',
-    h('time', { datetime: when.date.toISOString() }, [localDateTime(when.date)]),
+    timeElement(when.date),
   ];
 }
 
@@ -172,7 +175,9 @@ function renderChain() {
   chain.dataset.ok = String(report.ok);
   chain.dataset.head = report.head?.hash ?? '';
   chain.className = report.ok ? 'status-ok' : 'status-bad';
-  chain.textContent = report.ok ? t('journalChainIntact', [String(report.entries)]) : t('journalChainBroken', [String(report.problems.length)]);
+  chain.textContent = report.ok
+    ? t('journalChainIntact', [entryCounts(report.entries, state.data?.view.items ?? [])])
+    : plural('journalChainBroken', report.problems.length);
   renderProblems(report.problems);
 }
 
@@ -196,9 +201,9 @@ async function refresh() {
   byId('guide-link').setAttribute('href', `guide.html?${new URLSearchParams({ case: state.caseId })}`);
   await renderCases();
   const items = state.data.view.items;
-  fillFilter(select('filter-platform'), items.map(platformOf).filter(Boolean), (v) => v);
-  fillFilter(select('filter-author'), items.map(authorOf).filter(Boolean), (v) => v);
-  fillFilter(select('filter-category'), CATEGORIES, categoryLabel);
+  fillFilter(select('filter-platform'), items.map(platformOf).filter(Boolean), (v) => v, 'filterAllPlatforms');
+  fillFilter(select('filter-author'), items.map(authorOf).filter(Boolean), (v) => v, 'filterAllAuthors');
+  fillFilter(select('filter-category'), CATEGORIES, categoryLabel, 'filterAllCategories');
   renderCaseForm();
   renderList();
   byId('loading').hidden = true;
@@ -285,6 +290,19 @@ async function exportCase() {
   }
 }
 
+/** Under the file button, what was chosen, in the page's language (not the browser's). */
+function showChosenFiles() {
+  const input = /** @type {HTMLInputElement} */ (byId('file-input'));
+  const names = [...(input.files ?? [])].map((f) => f.name);
+  byId('file-chosen').textContent = names.length ? names.join(', ') : t('fileNoneChosen');
+}
+
+/** The empty case's second step names the shortcut the browser has set, if any. */
+async function showShortcut() {
+  const keys = await captureShortcut();
+  byId('empty-step-2').textContent = keys ? t('emptyStep2', [keys]) : t('emptyStep2NoKey');
+}
+
 function wire() {
   select('case-select').addEventListener('change', () =>
     guarded(async () => {
@@ -350,10 +368,13 @@ function wire() {
       });
       status.dataset.ok = String(report.ok);
       status.className = report.ok ? 'status-ok' : 'status-bad';
-      status.textContent = report.ok ? t('verifyAllOk', [String(report.entries)]) : t('journalChainBroken', [String(report.problems.length)]);
+      status.textContent = report.ok
+        ? t('verifyAllOk', [entryCounts(report.entries, state.data?.view.items ?? [])])
+        : plural('journalChainBroken', report.problems.length);
       renderProblems(report.problems);
     }),
   );
+  byId('file-input').addEventListener('change', showChosenFiles);
   byId('add-file').addEventListener('submit', (e) => {
     e.preventDefault();
     const input = /** @type {HTMLInputElement} */ (byId('file-input'));
@@ -362,6 +383,7 @@ function wire() {
       for (const file of input.files ?? []) await addFile(state.caseId, file, description.value.trim());
       input.value = '';
       description.value = '';
+      showChosenFiles();
       await refresh();
     });
   });
@@ -373,6 +395,8 @@ async function start() {
   document.title = `${t('journalTitle')} — Témoin`;
   state.caseId = new URLSearchParams(location.search).get('case') ?? (await currentCaseId());
   wire();
+  showChosenFiles();
+  await showShortcut();
   await refresh();
 }
 

@@ -15,6 +15,25 @@ import { byId, h } from './dom.js';
 const params = new URLSearchParams(location.search);
 const kind = params.get('kind') === 'erasure' ? 'erasure' : 'procureur';
 
+/**
+ * The letter's text, one block per line, unchanged (its textContent is the text): a line
+ * indented with spaces (the addressee, on the right as French letters place it) is drawn with a
+ * margin of the same width, capped at 40 % of the page, so that on a narrow screen it wraps
+ * under itself instead of running back to the left edge.
+ * @param {string} text
+ */
+function letterLines(text) {
+  const lines = text.split('\n');
+  return lines.map((line, i) => {
+    const end = i < lines.length - 1 ? '\n' : '';
+    const indent = line.length - line.trimStart().length;
+    if (!indent || !line.trim()) return h('span', { class: 'line' }, [line + end]);
+    const span = h('span', { class: 'line indented' }, [h('span', { class: 'indent' }, [line.slice(0, indent)]), line.slice(indent) + end]);
+    span.style.setProperty('--indent', String(indent));
+    return span;
+  });
+}
+
 /** @param {Letter} letter @param {number} n */
 function block(letter, n) {
   const copy = h('button', { type: 'button', class: 'copy' }, [t('guideCopy')]);
@@ -26,7 +45,7 @@ function block(letter, n) {
     h('h2', { id: `letter-${n}`, class: 'letter-title' }, [letter.platformName ? t('letterErasureFor', [letter.platformName]) : t('letterProcureur')]),
     ...letter.warnings.map((w) => h('p', { class: 'warning' }, [w])),
     copy,
-    h('pre', { class: 'letter-text', lang: 'fr' }, [letter.text]),
+    h('pre', { class: 'letter-text', lang: 'fr' }, letterLines(letter.text)),
     h('p', { class: 'sources' }, [t('guideSourceOnly', [letter.sources.join(' · ')])]),
   ]);
 }

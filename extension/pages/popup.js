@@ -1,5 +1,5 @@
 // The toolbar button: capture the tab, say it worked (or why not), and open what comes next.
-import { initLanguage, localise, t } from '../shared/i18n.js';
+import { captureShortcut, initLanguage, localise, t } from '../shared/i18n.js';
 import { CAPTURE_ACTIVE_TAB } from '../shared/protocol.js';
 import { byId } from './dom.js';
 
@@ -9,8 +9,7 @@ const button = /** @type {HTMLButtonElement} */ (byId('capture'));
 const status = byId('status');
 const whatNow = byId('what-now');
 
-const commands = await chrome.commands.getAll().catch(() => []);
-const keys = commands.find((c) => c.name === 'capture-tab')?.shortcut;
+const keys = await captureShortcut();
 byId('shortcut').textContent = keys ? t('popupShortcut', [keys]) : '';
 
 button.addEventListener('click', async () => {

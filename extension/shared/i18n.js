@@ -46,6 +46,54 @@ export function t(key, subs) {
   return chrome.i18n.getMessage(key, list) || key;
 }
 
+/** Whether `key` names a message in the page's language. @param {string} key */
+function has(key) {
+  return Boolean(chosen?.[key] ?? chrome.i18n.getMessage(key));
+}
+
+/** A whole number as the page's language writes it: « 13 945 », "13,945". @param {number} n */
+export function formatNumber(n) {
+  return new Intl.NumberFormat(currentLanguage()).format(n);
+}
+
+/**
+ * A message that counts something, in the right plural: `key_one` or `key_other` (French
+ * takes 0 and 1 in the singular), chosen by Intl.PluralRules; `$N$`, the first substitution, is
+ * the number as the page's language writes it, then `subs`.
+ * @param {string} key @param {number} n @param {string[]} [subs]
+ */
+export function plural(key, n, subs = []) {
+  const category = new Intl.PluralRules(currentLanguage()).select(n);
+  const name = has(`${key}_${category}`) ? `${key}_${category}` : `${key}_other`;
+  return t(name, [formatNumber(n), ...subs]);
+}
+
+/** A list in the page's language: « a, b et c », "a, b and c". @param {string[]} items */
+export function formatList(items) {
+  return new Intl.ListFormat(currentLanguage(), { style: 'long', type: 'conjunction' }).format(items);
+}
+
+/** The shortcut the manifest suggests, when the browser cannot say which one is set. */
+const DEFAULT_SHORTCUT = 'Alt+Shift+E';
+
+/**
+ * The keyboard shortcut that captures the tab, as the page's language names the keys
+ * (« Alt+Maj+E » in French): the one set in the browser, '' if the person removed it. Every
+ * page that mentions the shortcut takes it from here.
+ */
+export async function captureShortcut() {
+  /** @type {string | undefined} */
+  let keys = DEFAULT_SHORTCUT;
+  try {
+    const commands = await chrome.commands.getAll();
+    keys = commands.find((c) => c.name === 'capture-tab')?.shortcut ?? '';
+  } catch {
+    // No commands API on this page: the manifest's shortcut.
+  }
+  if (!keys) return '';
+  return currentLanguage() === 'fr' ? keys.replace(/\bShift\b/g, 'Maj').replace(/\bSpace\b/g, 'Espace') : keys;
+}
+
 /** Fills every `[data-i18n]` element's text (and placeholders, accessible names), and the document's language. */
 export function localise(root = document) {
   for (const el of root.querySelectorAll('[data-i18n]')) {

@@ -1,10 +1,14 @@
 // The young person's journey and what the guide says, in a real browser: a right-click capture
 // confirmed by the browser's own notification, whose click opens the guide for that capture
-// (2 actions); the guide opens with reassurance and the helplines, then what to do now, then the
+// (2 actions); the guide opens with reassurance and the helplines (each number shown once), then
+// what to do now (each title on its own line, "how to report" naming the platform), then the
 // adults' part, folded, with the per-capture deadlines, the civil-party complaint for an insult,
-// PHAROS for a threat, the texts to copy, and a step marked done keeping the text sent; the
-// letter to the procureur tells the facts in order; the language chosen once applies to the
-// pages and the notification.
+// PHAROS for a threat, the texts to copy, and a step marked done keeping the text sent (no
+// "C'est fait" form shows before its button is pressed; the date chosen is written out in the
+// page's language); the letter to the procureur tells the facts in order; the language chosen
+// once applies to the pages and the notification. On the way, the options page: the custom
+// time-stamp address field stays hidden while FreeTSA is selected, and checkboxes keep their
+// size at 400 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveHosts } from '../support/hosts.mjs';
@@ -53,6 +57,18 @@ test('capture, notification, guide for that capture, deadlines, done steps, lett
   await ext.goto(browser.extensionUrl('extension/pages/options.html'));
   await ext.selectOption('select[name="language"]', 'fr');
   await ext.waitForSelector('#saved:not(:empty)');
+  // Hidden means hidden: the custom time-stamp address field only with "Une autre adresse…".
+  assert.equal(await ext.inputValue('select[name="authority"]'), 'https://freetsa.org/tsr');
+  assert.equal(await ext.isVisible('input[name="customAuthority"]'), false, 'no custom address field while FreeTSA is selected');
+  await ext.selectOption('select[name="authority"]', 'custom');
+  assert.equal(await ext.isVisible('input[name="customAuthority"]'), true);
+  await ext.selectOption('select[name="authority"]', 'https://freetsa.org/tsr');
+  assert.equal(await ext.isVisible('input[name="customAuthority"]'), false, 'hidden again with FreeTSA');
+  // At 400 px a checkbox keeps its size beside text that wraps.
+  await ext.setViewportSize({ width: 400, height: 800 });
+  const box = await ext.locator('input[name="fullPage"]').boundingBox();
+  assert.ok(box && box.width >= 12 && box.height >= 12, `checkbox ${JSON.stringify(box)}`);
+  await ext.setViewportSize({ width: 1280, height: 800 });
   const post = await browser.context.newPage();
   await post.goto('https://x.com/corbeau_noir/status/1790000000000000042');
   await post.bringToFront();
@@ -79,10 +95,23 @@ test('capture, notification, guide for that capture, deadlines, done steps, lett
   assert.match((await guide.textContent('#reassure')) ?? '', /Tu as bien fait de garder une trace\. Ce n'est pas ta faute\./);
   assert.equal(await guide.locator('#helplines a[href="tel:3018"]').count(), 1, '3018 is one tap away');
   assert.equal(await guide.locator('#helplines a[href="tel:119"]').count(), 1);
+  // Each card shows its number once: on its button, not again at the start of its name.
+  for (const li of await guide.locator('#helplines li').all()) {
+    const phone = ((await li.locator('a.call').getAttribute('href')) ?? '').replace('tel:', '');
+    const said = (await li.locator(':scope > span').textContent()) ?? '';
+    assert.ok(phone && !said.replace(/\s/g, '').startsWith(phone), `the number ${phone} twice: ${said}`);
+  }
+  assert.match((await guide.textContent('#helplines li[data-action="3018"]')) ?? '', /^3018 e-Enfance — /);
+  // Each step's title on a line of its own, above its text.
+  assert.equal(await guide.locator('ol.now li .now-title').first().evaluate((e) => getComputedStyle(e).display), 'block');
+  // "How to" says where: the platform's name.
+  for (const link of await guide.locator('ol.now li[data-action="report-in-app"] a').all()) assert.equal(await link.textContent(), 'Comment signaler sur X');
+  // The footer speaks to the young person as the rest of their part does.
+  assert.match((await guide.textContent('.privacy')) ?? '', /quand tu cliques, et les textes sont à copier toi-même/);
   const now = await guide.locator('ol.now li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-action')));
   assert.ok(now.indexOf('capture-first') < now.indexOf('block-after'), `capture before blocking: ${now}`);
   assert.equal(await guide.locator('#adults').getAttribute('open'), null, 'the adults part starts folded');
-  assert.match((await guide.textContent('#shortcut')) ?? '', /Alt\+Shift\+E/);
+  assert.match((await guide.textContent('#shortcut')) ?? '', /Alt\+Maj\+E/, 'the keys as the page\'s language names them');
   // No date field until a step is marked done.
   assert.equal(await guide.locator('input[type="date"]:visible').count(), 0);
 
@@ -92,6 +121,11 @@ test('capture, notification, guide for that capture, deadlines, done steps, lett
   await guide.reload();
   await guide.waitForSelector('#reassure:not([hidden])');
   await guide.click('#adults summary');
+  // Unfolded: each step's "C'est fait" button, and nothing of its form until it is pressed.
+  assert.ok((await guide.locator('button.mark-done:visible').count()) > 0);
+  for (const part of ['form.done-form', 'form.done-form input[type="date"]', 'form.done-form button[type="submit"]', 'form.done-form button.cancel', 'form.done-form textarea']) {
+    assert.equal(await guide.locator(`${part}:visible`).count(), 0, `${part}: hidden until "C'est fait" is pressed`);
+  }
   const xLink = guide.locator('[data-action="platform-x-0"] a.go');
   assert.equal(await xLink.getAttribute('href'), 'https://help.twitter.com/en/safety-and-security/report-abusive-behavior');
   assert.equal(await guide.locator('[data-action="pharos"] a.go').getAttribute('href'), 'https://www.internet-signalement.gouv.fr');
@@ -110,6 +144,12 @@ test('capture, notification, guide for that capture, deadlines, done steps, lett
   // "C'est fait" on the platform's form: the date and the text sent go into the journal.
   await guide.click('[data-action="platform-x-0"] button.mark-done');
   assert.equal(await guide.locator('[data-action="platform-x-0"] input[type="date"]').isVisible(), true);
+  // The browser draws the field in its language; the day is written out beside it in French.
+  const said = (await guide.textContent('[data-action="platform-x-0"] .date-said')) ?? '';
+  assert.match(said, /^\d{1,2}(er)? (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4}$/, said);
+  await guide.fill('[data-action="platform-x-0"] input[type="date"]', '2025-03-01');
+  assert.equal(await guide.textContent('[data-action="platform-x-0"] .date-said'), '1er mars 2025');
+  assert.equal(await guide.locator('form.done-form:visible').count(), 1, 'only the form of the step pressed');
   await guide.click('[data-action="platform-x-0"] form.done-form button[type="submit"]');
   await guide.waitForSelector('[data-action="platform-x-0"] .done');
   const stored = await readStoredJournal(browser.worker, 'default', { onlySeq: -1 });
@@ -128,6 +168,10 @@ test('capture, notification, guide for that capture, deadlines, done steps, lett
   await guide.goto(browser.extensionUrl(`extension/pages/guide.html?capture=${second}`));
   await guide.waitForSelector('#reassure:not([hidden])');
   assert.equal(await guide.isVisible('#urgent-hint'), true, 'a short clock is flagged outside the fold');
+  assert.equal(
+    ((await guide.textContent('#urgent-hint')) ?? '').replace(/\u00a0/g, ' '),
+    `Il faut parfois agir vite : montre aujourd’hui la partie « ${await guide.textContent('#adults summary')} » à un adulte de confiance.`.replace(/\u00a0/g, ' '),
+  );
   await guide.click('#adults summary');
   const press = guide.locator(`#deadlines li[data-kind="press-3-months"][data-entry="${second}"]`);
   assert.match((await press.getAttribute('data-until')) ?? '', /^2027-0[12]-\d\d$/);

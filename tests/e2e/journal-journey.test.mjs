@@ -90,27 +90,46 @@ test('the case reads as people write it, details tucked away; a minor\'s intimat
   // (The fixture's second post runs its handle into its date: the extractor reads "@pie_bavarde27".)
   assert.match(rows[1].author ?? '', /^Pie Bavarde \(@pie_bavarde/);
   assert.equal(rows[2].author, '@corbeau_noir');
-  assert.match(rows[0].date, /^Publié le 27 nov\. 2026.* 22:14$/);
+  assert.equal(rows[0].date, 'Publié le 27 novembre 2026 à 22:14');
   assert.equal(rows[0].datetime, '2026-11-27T21:14:00.000Z');
-  assert.match(rows[2].date, /^Publié le 25 nov\. 2026.* 20:45$/);
+  assert.equal(rows[2].date, 'Publié le 25 novembre 2026 à 20:45');
   assert.match(rows[0].excerpt ?? '', /personne ne veut de toi/);
   const listed = await text(journal, '#entries');
   assert.doesNotMatch(listed, /[0-9a-f]{64}/, 'no hash in the list');
   assert.doesNotMatch(listed, /screenshot-|\.png|\.html|octets/, 'no file name or size in the list');
   assert.match(await text(journal, '#entries thead'), /Date \(heure locale\)/);
+  // Counted in words, with real plurals; the filters agree with what they filter.
+  assert.match(await text(journal, '#chain'), /^Journal vérifié : aucune modification \(\d+ inscriptions, dont 3 captures\)\.$/);
+  assert.equal(await journal.locator('#filter-platform option').first().textContent(), 'Toutes');
+  assert.equal(await journal.locator('#filter-author option').first().textContent(), 'Tous');
+  assert.equal(await journal.locator('#filter-category option').first().textContent(), 'Toutes');
+  // A platform's name is never cut inside the word.
+  const platformCell = await journal.locator('#entries tr[data-seq="3"] td.platform').evaluate((td) => {
+    const range = document.createRange();
+    range.selectNodeContents(td);
+    return range.getClientRects().length;
+  });
+  assert.equal(platformCell, 1, '"Reddit" on one line');
+  // The file chooser speaks the page's language, whatever the browser's.
+  assert.equal(await text(journal, 'label[for="file-input"]'), 'Choisir des fichiers');
+  assert.equal(await text(journal, '#file-chosen'), 'Aucun fichier choisi');
 
   // The preview is a real toggle button: keyboard and mouse, blurred until pressed.
   const reveal = journal.locator('#entries tr[data-seq="1"] button.reveal');
   const img = reveal.locator('img');
   await reveal.scrollIntoViewIfNeeded(); // previews load as they come into view
   await journal.waitForFunction(() => (/** @type {HTMLImageElement | null} */ (document.querySelector('#entries tr[data-seq="1"] button.reveal img'))?.naturalWidth ?? 0) > 0);
-  assert.match((await reveal.getAttribute('aria-label')) ?? '', /n°\s1/);
+  assert.match((await reveal.textContent()) ?? '', /^Flouté — appuyer pour voir Aperçu de l'élément n°\s1$/, 'named by what it shows');
   assert.equal(await reveal.getAttribute('aria-pressed'), 'false');
   assert.match((await img.getAttribute('class')) ?? '', /blurred/);
+  // Blurred, it says so on top (a blurred light page would look like an empty box).
+  assert.equal(await reveal.locator('.reveal-hint').textContent(), 'Flouté — appuyer pour voir');
+  assert.equal(await reveal.locator('.reveal-hint').isVisible(), true);
   await reveal.focus();
   await journal.keyboard.press('Enter');
   assert.equal(await reveal.getAttribute('aria-pressed'), 'true');
   assert.doesNotMatch((await img.getAttribute('class')) ?? '', /blurred/);
+  assert.equal(await reveal.locator('.reveal-hint').isVisible(), false, 'shown: no label over it');
   await journal.keyboard.press('Space');
   assert.equal(await reveal.getAttribute('aria-pressed'), 'false');
   await reveal.click();
@@ -122,7 +141,7 @@ test('the case reads as people write it, details tucked away; a minor\'s intimat
   await openDetail(journal, 1);
   const readable = await text(journal, 'dialog#detail dl.readable');
   assert.match(readable, /Corbeau Noir \(@corbeau_noir\)/);
-  assert.match(readable, /Publié le27 nov\. 2026.*22:14/);
+  assert.match(readable, /Publié le27 novembre 2026 à 22:14/);
   assert.equal(await journal.locator('#technical').evaluate((d) => /** @type {HTMLDetailsElement} */ (d).open), false);
   assert.equal(await journal.locator('#technical table.files').isVisible(), false);
   await journal.click('#technical summary');
@@ -130,6 +149,8 @@ test('the case reads as people write it, details tucked away; a minor\'s intimat
     const cells = journal.locator(`#technical tr[data-name="${a.name}"] td`);
     assert.equal(await cells.nth(3).textContent(), a.sha256, `${a.name}: its hash under the technical details`);
     assert.equal(await cells.nth(2).textContent(), a.method);
+    const size = ((await cells.nth(1).textContent()) ?? '').replace(NBSP, ' ');
+    assert.equal(size, `${new Intl.NumberFormat('fr').format(a.size).replace(NBSP, ' ')} ${a.size > 1 ? 'octets' : 'octet'}`, `${a.name}: its size as French writes it`);
   }
   await journal.keyboard.press('Escape');
   await journal.waitForSelector('dialog#detail', { state: 'hidden' });
@@ -214,7 +235,7 @@ test('journal → exported ZIP and what to hand over, in two actions', async () 
   assert.match(await text(page, '#export-status'), new RegExp(`Exporté : ${fileName}`));
   assert.match(await text(page, '#handover-file'), new RegExp(`${fileName} \\(\\d+ (ko|Mo)\\)`));
   assert.match(await text(page, '#handover li[data-what="zip"]'), /clé USB, ou par courriel : avec \d+ (ko|Mo), il passe en pièce jointe/);
-  assert.match(await text(page, '#handover li[data-what="report"]'), /report\.html.*s'imprime/);
+  assert.match(await text(page, '#handover li[data-what="report"]'), /décompressez le ZIP \(clic droit → « Extraire tout »\), puis ouvrez report\.html et imprimez-le/);
   const letterHref = (await page.getAttribute('#letter-link', 'href')) ?? '';
   assert.match(letterHref, /^letter\.html\?kind=procureur&case=default&code=[0-9a-f]{64}$/, 'the letter cites this bundle');
   assert.match(await text(page, '#handover .where'), /commissariat ou à la gendarmerie/);
@@ -229,6 +250,7 @@ test('journal → exported ZIP and what to hand over, in two actions', async () 
   assert.equal(verified.status, 0, verified.stdout + verified.stderr);
   assert.equal(JSON.parse(verified.stdout).head.hash, hash);
   assert.equal(await text(page, '#handover .why'), "Notez ce code ailleurs : il prouvera plus tard que le dossier n'a pas été modifié depuis cet export.");
+  assert.equal(await text(page, '#handover .each'), 'Chaque export a son propre code : notez celui-ci avec le nom du fichier, et remettez ce fichier-là.');
   await page.click('#copy-code');
   await page.waitForSelector('#copy-status:not(:empty)');
   assert.equal(await text(page, '#copy-status'), 'Code copié.');
