@@ -14,7 +14,7 @@ pub enum CaptureNotice {
     ScreenshotOnly,
     /// The page defeated the reader; the screenshots stand alone.
     PageReadFailed,
-        /// The page's code was longer than the limit and was cut there.
+    /// The page's code was longer than the limit and was cut there.
     HtmlTruncated,
     /// A same-origin frame's code was longer than the limit and was cut there.
     FrameHtmlTruncated,
@@ -49,7 +49,7 @@ pub enum CaptureNotice {
 }
 
 impl CaptureNotice {
-        pub const ALL: [CaptureNotice; 18] = [
+    pub const ALL: [CaptureNotice; 18] = [
         CaptureNotice::ScreenshotOnly,
         CaptureNotice::PageReadFailed,
         CaptureNotice::HtmlTruncated,
@@ -74,7 +74,7 @@ impl CaptureNotice {
         match self {
             CaptureNotice::ScreenshotOnly => "screenshot-only",
             CaptureNotice::PageReadFailed => "page-read-failed",
-                        CaptureNotice::HtmlTruncated => "html-truncated",
+            CaptureNotice::HtmlTruncated => "html-truncated",
             CaptureNotice::FrameHtmlTruncated => "frame-html-truncated",
             CaptureNotice::FramesCapped => "frames-capped",
             CaptureNotice::SnapshotTruncated => "snapshot-truncated",

@@ -347,8 +347,8 @@ fn reassurance(s: &Situation, lang: Lang) -> Vec<String> {
     let lines: &[(&str, &str)] = match (s.adult_victim, s.france()) {
         (false, true) => &[
             ("Tu as bien fait de garder une trace. Ce n'est pas ta faute.", "You did the right thing by keeping a record. It's not your fault."),
-            ("Parles-en à un adulte de confiance, ou appelle le 3018\u{a0}: c'est gratuit, anonyme et confidentiel, 7 jours sur 7 de 9\u{a0}h à 23\u{a0}h.", "Talk to an adult you trust, or call 3018: it's free, anonymous and confidential, 7 days a week from 9 am to 11 pm."),
-            ("En danger tout de suite\u{a0}: appelle le 17 ou le 112 (SMS au 114 si tu ne peux pas parler ou si parler est dangereux). La nuit, le 119 répond 24\u{a0}h/24.", "In danger right now: call 17 or 112 (text 114 if you can't speak or speaking is dangerous). At night, 119 answers 24/7."),
+                        // The numbers, their hours and the 114 are on the cards just below: said once.
+            ("Parles-en à un adulte de confiance, ou appelle le 3018 (gratuit et anonyme).", "Talk to an adult you trust, or call 3018 (free and anonymous)."),
         ],
         (false, false) => &[
             ("Tu as bien fait de garder une trace. Ce n'est pas ta faute.", "You did the right thing by keeping a record. It's not your fault."),
@@ -356,8 +356,7 @@ fn reassurance(s: &Situation, lang: Lang) -> Vec<String> {
         ],
         (true, true) => &[
             ("Vous avez bien fait de garder une trace. Ce n'est pas votre faute.", "You did the right thing by keeping a record. It's not your fault."),
-            ("Le 116\u{a0}006 (France Victimes) vous écoute et vous oriente gratuitement, 7 jours sur 7.", "116 006 (France Victimes) listens and guides you for free, 7 days a week."),
-            ("En danger tout de suite\u{a0}: appelez le 17 ou le 112 (SMS au 114 si vous ne pouvez pas parler ou si parler est dangereux).", "In danger right now: call 17 or 112 (text 114 if you can't speak or speaking is dangerous)."),
+                        ("Parlez-en à une personne de confiance, ou appelez le 116\u{a0}006 (France Victimes), gratuit.", "Talk to someone you trust, or call 116 006 (France Victimes), free of charge."),
         ],
         (true, false) => &[
             ("Vous avez bien fait de garder une trace. Ce n'est pas votre faute.", "You did the right thing by keeping a record. It's not your fault."),

@@ -303,10 +303,15 @@ fn an_insult_on_instagram_against_a_14_year_old() {
         "reassurance first, in 'tu'"
     );
     assert!(
-        g.reassurance[1].contains("3018")
-            && g.reassurance[1].contains("gratuit, anonyme")
-            && g.reassurance[1].contains("9\u{a0}h à 23\u{a0}h"),
-        "3018: free, anonymous, 9 am to 11 pm (service-public)"
+        g.reassurance[1].contains("adulte de confiance")
+            && g.reassurance[1].contains("3018")
+            && g.reassurance[1].contains("gratuit et anonyme"),
+        "talk to an adult or call 3018, free and anonymous"
+    );
+    let card = g.helplines.iter().find(|h| h.id == "3018").unwrap();
+    assert!(
+        card.text.contains("9\u{a0}h à 23\u{a0}h") && g.reassurance.len() == 2,
+        "the 3018's hours are on its card, said once (service-public)"
     );
     assert_eq!(
         g.helplines
