@@ -427,11 +427,11 @@
           fields.parent = { authorName: p.authorName, authorHandle: p.authorHandle, permalink: p.permalink, text: p.text };
         }
       }
-      return { post: clean({ platform, ...fields }), box: container.getBoundingClientRect().toJSON(), extractor: platform };
+            return { post: clean({ platform, ...fields, extractedBy: `platform:${platform}` }), box: container.getBoundingClientRect().toJSON(), extractor: platform };
     }
     const container = genericContainer(start);
     if (!container) return null;
-    return { post: clean(GENERIC.fields(container)), box: container.getBoundingClientRect().toJSON(), extractor: 'generic' };
+        return { post: clean({ ...GENERIC.fields(container), extractedBy: 'generic' }), box: container.getBoundingClientRect().toJSON(), extractor: 'generic' };
   }
 
   /** @type {any} */ (globalThis).temoinExtractPost = extractPost;
