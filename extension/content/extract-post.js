@@ -1,9 +1,15 @@
 // Finds the post around the right-clicked element and reads what the page says about it.
 // Injected on demand into the captured frame (isolated world: the page's own scripts cannot
-// change what is read). Platform extractors first, chosen by the platform the core recognised
-// from the address; then a generic reading of semantic markup. A field not found is absent.
+// change what is read), after read-block.js and read-structured.js. In layers, each recorded in
+// the post's `extractedBy`: the platform's extractor, chosen by the platform the core recognised
+// from the address; then the structured data the page carries (microdata, JSON-LD); then a
+// generic reading of the block around the element. A field not found is absent.
 (() => {
   const MAX_TEXT = 20_000;
+  const { readBlock } = /** @type {any} */ (globalThis).temoinReadBlock;
+  /** The right-clicked element: a selector's match in another post than its is taken last. @type {Element} */
+  let clicked = document.documentElement;
+
 
   /** @param {Element | null | undefined} el */
   const text = (el) => {
@@ -22,8 +28,25 @@
       return undefined;
     }
   };
-  /** @param {Element} root @param {string} sel */
-  const q = (root, sel) => root.querySelector(sel);
+    /**
+   * The first match of `sel` in `root` that holds something (a text, a time, a title) and
+   * belongs to the right-clicked post: an empty avatar link must not win over the author's name,
+   * nor a quoted post's text over the reply's own.
+   * @param {Element} root @param {string} sel @returns {Element | null}
+   */
+  const q = (root, sel) => {
+    const all = [...root.querySelectorAll(sel)];
+    if (all.length <= 1) return all[0] ?? null;
+    const holds = all.filter((el) => !!(el.textContent?.trim() || el.getAttribute('datetime') || el.getAttribute('content') || el.getAttribute('title')));
+    // A match inside another post shown in this one (a quoted or parent post the user did not
+    // click) comes last.
+    const own = holds.filter((el) => {
+      const other = el.parentElement?.closest(FOREIGN);
+      return !other || other === root || !root.contains(other) || other.contains(clicked);
+    });
+    return own[0] ?? holds[0] ?? all[0];
+  };
+  const FOREIGN = 'article, [role="article"], blockquote, [data-testid="quoteTweet"], [class*="quote" i], [class*="parent" i]';
   /** @param {Element} root */
   const media = (root) => {
     const urls = [...root.querySelectorAll('img, video, video source')]
@@ -367,35 +390,6 @@
     }],
   };
 
-  /** The nearest block that looks like a post: an article, or a block with a time and a link. */
-  const GENERIC = /** @type {Extractor} */ ({
-    container: 'article, [role="article"]',
-    fields: (c) => {
-      const time = q(c, 'time[datetime]') ?? q(c, 'time');
-      const author = q(c, '[rel="author"], [itemprop="author"] a, [itemprop="author"]');
-      const bookmark = q(c, 'a[rel="bookmark"]') ?? time?.closest('a[href]') ?? null;
-      return {
-        authorName: text(author),
-        authorUrl: abs(attr(author, 'href')),
-        permalink: abs(attr(bookmark, 'href')),
-        ...timeOf(time),
-        text: text(c),
-        mediaUrls: media(c),
-      };
-    },
-  });
-
-  /** @param {Element} start */
-  function genericContainer(start) {
-    const semantic = start.closest(GENERIC.container);
-    if (semantic) return semantic;
-    let el = /** @type {Element | null} */ (start);
-    for (let depth = 0; el && depth < 8 && el !== document.body; depth += 1, el = el.parentElement) {
-      if (q(el, 'time') && q(el, 'a[href]')) return el;
-    }
-    return null;
-  }
-
   /** Drops the fields that were not found. @param {Fields} fields */
   function clean(fields) {
     /** @type {Fields} */
@@ -415,6 +409,7 @@
     if (!target || !target.isConnected) return null;
     const start = target.nodeType === Node.ELEMENT_NODE ? target : target.parentElement;
     if (!start) return null;
+    clicked = start;
     for (const extractor of EXTRACTORS[platform ?? ''] ?? []) {
       const container = start.closest(extractor.container);
       if (!container) continue;
@@ -427,11 +422,18 @@
           fields.parent = { authorName: p.authorName, authorHandle: p.authorHandle, permalink: p.permalink, text: p.text };
         }
       }
-            return { post: clean({ platform, ...fields, extractedBy: `platform:${platform}` }), box: container.getBoundingClientRect().toJSON(), extractor: platform };
+      return { post: clean({ platform, ...fields, extractedBy: `platform:${platform}` }), box: container.getBoundingClientRect().toJSON(), extractor: platform };
     }
-    const container = genericContainer(start);
-    if (!container) return null;
-        return { post: clean({ ...GENERIC.fields(container), extractedBy: 'generic' }), box: container.getBoundingClientRect().toJSON(), extractor: 'generic' };
+    // No platform extractor matched: the block the element belongs to, and what the page's
+    // structured data says about it (written by the site for machines, so preferred field by
+    // field over the generic reading).
+    const { block, fields } = readBlock(start);
+    const structured = /** @type {any} */ (globalThis).temoinReadStructured?.(start, block.textContent ?? '');
+    if (structured) {
+      const merged = { ...fields, ...clean(structured.fields) };
+      return { post: clean({ platform, ...merged, extractedBy: structured.by }), box: block.getBoundingClientRect().toJSON(), extractor: structured.by };
+    }
+    return { post: clean({ platform, ...fields, extractedBy: 'generic' }), box: block.getBoundingClientRect().toJSON(), extractor: 'generic' };
   }
 
   /** @type {any} */ (globalThis).temoinExtractPost = extractPost;
