@@ -1,6 +1,6 @@
 // `make bench`: every figure of BENCHMARKS.md, each beside the reference it is measured
 // against in the same run. Not part of `make test`: timings are never assertions.
-// BENCH_ONLY=hashing,verify,capture,scale,startup runs a part; BENCH_CAPTURES, BENCH_BIG,
+// BENCH_ONLY=hashing,verify,capture,scale,startup,real-pages runs a part; BENCH_CAPTURES, BENCH_BIG,
 // BENCH_BIG_MB and BENCH_JOURNAL shrink the run for a quick look (the file says what was run).
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -14,9 +14,10 @@ import { benchCapture, CAPTURES } from './capture.mjs';
 import { writeBenchPages } from './pages.mjs';
 import { benchExport, benchImport, benchJournalPage, fillJournal } from './scale.mjs';
 import { benchStartup } from './startup.mjs';
+import { benchRealPages } from './real-pages.mjs';
 import { fmt, mb } from './stats.mjs';
 
-const only = new Set((process.env.BENCH_ONLY ?? 'hashing,verify,capture,scale,startup').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'hashing,verify,capture,scale,startup,real-pages').split(','));
 const BIG = Number(process.env.BENCH_BIG ?? 1000);
 const BIG_MB = Number(process.env.BENCH_BIG_MB ?? 1);
 const JOURNAL = Number(process.env.BENCH_JOURNAL ?? 10_000);
@@ -251,6 +252,22 @@ pages); not done. The wake-up figure is from the worker's own clock (its time or
 module instantiated: the worker starts loading the core at its first line.
 
 Reproduce: \`BENCH_ONLY=startup make bench\`.`);
+    await flush();
+  }
+
+  if (only.has('real-pages')) {
+    log('post extraction on real saved pages');
+    const r = await benchRealPages((line) => log(`  ${line}`));
+    sections.push(`## 7. Post extraction on real pages
+
+Pages saved from the real sites by other projects (\`tests/fixtures/real\`, where each page's source
+and licence are listed), served under their real addresses with their scripts kept from running
+and every other request refused, then right-clicked inside the target post and captured with the
+packaged extension in its own browser. Not timings: scores.
+
+${r.markdown}
+
+Reproduce: \`BENCH_ONLY=real-pages make bench\` (the same run as \`node --test tests/e2e/real-pages.test.mjs\`).`);
     await flush();
   }
 } finally {
