@@ -273,8 +273,14 @@ fn relative(words: &[String], captured: OffsetDateTime, zone: UtcOffset) -> Opti
         _ => return None,
     };
     let age = Duration::seconds(count * unit);
-    // What people see is rounded down: "3 h" is between 3 and 4 hours old.
-    let oldest = Duration::seconds((count + 1) * unit);
+    // What people see is rounded down: "3 h" is between 3 and 4 hours old. Months and years are
+    // counted long (31 and 366 days), so the earliest instant is never later than the real one.
+    let longest = match unit {
+        u if u == 30 * 86_400 => 31 * 86_400,
+        u if u == 365 * 86_400 => 366 * 86_400,
+        u => u,
+    };
+    let oldest = Duration::seconds((count + 1) * longest);
     Some(Published {
         at: (captured - age).to_offset(UtcOffset::UTC),
         earliest: Some((captured - oldest).to_offset(UtcOffset::UTC)),
@@ -671,10 +677,10 @@ mod tests {
             ("2d", Duration::days(2), Duration::days(3)),
             ("il y a 2 jours", Duration::days(2), Duration::days(3)),
             ("1 sem.", Duration::weeks(1), Duration::weeks(2)),
-            ("a year ago", Duration::days(365), Duration::days(730)),
-            ("il y a un an", Duration::days(365), Duration::days(730)),
+            ("a year ago", Duration::days(365), Duration::days(732)),
+            ("il y a un an", Duration::days(365), Duration::days(732)),
             ("il y a une heure", Duration::hours(1), Duration::hours(2)),
-            ("5 mo", Duration::days(150), Duration::days(180)),
+            ("5 mo", Duration::days(150), Duration::days(186)),
         ] {
             let p = read(None, Some(text)).unwrap_or_else(|| panic!("{text}"));
             assert_eq!(p.reading, Reading::Relative, "{text}");
