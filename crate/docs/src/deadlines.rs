@@ -359,8 +359,8 @@ fn how_to_stop(clocks: &[Clock], view: &CaseView, minor: bool, lang: Lang) -> Ve
         notes.push(ClockNote {
             kind: "private-insult-plain-complaint",
             message: lang.pick(
-                "Pour une injure en message privé, une plainte simple n'arrête pas non plus le délai de 3 mois\u{a0}: seule une citation directe devant le tribunal de police, préparée avec un avocat, l'interrompt (la plainte avec constitution de partie civile n'est pas possible pour cette contravention). Des messages répétés peuvent aussi être du harcèlement (6 ans).",
-                "For an insult in a private message, a plain complaint does not stop the 3-month clock either: only a direct summons before the police court, prepared with a lawyer, interrupts it (a complaint with civil-party status is not possible for this minor offence). Repeated messages can also be harassment (6 years).",
+                "Pour une injure en message privé, une plainte simple n'arrête pas non plus le délai de 3 mois\u{a0}: une citation directe devant le tribunal de police, préparée avec un avocat, l'interrompt (la plainte avec constitution de partie civile n'est pas possible pour cette contravention\u{a0}; si l'auteur est mineur, la voie peut être différente\u{a0}: à confirmer avec un avocat). Des messages répétés peuvent aussi être du harcèlement (6 ans).",
+                "For an insult in a private message, a plain complaint does not stop the 3-month clock either: a direct summons before the police court, prepared with a lawyer, interrupts it (a complaint with civil-party status is not possible for this minor offence; if the author is a minor, the route may differ: to be confirmed with a lawyer). Repeated messages can also be harassment (6 years).",
             ).to_owned(),
             source: law::PRIVATE_INSULT_THREE_MONTHS.source.to_owned(),
             status: law::PRIVATE_INSULT_THREE_MONTHS.status,
