@@ -663,7 +663,7 @@
     // structured data says about it (written by the site for machines, so preferred field by
     // field over the generic reading).
     const { block, fields } = readBlock(start);
-    const structured = /** @type {any} */ (globalThis).temoinReadStructured?.(start, block.textContent ?? '');
+    const structured = /** @type {any} */ (globalThis).temoinReadStructured?.(start, block);
     if (structured) {
       const merged = { ...fields, ...clean(structured.fields) };
       return { post: clean({ platform, ...merged, extractedBy: structured.by }), box: block.getBoundingClientRect().toJSON(), extractor: structured.by };

@@ -117,6 +117,9 @@
 
   // Blocks ---------------------------------------------------------------------------------
 
+  /** The word an id numbers its element by ("comment" in "comment-3275"), if it is one. @param {Element} el */
+  const idPrefix = (el) => el.id.match(/^(\p{L}[\p{L}_-]*?)[-_]?\d{2,}$/u)?.[1];
+
   /** Class names that say what an element is (without generated digits). @param {Element} el */
   const classes = (el) => [...el.classList].filter((c) => !/\d{3,}/.test(c) && c.length < 40);
 
@@ -132,6 +135,9 @@
   /** Same shape, and named by a class: what a nesting of posts is recognised by. */
   function sameNamedShape(/** @type {Element} */ a, /** @type {Element} */ b) {
     if (a.tagName !== b.tagName) return false;
+    // Numbered alike: "comment-3275" and "comment-3287".
+    const pa = idPrefix(a);
+    if (pa && pa === idPrefix(b)) return true;
     const ca = classes(a);
     const cb = classes(b);
     if (ca.length === 0 || cb.length === 0) return false;
@@ -174,6 +180,7 @@
     [
       `${B}\\d{1,2}(er)?\\.?\\s+(${MONTHS})\\p{L}*\\.?(\\s+\\d{4})?`,
       `${B}(${MONTHS})\\p{L}*\\.?\\s+\\d{1,2}(st|nd|rd|th)?${E},?(\\s+\\d{4})?`,
+      `${B}(${MONTHS})\\p{L}*\\.?\\s+\\d{4}${E}`,
       `${B}\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}${E}`,
       `${B}\\d{4}-\\d{1,2}-\\d{1,2}`,
       `^\\d{1,2}-\\d{1,2}$`,
@@ -187,8 +194,18 @@
   // Counts that look like times ("13 Comments", "2 h de lecture") are not times.
   const NOT_A_TIME = /comments?|commentaires?|réponses?|repl(y|ies)|vues?|views?|likes?|points?|votes?|shares?|partages?|lecture|\bread\b|membres?|members?|messages?|\bposts\b|abonn|follow|beiträge|mitglied/i;
 
-  /** @param {string} s */
-  const looksLikeTime = (s) => s.length > 0 && s.length <= 60 && DATE_LIKE.test(s) && !NOT_A_TIME.test(s);
+  const DATE_LIKE_ALL = new RegExp(DATE_LIKE.source, 'giu');
+  const CLOCK = /\d{1,2}[:h]\d{2}(:\d{2})?\s*([ap]\.?m\.?)?/giu;
+  /**
+   * A text that is a time and little else: a date with its clock and a few words ("Published
+   * on", "von lupa am"), not a sentence or an address that holds a date.
+   * @param {string} s
+   */
+  const looksLikeTime = (s) => {
+    if (s.length === 0 || s.length > 60 || !DATE_LIKE.test(s) || NOT_A_TIME.test(s)) return false;
+    const rest = s.replace(DATE_LIKE_ALL, ' ').replace(CLOCK, ' ').replace(/[\s\p{P}\p{S}]+/gu, ' ').trim();
+    return rest.length <= 25 && !/https?:|www\.|\.(com|org|net|de|fr|ru)\b/i.test(s);
+  };
 
   /** A machine value that is one: an ISO date, or Unix seconds or milliseconds. @param {string | null | undefined} v */
   const machineTime = (v) => (v && (/^\d{4}-\d{2}-\d{2}/.test(v.trim()) || /^\d{10}(\d{3})?$/.test(v.trim())) ? v.trim() : undefined);
@@ -206,9 +223,12 @@
 
   // Words of buttons and links that act on a post: never a name, never the post's text.
   const ACTION =
-    /^[[(]?\s*(reply|replies|report|share|like|unlike|likes|favorite|permalink|link|embed|save|saved|parent|context|give gold|give award|award|edit|edited|delete|remove|hide|flag|quote|follow|following|unfollow|subscribe|more|less|read more|show more|see more|show less|expand|collapse|translate|see translation|copy link|options|menu|vote|upvote|downvote|block|mute|repondre|répondre|signaler|partager|j['’]aime|citer|modifier|supprimer|masquer|suivre|voir plus|afficher plus|traduire|antworten|melden|teilen|zitieren|löschen|bearbeiten|gefällt mir|folgen|responder|compartir|denunciar|ответить|пожаловаться|поделиться|цитировать|удалить|[-–+]|·|•)\s*[\])]?\s*$/i;
+    /^[[(]?\s*(reply|replies|report|share|like|unlike|likes|liken|favorite|permalink|link|embed|save|saved|parent|context|give gold|give award|award|edit|edited|delete|remove|hide|flag|quote|follow|following|unfollow|subscribe|more|less|read more|show more|see more|show less|expand|collapse|translate|see translation|copy link|options|menu|vote|upvote|downvote|block|mute|repondre|répondre|signaler|partager|j['’]aime|citer|modifier|supprimer|masquer|suivre|voir plus|afficher plus|traduire|antworten|melden|teilen|zitieren|löschen|bearbeiten|gefällt mir|folgen|responder|compartir|denunciar|ответить|пожаловаться|поделиться|цитировать|удалить|[-–+]|·|•)\s*[\])]?\s*$/i;
   /** @param {string} s */
   const isAction = (s) => ACTION.test(s);
+
+  // "X says:" in the languages pages are written in: the name is X.
+  const SAYS = /\s+(says|said|wrote|writes|replied|sagt|schreibt|schrieb|meint|пишет|написал|написала|пишет|dit|a dit|écrit|a écrit|escribió|escribe|dice|scrive|ha scritto|zegt|schreef)\s*[:：]?\s*$/iu;
 
   /** A text that can be a person's name or handle. @param {string} s */
   const nameLike = (s) => s.length > 0 && s.length <= 60 && /\p{L}/u.test(s) && !looksLikeTime(s) && !isAction(s) && !/[:：]$/.test(s) && !/^\d[\d\s.,]*\p{L}{0,3}$/u.test(s);
@@ -284,7 +304,7 @@
     if (quickText(el).length > 300) return null;
     const named = nameElement(el);
     if (!named) return null;
-    let name = shownText(named).replace(/[:：]$/, '').trim();
+    let name = shownText(named).replace(SAYS, '').replace(/[:：]$/, '').trim();
     const link = named.closest('a[href]') ?? el.closest('a[href]') ?? named.querySelector('a[href]') ?? el.querySelector('a[href]');
     const href = link?.getAttribute('href');
     const carrier = named.closest('[data-username], [data-user-login]') ?? link?.closest('[data-username], [data-user-login]');
@@ -314,7 +334,7 @@
    * @param {Element} el
    */
   function nameElement(el) {
-    const own = shownText(el);
+    const own = shownText(el).replace(SAYS, '');
     const parts = [...el.querySelectorAll('a, b, strong, cite, span, em, bdi, h1, h2, h3, h4, h5, h6, div')];
     const noisy = parts.some((p) => {
       const t = shownText(p);
@@ -322,7 +342,7 @@
     });
     if (nameLike(own) && !noisy) return el;
     for (const p of parts) {
-      const t = shownText(p);
+      const t = shownText(p).replace(SAYS, '');
       if (!nameLike(t)) continue;
       // A part that holds another part with a name, an action or a time is not the name itself.
       if ([...p.querySelectorAll('*')].some((c) => {
@@ -415,7 +435,7 @@
     const t = quickText(el);
     if (t.length <= 30 && (isAction(t) || (el.matches('a') && t && !/[\p{L}\p{N}]/u.test(t)))) return true;
     const cls = classes(el).join(' ');
-    if (/(^|[\s_-])(actions?|buttons|toolbar|controls|tools|footer-menu|comment-footer|reply-link|reply-button|meta-actions)([\s_-]|$)/i.test(cls) && t.length <= 120) return true;
+    if (/(^|[\s_-])(actions?|buttons|toolbar|controls|tools|footer-menu|comment-footer|reply-link|reply-button|meta-actions|likes?|like-button|reactions?|voting|votes?|share|sharing)([\s_-]|$)/i.test(cls) && t.length <= 120) return true;
     return el.matches('[role="toolbar"], [role="group"][aria-label*="action" i], menu');
   }
 
@@ -431,6 +451,9 @@
     }
     return out;
   }
+
+  // What a byline is made of, surely: a text part that holds one is more than the text.
+  const BYLINE = 'time, [datetime], [rel~="author"], [itemprop~="author"], [class*="author" i], [class*="username" i], [class~="fn"], [class*="hnuser" i], [class*="byline" i]';
 
   // The part of a block that holds its text, when the page names one.
   const BODY_SELECTOR = [
@@ -452,8 +475,12 @@
     const own = (selector) => [...block.querySelectorAll(selector)].filter(outside);
     // The innermost named text part around the clicked element: names and dates in it are the
     // text's (a mention, a date in a sentence), not the post's.
-    const bodyAround = from.closest(BODY_SELECTOR);
-    const body = bodyAround && bodyAround !== block && block.contains(bodyAround) ? bodyAround : null;
+    let body = /** @type {Element | null} */ (null);
+    for (let el = from.closest(BODY_SELECTOR); el && el !== block && block.contains(el); el = el.parentElement?.closest(BODY_SELECTOR) ?? null) {
+      // A part named for the text that holds the byline too is the whole post, not its text.
+      if (el.querySelector(BYLINE)) break;
+      body = el;
+    }
     /** A name or date inline in a running text, or in the text part, is the text's. @param {Element} el */
     const inText = (el) => {
       if (body?.contains(el)) return true;
@@ -480,16 +507,22 @@
     }
 
     // The time: a machine value first, else a date-like text.
+    /** A time as a byline shows it: without the author's name before it, nor its buttons. @param {Element} el */
+    const bylineTime = (el) => {
+      const t = shownText(el, isActionElement) || quickText(el);
+      return author && el.contains(author.el) ? t.replace(shownText(author.el), ' ').replace(/\s+/g, ' ').trim() : t;
+    };
+    /** @param {Element} el */
+    const timeish = (el) => looksLikeTime(bylineTime(el)) || looksLikeTime(el.getAttribute('title') ?? '');
     const machineEls = own(MACHINE_ATTRS.map((a) => `[${a}]`).join(', ')).filter((el) => !!machineOf(el) && !el.contains(from) && !body?.contains(el));
     const machineEl = nearest(machineEls, from);
-    const textTimes = own('time, [title], [class*="time" i], [class*="date" i], [class*="age" i], [class*="ago" i], [class*="posted" i], abbr, span, a, small, div, p, li').filter((el) => {
+    const textTimes = own('time, [title], [class*="time" i], [class*="date" i], [class*="age" i], [class*="ago" i], [class*="posted" i], abbr, span, a, small, div, p, li, cite, em, b, strong, font, td, dd').filter((el) => {
       if (el.contains(from) || inText(el)) return false;
       const t = quickText(el);
       if (t.length > 80) return false;
-      const shown = timeText(el);
-      if (!looksLikeTime(shown) && !looksLikeTime(el.getAttribute('title') ?? '')) return false;
+      if (!timeish(el)) return false;
       // The smallest element with the date-like text, not its containers.
-      return ![...el.children].some((c) => looksLikeTime(timeText(c)));
+      return ![...el.children].some((c) => timeish(c));
     });
     const textTime = nearest(textTimes, from);
     const timeEl = machineEl && textTime && !machineEl.contains(textTime) && !textTime.contains(machineEl) && distance(textTime, from) < distance(machineEl, from) - 4 ? textTime : machineEl ?? textTime;
@@ -498,11 +531,12 @@
     let publishedAt;
     if (timeEl) {
       publishedAt = machineOf(timeEl);
-      let shown = timeText(timeEl);
+      let shown = shownText(timeEl, isActionElement) || quickText(timeEl);
       // A byline ("by lupa on 26/05/14, 07:41 am"): the time is what follows the name.
       if (author && timeEl.contains(author.el)) {
-        const m = shown.match(DATE_LIKE);
-        shown = m?.index ? shown.slice(m.index) : shown;
+        const after = shown.slice(shown.indexOf(shownText(author.el)) + shownText(author.el).length);
+        const m = after.match(DATE_LIKE);
+        shown = m?.index !== undefined ? after.slice(m.index).trim() : bylineTime(timeEl);
       }
       const title = timeEl.getAttribute('title')?.trim();
       if (!looksLikeTime(shown) && title && looksLikeTime(title)) shown = title;
@@ -670,7 +704,15 @@
 
   /** One of a list of same-shaped items with some text; a bare unnamed box is not enough. @param {Element} el */
   const listItem = (el) =>
-    (classes(el).length > 0 || /^(LI|ARTICLE|TR|SECTION|DD)$/.test(el.tagName) || el.hasAttribute('role')) && repeated(el) && quickText(el).length >= 10;
+    ((classes(el).length > 0 || /^(LI|ARTICLE|TR|SECTION|DD)$/.test(el.tagName) || el.hasAttribute('role')) && repeated(el) && quickText(el).length >= 10) || numbered(el);
+
+  /** An element whose id numbers it among others ("comment-3275", "post_81", "p655"). @param {Element} el */
+  function numbered(el) {
+    const prefix = idPrefix(el);
+    if (!prefix || quickText(el).length < 10) return false;
+    const others = document.querySelectorAll(`${el.tagName}[id^="${CSS.escape(prefix)}"]`);
+    return [...others].some((o) => o !== el && !o.contains(el) && !el.contains(o) && idPrefix(o) === prefix);
+  }
 
   /** Whether `el` holds an author-like and a time-like element outside the clicked one. @param {Element} el @param {Element} start */
   function metaIn(el, start) {
@@ -761,11 +803,22 @@
     return null;
   }
 
+  /** Whether `el` holds several posts: bylines of two authors with two times. @param {Element} el */
+  function severalPosts(el) {
+    if (quickText(el).length < 200) return false;
+    const times = new Set([...el.querySelectorAll('time, [datetime]')].map((t) => machineOf(t) ?? quickText(t)).filter(Boolean));
+    if (times.size < 2) return false;
+    const names = new Set([...el.querySelectorAll(AUTHOR_TIERS[0])].map((a) => authorOf(a)?.name ?? authorOf(a)?.handle).filter(Boolean));
+    return names.size >= 2;
+  }
+
   /**
    * The fields of the block around `from`, and the post it answers when the page shows it.
    * @param {Element} from
    */
   function readBlock(from) {
+    // A click on a whole list (the space around several posts) is on none of them.
+    if (severalPosts(from)) return { block: from, fields: {} };
     const block = findBlock(from);
     const parts = readParts(block, from);
     /** @type {Record<string, any>} */

@@ -215,13 +215,17 @@ function tally(platform, results) {
 /**
  * Opens every page of the manifest in Chromium with the packaged extension, right-clicks the
  * target, captures through the menu's handler and scores what was stored.
- * @param {{ only?: (page: RealPage) => boolean, log?: (line: string) => void }} [options]
+ * The full-page screenshot is off unless `fullPage` is set: stitching a long page takes the
+ * browser's capture quota (two screens a second) and says nothing about extraction; the post's
+ * crop is then cut from the visible screen, the post having been scrolled into view.
+ * @param {{ only?: (page: RealPage) => boolean, log?: (line: string) => void, fullPage?: boolean }} [options]
  * @returns {Promise<{ pages: PageResult[], platforms: Tally[], withExtractor: Tally, withoutExtractor: Tally, overall: Tally, requests: { host: string, path: string, status: number }[] }>}
  */
-export async function runRealPages({ only, log = () => {} } = {}) {
+export async function runRealPages({ only, log = () => {}, fullPage = false } = {}) {
   const pages = (await loadManifest()).filter((p) => !only || only(p));
   const served = await serveRealPages(pages);
   const browser = await launchWithExtension({ args: served.chromiumArgs });
+  await browser.worker.evaluate((on) => chrome.storage.local.set({ fullPage: on }), fullPage);
   /** @type {PageResult[]} */
   const results = [];
   try {
