@@ -302,7 +302,9 @@
   /** @param {Element} el */
   function readAuthor(el) {
     if (quickText(el).length > 300) return null;
-    const named = nameElement(el);
+    // The page's own word for its author is taken as it is, whatever it looks like.
+    const explicit = el.matches('[rel~="author"], [itemprop~="author"]') && shownText(el).length > 0 && shownText(el).length <= 200;
+    const named = nameElement(el) ?? (explicit ? el : null);
     if (!named) return null;
     let name = shownText(named).replace(SAYS, '').replace(/[:：]$/, '').trim();
     const link = named.closest('a[href]') ?? el.closest('a[href]') ?? named.querySelector('a[href]') ?? el.querySelector('a[href]');
