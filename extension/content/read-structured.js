@@ -70,10 +70,16 @@
     return words.filter((w) => hay.includes(w)).length / words.length;
   }
 
-  /** Microdata: the nearest item around `from` of a post type, its own properties. @param {Element} from */
-  function fromMicrodata(from) {
+  /**
+   * Microdata: the nearest item around `from` of a post type, its own properties; only when it
+   * is the clicked post's item (the block's own, or inside it), not a page's item around all
+   * its comments.
+   * @param {Element} from @param {Element} block
+   */
+  function fromMicrodata(from, block) {
     const item = from.closest('[itemscope][itemtype]');
     if (!item || !POST_TYPES.test(item.getAttribute('itemtype') ?? '')) return null;
+    if (item !== block && !block.contains(item) && !(item.contains(block) && fold(item.textContent).length <= fold(block.textContent).length * 1.2)) return null;
     /** @param {string} name */
     const prop = (name) => [...item.querySelectorAll(`[itemprop~="${name}"]`)].find((p) => p.parentElement?.closest('[itemscope]') === item || p.closest('[itemscope]') === item) ?? null;
     /** @param {Element | null} p */
@@ -88,7 +94,7 @@
       fields: {
         authorName: authorName || undefined,
         authorUrl: link ? value(link) : undefined,
-        publishedAt: value(prop('datePublished') ?? prop('dateCreated') ?? prop('uploadDate')),
+        publishedAt: value(prop('datePublished') ?? prop('dateCreated') ?? prop('commentTime') ?? prop('uploadDate')),
         text: fold(value(prop('text') ?? prop('articleBody') ?? prop('commentText'))).slice(0, MAX_TEXT) || undefined,
         permalink: value(prop('url')),
       },
@@ -96,13 +102,14 @@
   }
 
   /**
-   * What the page's structured data says about the post whose block text is `blockText`:
+   * What the page's structured data says about the post in `block`:
    * microdata around `from` first, else the JSON-LD node whose text is the block's.
-   * @param {Element} from @param {string} blockText
+   * @param {Element} from @param {Element} block the block the generic reading found
    * @returns {{ fields: Record<string, string | undefined>, by: 'microdata' | 'json-ld' } | null}
    */
-  function readStructured(from, blockText) {
-    const micro = fromMicrodata(from);
+  function readStructured(from, block) {
+    const blockText = block.textContent ?? '';
+    const micro = fromMicrodata(from, block);
     if (micro && (micro.fields.text || micro.fields.authorName)) return { fields: micro.fields, by: 'microdata' };
     let best = null;
     let bestScore = 0;
