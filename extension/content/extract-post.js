@@ -7,6 +7,8 @@
 (() => {
   const MAX_TEXT = 20_000;
   const R = /** @type {any} */ (globalThis).temoinReadBlock;
+  /** An address made absolute, http(s) only. @type {(href: string | null | undefined) => string | undefined} */
+  const abs = R.abs;
   const { readBlock, shownText, shownLines, looksLikeTime, handleFromUrl, indentParent } = R;
   /** The right-clicked element: a selector's match in another post than its is taken last. @type {Element} */
   let clicked = document.documentElement;
@@ -17,16 +19,6 @@
   const line = (el) => (el ? shownText(el).replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim() || undefined : undefined);
   /** @param {Element | null | undefined} el @param {string} name */
   const attr = (el, name) => el?.getAttribute(name)?.trim() || undefined;
-  /** @param {string | null | undefined} href */
-  const abs = (href) => {
-    if (!href) return undefined;
-    try {
-      const u = new URL(href, location.href);
-      return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
-    } catch {
-      return undefined;
-    }
-  };
   /**
    * The first match of `sel` in `root` that holds something (a text, a time, a title) and
    * belongs to the right-clicked post: an empty avatar link must not win over the author's name,

@@ -847,6 +847,6 @@
   }
 
   /** @type {any} */ (globalThis).temoinReadBlock = {
-    readBlock, nearest, distance, findBlock, looksLikeTime, metaIn, shownText, shownLines, handleFromUrl, handleLike, nameLike, isAction, indentParent, machineOf, foreign, isActionElement,
+    readBlock, nearest, distance, findBlock, looksLikeTime, metaIn, shownText, shownLines, abs, handleFromUrl, handleLike, nameLike, isAction, indentParent, machineOf, foreign, isActionElement,
   };
 })();
