@@ -60,7 +60,12 @@
       }
       const style = getComputedStyle(el);
       if (style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse') return;
-      const block = !INLINE.test(style.display);
+      // A truncation mark between the shown and the hidden part of a long text ("…") is not text.
+      if (el !== root && !/^(P|LI|BLOCKQUOTE|PRE)$/.test(el.tagName) && ELLIPSIS.test(el.textContent ?? '') && !el.querySelector('img')) return;
+      // A box laid out on the line: inline, an item of an inline flex or grid box (whose
+      // display the layout turns to "block"), or a lone link between words.
+      const onLine = (/** @type {Element} */ e) => !!e.parentElement && e !== root && /^inline-(flex|grid)/.test(getComputedStyle(e.parentElement).display);
+      const block = !INLINE.test(style.display) && !onLine(el) && !inlineLink(el);
       const keep = pre || /^pre/.test(style.whiteSpace) || style.whiteSpace === 'break-spaces';
       if (block) out += '\n';
       for (let c = el.firstChild; c; c = c.nextSibling) walk(c, keep);
@@ -73,6 +78,33 @@
       .replace(/\n{3,}/g, '\n\n')
       .trim()
       .slice(0, MAX_TEXT);
+  }
+
+  /** A text that is only a truncation mark. */
+  const ELLIPSIS = /^\s*[[(]?\s*(…|\.{3})\s*[\])]?\s*$/;
+
+  /**
+   * A box that holds only a link (a mention, a hashtag) beside pieces of running text: a line
+   * of text the page's missing style sheet would have kept whole ("con @ana, @bo").
+   * @param {Element} el
+   */
+  function inlineLink(el) {
+    if (el.children.length !== 1 || (el.textContent ?? '').trim().length > 60) return false;
+    let inner = el.firstElementChild;
+    while (inner && inner.tagName !== 'A' && inner.children.length === 1 && (inner.textContent ?? '').trim() === (el.textContent ?? '').trim()) inner = inner.firstElementChild;
+    if (!inner || inner.tagName !== 'A' || (inner.textContent ?? '').trim() !== (el.textContent ?? '').trim()) return false;
+    /** @param {Node | null} n */
+    const inlineText = (n) => {
+      if (!n) return false;
+      if (n.nodeType === Node.TEXT_NODE) return /\S/.test(n.nodeValue ?? '');
+      return n.nodeType === Node.ELEMENT_NODE && INLINE.test(getComputedStyle(/** @type {Element} */ (n)).display) && /\S/.test(n.textContent ?? '');
+    };
+    /** @param {Node | null} n @param {'previousSibling' | 'nextSibling'} way */
+    const skipBlank = (n, way) => {
+      while (n && n.nodeType === Node.TEXT_NODE && !/\S/.test(n.nodeValue ?? '')) n = n[way];
+      return n;
+    };
+    return inlineText(skipBlank(el.previousSibling, 'previousSibling')) || inlineText(skipBlank(el.nextSibling, 'nextSibling'));
   }
 
   /** A time's text: as shown, or as written when the page's style hides it (it is the page's data all the same). @param {Element} el */
@@ -210,20 +242,31 @@
   /** A machine value that is one: an ISO date, or Unix seconds or milliseconds. @param {string | null | undefined} v */
   const machineTime = (v) => (v && (/^\d{4}-\d{2}-\d{2}/.test(v.trim()) || /^\d{10}(\d{3})?$/.test(v.trim())) ? v.trim() : undefined);
   const MACHINE_ATTRS = ['datetime', 'data-time', 'data-timestamp', 'data-utime', 'data-created', 'data-time-ms'];
+  // Other attributes named for a time ("air-date-timestamp", "data-created-at"), but not for a
+  // later one (an edit, an update, an expiry).
+  const TIME_ATTR = /(^|[-_:])(timestamp|time|date|utime|unixtime|epoch|created|published|posted)([-_:]|$)/i;
+  const NOT_PUBLISHED_ATTR = /updated|modified|edit|expir|until|end|last|read|seen|now|server|render|cache/i;
   /** @param {Element} el */
   const machineOf = (el) => {
     for (const a of MACHINE_ATTRS) {
       const v = machineTime(el.getAttribute(a));
       if (v) return v;
     }
+    for (const a of el.attributes) {
+      if (MACHINE_ATTRS.includes(a.name) || !TIME_ATTR.test(a.name) || NOT_PUBLISHED_ATTR.test(a.name)) continue;
+      const v = machineTime(a.value);
+      if (v) return v;
+    }
     return undefined;
   };
+  /** The elements of `root` (itself included) that carry a machine time. @param {Element} root */
+  const machineElements = (root) => [root, ...root.querySelectorAll('*')].filter((el) => el.attributes.length > 0 && !!machineOf(el));
 
   // Names ----------------------------------------------------------------------------------
 
   // Words of buttons and links that act on a post: never a name, never the post's text.
   const ACTION =
-    /^[[(]?\s*(reply|replies|report|share|like|unlike|likes|liken|favorite|permalink|link|embed|save|saved|parent|context|give gold|give award|award|edit|edited|delete|remove|hide|flag|quote|follow|following|unfollow|subscribe|more|less|read more|show more|see more|show less|expand|collapse|translate|see translation|copy link|options|menu|vote|upvote|downvote|block|mute|repondre|répondre|signaler|partager|j['’]aime|citer|modifier|supprimer|masquer|suivre|voir plus|afficher plus|traduire|antworten|melden|teilen|zitieren|löschen|bearbeiten|gefällt mir|folgen|responder|compartir|denunciar|ответить|пожаловаться|поделиться|цитировать|удалить|[-–+]|·|•)\s*[\])]?\s*$/i;
+    /^[[(]?\s*(reply|replies|report|share|like|unlike|likes|liken|favorite|permalink|link|embed|save|saved|parent|context|give gold|give award|award|edit|edited|delete|remove|hide|flag|quote|follow|following|unfollow|subscribe|more|less|read more|show more|see more|show less|expand|collapse|translate|see translation|copy link|options|menu|vote|upvote|downvote|block|mute|repondre|répondre|signaler|partager|j['’]aime|citer|modifier|supprimer|masquer|suivre|voir plus|afficher plus|traduire|antworten|melden|teilen|zitieren|zitat|löschen|bearbeiten|gefällt mir|folgen|responder|compartir|denunciar|ответить|пожаловаться|поделиться|цитировать|удалить|[-–+]|·|•)\s*[\])]?\s*$/i;
   /** @param {string} s */
   const isAction = (s) => ACTION.test(s);
 
@@ -422,6 +465,8 @@
 
   /** Whether `el` is another post quoted in this one: a quote box, or a blockquote that says whose words it holds. @param {Element} el */
   function isQuote(el) {
+    // A "quote" button or link is a control, not a quoted post.
+    if (el.matches('a, button, [role="button"]') || el.closest('a, button, [role="button"]') || !/[\p{L}\p{N}]/u.test(quickText(el)) || isAction(quickText(el))) return false;
     if (el.matches(QUOTE_CLASS)) return true;
     if (el.tagName !== 'BLOCKQUOTE') return false;
     if (el.hasAttribute('cite') || [...el.attributes].some((a) => /^data-(quote|author|user|username|source)/i.test(a.name))) return true;
@@ -429,6 +474,42 @@
     // "X wrote:" just before it.
     const before = el.previousElementSibling;
     return !!before && /[:：]\s*$/.test(quickText(before)) && quickText(before).length < 80;
+  }
+
+  /**
+   * A quoted post: whose words it holds, when its heading says so ("Zitat von X", "X wrote:",
+   * a cite), and its text without that heading.
+   * @param {Element} quote
+   * @returns {{ authorName?: string, authorHandle?: string, text?: string }}
+   */
+  function readQuote(quote) {
+    // The quoted words: the quote's own text part when it names one, else the whole quote.
+    const parts = [...quote.querySelectorAll(BODY_SELECTOR)].filter((p) => !p.querySelector(BODY_SELECTOR) && quickText(p).length > 0);
+    const body = parts.length === 1 ? parts[0] : null;
+    /** @type {Element | null} */
+    let head = null;
+    /** @type {string | undefined} */
+    let name;
+    for (const el of quote.querySelectorAll(`cite, b, strong, ${AUTHOR_TIERS[0]}`)) {
+      if (body?.contains(el) || el.contains(body)) continue;
+      // A name, in a heading line that is short: not a bold word inside the quoted text.
+      const line = el.parentElement && el.parentElement !== quote ? el.parentElement : el;
+      const t = shownText(el).replace(SAYS, '').replace(/[:：]$/, '').trim();
+      if (!nameLike(t) || quickText(line).length > 80 || (!body && line !== el && quote.firstElementChild !== line && quote.firstElementChild !== el)) continue;
+      head = line;
+      name = t;
+      break;
+    }
+    if (!name) {
+      // "X wrote:" just before the quote.
+      const before = quote.previousElementSibling;
+      const said = before ? quickText(before) : '';
+      const m = said.length < 80 ? said.match(/^(.{1,60}?)\s+(says|said|wrote|writes|sagt|schreibt|schrieb|пишет|написал|написала|a écrit|écrit|escribió|ha scritto|schreef)\s*[:：]?\s*$/iu) : null;
+      if (m && nameLike(m[1])) name = m[1];
+    }
+    const text = body ? shownLines(body) : shownLines(quote, (el) => el === head || isActionElement(el));
+    const author = name ? { authorName: name } : {};
+    return { ...author, text: text || undefined };
   }
 
   /** Whether `el` is a control or a bar of them: a button's word, a script link, an actions bar. @param {Element} el */
@@ -516,7 +597,7 @@
     };
     /** @param {Element} el */
     const timeish = (el) => looksLikeTime(bylineTime(el)) || looksLikeTime(el.getAttribute('title') ?? '');
-    const machineEls = own(MACHINE_ATTRS.map((a) => `[${a}]`).join(', ')).filter((el) => !!machineOf(el) && !el.contains(from) && !body?.contains(el));
+    const machineEls = machineElements(block).filter((el) => el !== block && outside(el) && !el.contains(from) && !body?.contains(el));
     const machineEl = nearest(machineEls, from);
     const textTimes = own('time, [title], [class*="time" i], [class*="date" i], [class*="age" i], [class*="ago" i], [class*="posted" i], abbr, span, a, small, div, p, li, cite, em, b, strong, font, td, dd').filter((el) => {
       if (el.contains(from) || inText(el)) return false;
@@ -583,15 +664,45 @@
     const timeLink = timeEl?.closest('a[href]');
     const ids = [...blockIds(block)];
     const links = own('a[href]').filter(linkOk);
+    // A link that shows nothing (an empty anchor) is taken only when no shown one names the post.
+    const shownFirst = (/** @type {Element[]} */ as) => {
+      const shown = as.filter((a) => quickText(a) || a.querySelector('img, svg, [title]') || a.getAttribute('title') || a.getAttribute('aria-label'));
+      return shown.length > 0 ? shown : as;
+    };
     const permalinkEl =
       (timeLink && linkOk(timeLink) && block.contains(timeLink) ? timeLink : null) ??
-      nearest(links.filter((a) => ids.some((id) => namesId(a.getAttribute('href') ?? '', id))), from) ??
-      nearest(links.filter((a) => a.matches(PERMALINK_SELECTOR)), from) ??
+      nearest(shownFirst(links.filter((a) => ids.some((id) => namesId(a.getAttribute('href') ?? '', id)))), from) ??
+      nearest(shownFirst(links.filter((a) => a.matches(PERMALINK_SELECTOR))), from) ??
       (block.id ? [...document.querySelectorAll(`a[href$="#${CSS.escape(block.id)}"]`)].find(linkable) ?? null : null);
-    let permalink = preferPageAddress(abs(permalinkEl?.getAttribute('href')));
+    let permalink = preferPageAddress(abs(permalinkEl?.getAttribute('href'))) ?? anchorAddress(block, outside);
     if (!permalink && isMainPost(block)) permalink = canonical();
 
     return { author, timeEl, publishedAt, publishedText, text, permalink, root };
+  }
+
+  /**
+   * The post's address the page writes in an attribute rather than a link (a "copy link"
+   * button's data): an address of this site whose fragment is the id of the block or of an
+   * element of it that is not another post's.
+   * @param {Element} block @param {(el: Element) => boolean} outside
+   */
+  function anchorAddress(block, outside) {
+    const ids = new Set([block, ...block.querySelectorAll('[id]')].filter((el) => el === block || outside(el)).map((el) => el.id).filter((id) => id && /\d/.test(id)));
+    if (ids.size === 0) return undefined;
+    for (const el of [block, ...block.querySelectorAll('*')]) {
+      if (el !== block && !outside(el)) continue;
+      for (const a of el.attributes) {
+        if (a.name === 'href' || !/^https?:\/\//i.test(a.value) || a.value.length > 500) continue;
+        try {
+          const u = new URL(a.value);
+          if (u.host.replace(/^www\./, '') !== location.host.replace(/^www\./, '') || !ids.has(decodeURIComponent(u.hash.slice(1)))) continue;
+          return u.href;
+        } catch {
+          // Not an address.
+        }
+      }
+    }
+    return undefined;
   }
 
   /**
@@ -728,7 +839,7 @@
       }
       if (author) break;
     }
-    let time = [...el.querySelectorAll(MACHINE_ATTRS.map((a) => `[${a}]`).join(', '))].some((t) => !t.contains(start) && !!machineOf(t));
+    let time = machineElements(el).some((t) => t !== el && !t.contains(start));
     if (!time) {
       for (const t of el.querySelectorAll('time, span, a, small, abbr, p, div, li')) {
         if (t.contains(start) || t.childElementCount > 3) continue;
@@ -763,7 +874,28 @@
         break;
       }
     }
-    return indentParent(block);
+    return repliesAfterParent(block) ?? indentParent(block);
+  }
+
+  /**
+   * Replies kept in a box that follows the post they answer (Drupal's "indented", phpBB-style
+   * and many comment threads): the block is the first post of a box whose previous sibling,
+   * past empty anchors, is a post of the block's shape.
+   * @param {Element} block
+   */
+  function repliesAfterParent(block) {
+    let item = /** @type {Element | null} */ (block);
+    for (let depth = 0; item && item.parentElement && item.parentElement !== document.body && depth < 3; depth += 1, item = item.parentElement) {
+      const box = item.parentElement;
+      const inner = item;
+      // The block must open its box: a box that holds posts before it is a list, not its replies.
+      if (holdsEarlierPeer(box, block)) return null;
+      if ([...box.children].some((c) => c !== inner && !!(c.compareDocumentPosition(inner) & Node.DOCUMENT_POSITION_FOLLOWING) && quickText(c).length > 0)) continue;
+      let before = box.previousElementSibling;
+      while (before && quickText(before).length === 0 && !before.querySelector('img')) before = before.previousElementSibling;
+      if (before && before !== block && sameNamedShape(before, block) && !before.contains(block)) return before;
+    }
+    return null;
   }
 
   /** The first line of a post, where its indent shows: its time, else its author, else itself. @param {Element} block */
@@ -790,14 +922,21 @@
     const cls = classes(block);
     if (cls.length === 0) return null;
     const mine = block.getBoundingClientRect();
-    const myIndent = byline(block).getBoundingClientRect().left;
+    // Where the byline's line starts: the left of the box it is laid out in, not of the time
+    // itself, which moves with the length of the name before it.
+    const indentOf = (/** @type {Element} */ b) => {
+      let el = /** @type {Element | null} */ (byline(b));
+      while (el && el !== b && INLINE.test(getComputedStyle(el).display)) el = el.parentElement;
+      return (el ?? b).getBoundingClientRect().left;
+    };
+    const myIndent = indentOf(block);
     const peers = [...document.getElementsByClassName(cls[0])].filter((o) => o !== block && !o.contains(block) && !block.contains(o) && sameShape(o, block));
     const before = peers.filter((o) => !!(o.compareDocumentPosition(block) & Node.DOCUMENT_POSITION_FOLLOWING)).slice(-1000);
     for (let i = before.length - 1; i >= 0; i -= 1) {
       const o = before[i];
       const box = o.getBoundingClientRect();
       if (box.width === 0 || box.height === 0) continue;
-      const indent = byline(o).getBoundingClientRect().left;
+      const indent = indentOf(o);
       if (indent >= myIndent - 8) continue;
       // The first post further left: the parent when it spans over this one, else none.
       return box.bottom <= mine.top + 2 && box.right > myIndent && myIndent - indent < 400 ? o : null;
@@ -838,10 +977,13 @@
       const p = readParts(parentBlock, parentBlock);
       fields.parent = { authorName: p.author?.name, authorHandle: p.author?.handle, text: p.text, permalink: p.permalink };
     } else {
-      // A quoted post at the head of the block: what it answers.
-      const quote = foreign(block, from).find((q) => isQuote(q) && (q.compareDocumentPosition(from) & Node.DOCUMENT_POSITION_FOLLOWING));
-      const quoted = quote ? shownLines(quote) : '';
-      if (quote && quoted) fields.parent = { text: quoted };
+      // A quoted post at the head of the block (before the clicked text, or at the head of the
+      // text part clicked): what it answers.
+      const quote = foreign(block, from).find((q) => isQuote(q) && (q.compareDocumentPosition(from) & Node.DOCUMENT_POSITION_FOLLOWING || from.contains(q)));
+      if (quote) {
+        const quoted = readQuote(quote);
+        if (quoted.text) fields.parent = quoted;
+      }
     }
     return { block, fields };
   }

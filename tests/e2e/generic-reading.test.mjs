@@ -55,7 +55,8 @@ test('a comment that quotes another: the quote is the parent, not the comment te
   const post = (await capturePost('https://forum.test/sujet/42', '#threat')).post;
   assert.equal(post.authorName, 'Max_du_93');
   assert.equal(post.text, 'Si tu viens, tu vas le regretter.');
-  assert.equal(post.parent?.text, 'Julie B. a écrit : Qui vient vendredi ?');
+  assert.equal(post.parent?.authorName, 'Julie B.', 'whose words the quote holds, from its "a écrit :" heading');
+  assert.equal(post.parent?.text, 'Qui vient vendredi ?', 'the quoted words, without their heading');
   assert.equal(post.publishedText, '28 nov. 2026 à 09:15');
   assert.equal(post.publishedUtc, '2026-11-28T08:15:00Z', 'in the device zone (Paris, UTC+01:00)');
   assert.equal(post.publishedReading, 'device-zone');
@@ -101,5 +102,49 @@ test('the nearest-candidate rule: the candidate nearest the clicked element, by 
     selfDistance: 0,
     siblingDistance: 2,
     times: [true, true, true, false, false, false],
+  });
+});
+
+test('rules learnt from real pages never seen before: inline mentions, truncation marks, time attributes, replies boxes, quotes, copied links', async () => {
+  const page = await browser.context.newPage();
+  await page.goto('https://forum.test/sujet/42');
+  await page.setContent(`<!doctype html><html><body>
+    <div id="mentions"><span>con </span><div style="display:inline-flex"><span style="display:block"><a href="/ana">@ana</a></span></div><span>, </span><div><a href="/bo">@bo</a></div><span>, et moi</span></div>
+    <div id="cut"><p>Le début.</p><span class="ellipsis">…</span><p>La suite.</p></div>
+    <span id="times" air-date-timestamp="1524573295" data-updated-ts="1600000000"></span><span id="edited" data-edited-time="1600000000"></span>
+    <div class="comments">
+      <a id="comment-1"></a><article class="comment" id="c1"><header><span class="username">Antimodes</span> <time datetime="2023-10-19T15:18:23+02:00">19. Oktober 2023</time></header><div class="comment-body"><p>Le commentaire d'origine.</p></div></article>
+      <div class="indented"><a id="comment-2"></a><article class="comment" id="c2"><header><span class="username">David Z</span> <time datetime="2023-10-22T11:26:42+02:00">22. Oktober 2023</time></header><div class="comment-body"><p id="reply">La réponse.</p></div></article></div>
+      <article class="comment" id="c3"><header><span class="username">Chatfix</span> <time datetime="2023-10-23T10:00:00+02:00">23. Oktober 2023</time></header>
+        <div class="comment-body"><div id="own"><div class="bbcode_quote"><div class="postedby">Zitat von <strong>Predator</strong></div><div class="message">Bei mir gibt es nix.</div></div>Starte mal Zune.</div>
+        <i data-copy="https://forum.test/sujet/42#c3"></i></div></article>
+    </div></body></html>`);
+  await page.addScriptTag({ content: await readFile(`${ROOT}extension/content/read-block.js`, 'utf8') });
+  const found = await page.evaluate(() => {
+    const { shownText, machineOf, readBlock } = /** @type {any} */ (globalThis).temoinReadBlock;
+    const $ = (/** @type {string} */ s) => /** @type {Element} */ (document.querySelector(s));
+    const reply = readBlock($('#reply')).fields;
+    const quoting = readBlock($('#own')).fields;
+    return {
+      mentions: shownText($('#mentions')),
+      cut: shownText($('#cut')),
+      time: machineOf($('#times')),
+      edited: machineOf($('#edited')) ?? null,
+      replyParent: [reply.parent?.authorName, reply.parent?.text],
+      quoteParent: [quoting.parent?.authorName, quoting.parent?.text],
+      quotingText: quoting.text,
+      quotingLink: quoting.permalink,
+    };
+  });
+  await page.close();
+  assert.deepEqual(found, {
+    mentions: 'con @ana, @bo, et moi',
+    cut: 'Le début. La suite.',
+    time: '1524573295',
+    edited: null,
+    replyParent: ['Antimodes', "Le commentaire d'origine."],
+    quoteParent: ['Predator', 'Bei mir gibt es nix.'],
+    quotingText: 'Starte mal Zune.',
+    quotingLink: 'https://forum.test/sujet/42#c3',
   });
 });
