@@ -63,8 +63,9 @@ test('Firefox: capture a post, see it in the journal, export, verify', { timeout
   // The bundle the Export button saves.
   const base64 = await extensionPage.evaluate(async () => {
     const { exportBundle } = await import('/extension/shared/export.js');
-    const { blob } = await exportBundle('default');
+    const { blob, release } = await exportBundle('default');
     const bytes = new Uint8Array(await blob.arrayBuffer());
+    await release();
     let s = '';
     for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
     return btoa(s);
