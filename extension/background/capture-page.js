@@ -7,7 +7,8 @@ import { CaptureError, isNotScriptable, isPageGone } from './errors.js';
 
 /** Largest HTML kept per document, in characters; beyond it the record says it was cut. */
 const MAX_HTML_CHARS = 20 * 1024 * 1024;
-const CONTENT_FILES = ['extension/content/extract-post.js', 'extension/content/collect-page.js'];
+// The readers first: extract-post.js uses them, and collect-page.js calls extract-post.js.
+const CONTENT_FILES = ['extension/content/read-block.js', 'extension/content/read-structured.js', 'extension/content/extract-post.js', 'extension/content/collect-page.js'];
 
 /**
  * @typedef {import('./capture-types.js').CaptureStep} CaptureStep
@@ -44,7 +45,7 @@ export async function takePage(tabId, frameId, platform, info) {
     },
   ];
   page.frames.forEach((f, i) => {
-        if (f.html) {
+      if (f.html) {
       if (f.html.length > MAX_HTML_CHARS) notices.push('frame-html-truncated');
       artifacts.push({ name: `frame-${i + 1}.html`, mediaType: 'text/html;charset=utf-8', bytes: utf8(f.html.slice(0, MAX_HTML_CHARS)), method: 'same-origin frame, documentElement.outerHTML' });
     }

@@ -73,7 +73,7 @@ export async function recordCapture({ caseId, lang, info, tab, frameId, started,
   for (let attempt = 0; ; attempt += 1) {
     const seq = ((await getHead(caseId))?.seq ?? 0) + 1;
     const captioned = await captionPost(post, seq, capturedAt, record.page.url);
-        const body = { kind: /** @type {const} */ ('capture'), ...record, artifacts: [...described, ...captioned.artifacts.map(describe)] };
+    const body = { kind: /** @type {const} */ ('capture'), ...record, artifacts: [...described, ...captioned.artifacts.map(describe)] };
     try {
       const sealed = await appendEvent(caseId, body, { artifacts: [...artifacts, ...captioned.artifacts], expectSeq: seq });
       return { ...sealed, caseId };

@@ -42,7 +42,7 @@ export function describeFailure(e) {
   if (err.name === 'QuotaExceededError' || /quota/i.test(text)) code = 'storage-full';
   else if (code === 'unexpected' && isPageGone(e)) code = 'page-changed';
   else if (code === 'unexpected' && isNotScriptable(e)) code = 'page-not-scriptable';
-    /** @type {Partial<Record<import('../shared/types.js').ErrorCode, string>>} */
+  /** @type {Partial<Record<import('../shared/types.js').ErrorCode, string>>} */
   const sentences = {
     'storage-full': t('errorStorageFull'),
     'page-not-scriptable': t('errorPageNotScriptable'),

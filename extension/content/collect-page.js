@@ -149,7 +149,7 @@
     return { html: out, notices };
   }
 
-    /** The page's frames, the first 50 (more is said in `notices`). @param {string[]} notices */
+  /** The page's frames, the first 50 (more is said in `notices`). @param {string[]} notices */
   function frames(notices) {
     const all = [...document.querySelectorAll('iframe, frame')];
     if (all.length > 50) notices.push('frames-capped');
@@ -184,7 +184,7 @@
       notices.push('html-truncated');
     }
     const snapshot = selfContained(dom.html.length > options.maxHtmlChars ? html : dom.html, options.maxHtmlChars);
-        const nav = /** @type {PerformanceNavigationTiming | undefined} */ (performance.getEntriesByType('navigation')[0]);
+    const nav = /** @type {PerformanceNavigationTiming | undefined} */ (performance.getEntriesByType('navigation')[0]);
     const frameList = frames(notices);
     return {
       url: location.href,

@@ -8,10 +8,12 @@ const WAKES = 20;
 
 /**
  * @param {Awaited<ReturnType<typeof import('../../tests/support/chromium.mjs').launchWithExtension>>} browser
- * @param {string} wasmPath
+ * @param {string} wasmPath the worker's module
+ * @param {string} pagesPath the pages' module
  */
-export async function benchStartup(browser, wasmPath) {
+export async function benchStartup(browser, wasmPath, pagesPath) {
   const wasm = await readFile(wasmPath);
+  const pagesRaw = (await readFile(pagesPath)).length;
   const gzip = gzipSync(wasm, { level: 9 }).length;
   const page = await browser.context.newPage();
   await page.goto(browser.extensionUrl('extension/pages/import.html'));
@@ -35,6 +37,7 @@ export async function benchStartup(browser, wasmPath) {
   const load = wakes.map((w) => w.readyAt - w.loadStartedAt);
   return {
     raw: wasm.length,
+    pagesRaw,
     gzip,
     readyMedian: median(ready),
     readyP95: percentile(ready, 0.95),
@@ -42,8 +45,8 @@ export async function benchStartup(browser, wasmPath) {
     markdown: [
       `| figure | measured | goal | |`,
       `|---|---|---|---|`,
-      `| WASM module, raw | ${fmt(wasm.length / 1024)} KB (${fmt(wasm.length)} bytes) | < 300 KB | ${wasm.length < 300 * 1024 ? 'met' : 'missed'} |`,
-      `| WASM module, gzip -9 | ${fmt(gzip / 1024)} KB | — | |`,
+      `| worker's WASM module, raw | ${fmt(wasm.length / 1024)} KB (${fmt(wasm.length)} bytes) | < 300 KB | ${wasm.length < 300 * 1024 ? 'met' : 'missed'} |`,
+      `| worker's WASM module, gzip -9 | ${fmt(gzip / 1024)} KB | — | |`,
       `| worker start → core ready, median of ${WAKES} wake-ups | ${fmt(median(ready), 1)} ms (95th percentile ${fmt(percentile(ready, 0.95), 1)} ms) | < 50 ms | ${median(ready) < 50 ? 'met' : 'missed'} |`,
       `| of which fetching, compiling and instantiating the module | ${fmt(median(load), 1)} ms | — | |`,
     ].join('\n'),

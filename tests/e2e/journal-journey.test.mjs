@@ -251,7 +251,7 @@ test('journal → exported ZIP and what to hand over, in two actions', async () 
   const verified = temoin(['verify', '--json', '--expect-head', hash, saved]);
   assert.equal(verified.status, 0, verified.stdout + verified.stderr);
   assert.equal(JSON.parse(verified.stdout).head.hash, hash);
-  assert.equal(await text(page, '#handover .why'), "Notez ce code ailleurs : il prouvera plus tard que le dossier n'a pas été modifié depuis cet export.");
+  assert.equal(await text(page, '#handover .why'), "Notez ce code ailleurs : il permettra de vérifier plus tard que le dossier n'a pas été modifié depuis cet export.");
   assert.equal(await text(page, '#handover .each'), 'Chaque export a son propre code : notez celui-ci avec le nom du fichier, et remettez ce fichier-là.');
   await page.click('#copy-code');
   await page.waitForSelector('#copy-status:not(:empty)');

@@ -424,6 +424,11 @@ pub struct Post {
     /// The post this one answers, when the page shows it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<Box<Post>>,
+    /// Which reading found these fields: `platform:<name>` (the platform's own markup),
+    /// `json-ld` or `microdata` (structured data the page carries), or `generic` (the block
+    /// around the right-clicked element).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extracted_by: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -178,12 +178,17 @@ fn tokens(s: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut cur = String::new();
     let mut cur_digit: Option<bool> = None;
-    for ch in lower.chars() {
+    let chars: Vec<char> = lower.chars().collect();
+    for (i, &ch) in chars.iter().enumerate() {
+        // A dot or a dash between digits separates a date's parts (22.04.18, 2019-01-01).
+        let between_digits = (ch == '.' || ch == '-')
+            && cur_digit == Some(true)
+            && chars.get(i + 1).is_some_and(|c| c.is_ascii_digit());
         let kind = if ch.is_ascii_digit() {
             Some(true)
         } else if ch.is_alphabetic() || ch == '\'' || ch == '’' {
             Some(false)
-        } else if ch == ':' || ch == '/' {
+        } else if ch == ':' || ch == '/' || between_digits {
             // Kept as their own tokens: they say which numbers are a time or a date.
             if !cur.is_empty() {
                 out.push(std::mem::take(&mut cur));
@@ -222,13 +227,26 @@ fn tokens(s: &str) -> Vec<String> {
 fn unit_seconds(word: &str) -> Option<i64> {
     let w = word.trim_end_matches('.');
     Some(match w {
-        "s" | "sec" | "secs" | "second" | "seconds" | "seconde" | "secondes" => 1,
-        "m" | "min" | "mins" | "minute" | "minutes" | "mn" => 60,
-        "h" | "hr" | "hrs" | "hour" | "hours" | "heure" | "heures" => 3_600,
-        "d" | "day" | "days" | "j" | "jour" | "jours" => 86_400,
-        "w" | "wk" | "wks" | "week" | "weeks" | "sem" | "semaine" | "semaines" => 7 * 86_400,
-        "mo" | "mos" | "month" | "months" | "mois" => 30 * 86_400,
-        "y" | "yr" | "yrs" | "year" | "years" | "an" | "ans" | "année" | "années" => 365 * 86_400,
+        "s" | "sec" | "secs" | "second" | "seconds" | "seconde" | "secondes" | "sekunde"
+        | "sekunden" | "segundo" | "segundos" | "секунду" | "секунды" | "секунд" => {
+            1
+        }
+        "m" | "min" | "mins" | "minute" | "minutes" | "mn" | "minuten" | "minuto" | "minutos"
+        | "минуту" | "минуты" | "минут" => 60,
+        "h" | "hr" | "hrs" | "hour" | "hours" | "heure" | "heures" | "stunde" | "stunden"
+        | "hora" | "horas" | "час" | "часа" | "часов" => 3_600,
+        "d" | "day" | "days" | "j" | "jour" | "jours" | "tag" | "tage" | "tagen" | "día"
+        | "días" | "dia" | "dias" | "день" | "дня" | "дней" => 86_400,
+        "w" | "wk" | "wks" | "week" | "weeks" | "sem" | "semaine" | "semaines" | "woche"
+        | "wochen" | "semana" | "semanas" | "неделю" | "недели" | "недель" => {
+            7 * 86_400
+        }
+        "mo" | "mos" | "mth" | "mths" | "month" | "months" | "mois" | "monat" | "monate"
+        | "monaten" | "mes" | "meses" | "месяц" | "месяца" | "месяцев" => {
+            30 * 86_400
+        }
+        "y" | "yr" | "yrs" | "year" | "years" | "an" | "ans" | "année" | "années" | "jahr"
+        | "jahre" | "jahren" | "año" | "años" | "год" | "года" | "лет" => 365 * 86_400,
         _ => return None,
     })
 }
@@ -242,7 +260,15 @@ fn relative(words: &[String], captured: OffsetDateTime, zone: UtcOffset) -> Opti
         .filter(|w| {
             !matches!(
                 *w,
-                "il" | "y" | "a" | "ago" | "about" | "environ" | "il y a"
+                "il" | "y"
+                    | "a"
+                    | "ago"
+                    | "about"
+                    | "environ"
+                    | "il y a"
+                    | "vor"
+                    | "hace"
+                    | "назад"
             )
         })
         .collect();
@@ -257,7 +283,10 @@ fn relative(words: &[String], captured: OffsetDateTime, zone: UtcOffset) -> Opti
             reading: Reading::Relative,
         });
     }
-    if matches!(joined.as_str(), "yesterday" | "hier") {
+    if matches!(
+        joined.as_str(),
+        "yesterday" | "hier" | "gestern" | "ayer" | "вчера"
+    ) {
         let day = captured.to_offset(zone).date().previous_day()?;
         let start = PrimitiveDateTime::new(day, Time::MIDNIGHT).assume_offset(zone);
         return Some(Published {
@@ -273,8 +302,14 @@ fn relative(words: &[String], captured: OffsetDateTime, zone: UtcOffset) -> Opti
         _ => return None,
     };
     let age = Duration::seconds(count * unit);
-    // What people see is rounded down: "3 h" is between 3 and 4 hours old.
-    let oldest = Duration::seconds((count + 1) * unit);
+    // What people see is rounded down: "3 h" is between 3 and 4 hours old. Months and years are
+    // counted long (31 and 366 days), so the earliest instant is never later than the real one.
+    let longest = match unit {
+        u if u == 30 * 86_400 => 31 * 86_400,
+        u if u == 365 * 86_400 => 366 * 86_400,
+        u => u,
+    };
+    let oldest = Duration::seconds((count + 1) * longest);
     Some(Published {
         at: (captured - age).to_offset(UtcOffset::UTC),
         earliest: Some((captured - oldest).to_offset(UtcOffset::UTC)),
@@ -284,7 +319,8 @@ fn relative(words: &[String], captured: OffsetDateTime, zone: UtcOffset) -> Opti
 
 fn count_word(w: &str) -> Option<i64> {
     match w {
-        "un" | "une" | "an" | "one" => Some(1),
+        "un" | "une" | "an" | "one" | "ein" | "eine" | "einer" | "einem" | "einen" | "una"
+        | "uno" => Some(1),
         _ => w.parse::<i64>().ok().filter(|n| (0..10_000).contains(n)),
     }
 }
@@ -292,25 +328,66 @@ fn count_word(w: &str) -> Option<i64> {
 fn month_of(word: &str) -> Option<Month> {
     let w = word.trim_end_matches('.');
     let months: [(Month, &[&str]); 12] = [
-        (Month::January, &["jan", "january", "janv", "janvier"]),
+        (
+            Month::January,
+            &[
+                "jan",
+                "january",
+                "janv",
+                "janvier",
+                "januar",
+                "jän",
+                "jänner",
+                "января",
+            ],
+        ),
         (
             Month::February,
             &[
-                "feb", "february", "févr", "fevr", "février", "fevrier", "fév",
+                "feb",
+                "february",
+                "févr",
+                "fevr",
+                "février",
+                "fevrier",
+                "fév",
+                "februar",
+                "февраля",
             ],
         ),
-        (Month::March, &["mar", "march", "mars"]),
-        (Month::April, &["apr", "april", "avr", "avril"]),
-        (Month::May, &["may", "mai"]),
-        (Month::June, &["jun", "june", "juin"]),
-        (Month::July, &["jul", "july", "juil", "juillet"]),
-        (Month::August, &["aug", "august", "août", "aout"]),
-        (Month::September, &["sep", "sept", "september", "septembre"]),
-        (Month::October, &["oct", "october", "octobre"]),
-        (Month::November, &["nov", "november", "novembre"]),
+        (
+            Month::March,
+            &["mar", "march", "mars", "märz", "mär", "maerz", "марта"],
+        ),
+        (Month::April, &["apr", "april", "avr", "avril", "апреля"]),
+        (Month::May, &["may", "mai", "мая"]),
+        (Month::June, &["jun", "june", "juin", "juni", "июня"]),
+        (
+            Month::July,
+            &["jul", "july", "juil", "juillet", "juli", "июля"],
+        ),
+        (Month::August, &["aug", "august", "août", "aout", "августа"]),
+        (
+            Month::September,
+            &["sep", "sept", "september", "septembre", "сентября"],
+        ),
+        (
+            Month::October,
+            &["oct", "october", "octobre", "okt", "oktober", "октября"],
+        ),
+        (Month::November, &["nov", "november", "novembre", "ноября"]),
         (
             Month::December,
-            &["dec", "december", "déc", "decembre", "décembre"],
+            &[
+                "dec",
+                "december",
+                "déc",
+                "decembre",
+                "décembre",
+                "dez",
+                "dezember",
+                "декабря",
+            ],
         ),
     ];
     months
@@ -364,6 +441,25 @@ fn absolute(words: &[String], raw: &str, cx: &Context) -> Option<Published> {
                         .and_then(|s| u8::try_from(s).ok())?;
                     i += 2;
                 }
+            } else if tok(words, i + 1) == Some(".") || tok(words, i + 1) == Some("-") {
+                // dd.mm.yyyy or dd.mm.yy (day first wherever dots are written), yyyy-mm-dd.
+                let sep = tok(words, i + 1);
+                let b = tok(words, i + 2).and_then(number)?;
+                let c = if tok(words, i + 3) == sep {
+                    tok(words, i + 4).and_then(number)
+                } else {
+                    None
+                };
+                let (d, m, y) = match (sep, w.len()) {
+                    (Some("-"), 4) => (c?, b, Some(n)),
+                    // A dotted pair without its year may be a clock (14.05): left out.
+                    (Some("."), 1 | 2) if c.is_some() => (n, b, c),
+                    _ => return None,
+                };
+                day = u8::try_from(d).ok();
+                month = Month::try_from(u8::try_from(m).ok()?).ok();
+                year = y.map(|y| if y < 100 { 2000 + y as i32 } else { y as i32 });
+                i += if c.is_some() { 4 } else { 2 };
             } else if tok(words, i + 1) == Some("h") && hour.is_none() && day.is_some() {
                 // "à 14 h" after a date.
                 hour = u8::try_from(n).ok();
@@ -468,10 +564,30 @@ fn is_filler(w: &str) -> bool {
             | "the"
             | "of"
             | "posted"
+            | "published"
+            | "updated"
             | "publié"
             | "publiée"
             | "edited"
             | "modifié"
+            | "um"
+            | "uhr"
+            | "в"
+            | "г"
+            | "montag"
+            | "dienstag"
+            | "mittwoch"
+            | "donnerstag"
+            | "freitag"
+            | "samstag"
+            | "sonntag"
+            | "понедельник"
+            | "вторник"
+            | "среда"
+            | "четверг"
+            | "пятница"
+            | "суббота"
+            | "воскресенье"
             | "h"
             | "th"
             | "st"
@@ -649,6 +765,76 @@ mod tests {
     }
 
     #[test]
+    fn german_russian_and_numeric_forms_seen_on_forums_and_blogs() {
+        for (text, want) in [
+            (
+                "23. Juni 2016 um 18:47 Uhr",
+                (datetime!(2016-06-23 17:47 UTC), Reading::DeviceZone),
+            ),
+            (
+                "Mittwoch, Mai 10, 2017 4:14:00 PM",
+                (datetime!(2017-05-10 15:14 UTC), Reading::DeviceZone),
+            ),
+            (
+                "22.04.18 в 23:40",
+                (datetime!(2018-04-22 22:40 UTC), Reading::DeviceZone),
+            ),
+            (
+                "06.01.2020 um 9:16",
+                (datetime!(2020-01-06 08:16 UTC), Reading::DeviceZone),
+            ),
+            (
+                "вторник, 24 апреля 2018 г., 07:12",
+                (datetime!(2018-04-24 06:12 UTC), Reading::DeviceZone),
+            ),
+            (
+                "2019-01-01 @ 00:39",
+                (datetime!(2018-12-31 23:39 UTC), Reading::DeviceZone),
+            ),
+            (
+                "26/05/14, 07:41 am",
+                (datetime!(2014-05-26 06:41 UTC), Reading::DeviceZone),
+            ),
+            (
+                "Published on August 19, 2019",
+                (datetime!(2019-08-18 23:00 UTC), Reading::DayOnly),
+            ),
+            (
+                "27. September 2018",
+                (datetime!(2018-09-26 23:00 UTC), Reading::DayOnly),
+            ),
+        ] {
+            assert_eq!(at(text), Some(want), "{text}");
+        }
+        // A dotted pair without a year may be a clock; a dashed one without a year, either order.
+        assert_eq!(at("14.05"), None);
+        assert_eq!(at("11-12"), None);
+    }
+
+    #[test]
+    fn relative_forms_in_german_spanish_and_russian() {
+        for (text, age, oldest) in [
+            // Months counted long for the earliest instant: 13 × 31 days.
+            ("12 mths", Duration::days(360), Duration::days(403)),
+            ("vor 3 Stunden", Duration::hours(3), Duration::hours(4)),
+            ("vor einer Stunde", Duration::hours(1), Duration::hours(2)),
+            ("hace 2 días", Duration::days(2), Duration::days(3)),
+            ("10 часов назад", Duration::hours(10), Duration::hours(11)),
+            ("Час назад", Duration::hours(1), Duration::hours(2)),
+            ("3 дня назад", Duration::days(3), Duration::days(4)),
+        ] {
+            let p = read(None, Some(text)).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(p.reading, Reading::Relative, "{text}");
+            assert_eq!(p.at, CAPTURED - age, "{text}");
+            assert_eq!(p.earliest, Some(CAPTURED - oldest), "{text}");
+        }
+        assert_eq!(
+            read(None, Some("gestern")).and_then(|p| p.earliest),
+            Some(datetime!(2026-11-27 23:00 UTC))
+        );
+    }
+
+    #[test]
     fn a_day_without_its_year_is_the_latest_one_not_after_the_capture() {
         assert_eq!(
             at("27 nov."),
@@ -671,10 +857,10 @@ mod tests {
             ("2d", Duration::days(2), Duration::days(3)),
             ("il y a 2 jours", Duration::days(2), Duration::days(3)),
             ("1 sem.", Duration::weeks(1), Duration::weeks(2)),
-            ("a year ago", Duration::days(365), Duration::days(730)),
-            ("il y a un an", Duration::days(365), Duration::days(730)),
+            ("a year ago", Duration::days(365), Duration::days(732)),
+            ("il y a un an", Duration::days(365), Duration::days(732)),
             ("il y a une heure", Duration::hours(1), Duration::hours(2)),
-            ("5 mo", Duration::days(150), Duration::days(180)),
+            ("5 mo", Duration::days(150), Duration::days(186)),
         ] {
             let p = read(None, Some(text)).unwrap_or_else(|| panic!("{text}"));
             assert_eq!(p.reading, Reading::Relative, "{text}");

@@ -146,6 +146,23 @@ impl Deadlines {
     }
 }
 
+/// Where a clock's message quotes the duration the page showed ("il y a 3 sem."): filled in by
+/// `deadlines`, which knows the capture.
+const SHOWN: &str = "\u{0}shown\u{0}";
+
+/// The duration a capture's page showed, quoted as people quote.
+fn quoted_duration(item: &ItemView, lang: Lang) -> String {
+    let shown = item
+        .capture
+        .as_ref()
+        .and_then(|c| c.post.as_ref())
+        .and_then(|p| p.published_text.as_deref())
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .unwrap_or("?");
+    lang.pick(format!("«\u{a0}{shown}\u{a0}»"), format!("\"{shown}\""))
+}
+
 /// When an item happened, as a date in the zone of the device that captured it, and whether
 /// that is its publication or its capture standing in for it (the report's period of the
 /// facts reads the same dates).
@@ -251,7 +268,7 @@ pub fn deadlines(view: &CaseView, today: Date, minor: bool, lang: Lang) -> Deadl
             continue;
         };
         for rule in rules_for(item) {
-            clocks.push(clock(
+            let mut c = clock(
                 rule.kind,
                 item.seq,
                 vec![item.seq],
@@ -262,7 +279,9 @@ pub fn deadlines(view: &CaseView, today: Date, minor: bool, lang: Lang) -> Deadl
                 item.categories.contains(&Category::Hate),
                 today,
                 lang,
-            ));
+            );
+            c.message = c.message.replace(SHOWN, &quoted_duration(item, lang));
+            clocks.push(c);
         }
     }
     let mut notes = Vec::new();
@@ -273,7 +292,7 @@ pub fn deadlines(view: &CaseView, today: Date, minor: bool, lang: Lang) -> Deadl
             .filter_map(|i| act_date(i).map(|(d, f, _)| (i, d, f)))
             .collect();
         if let Some(&(last, date, from)) = acts.iter().max_by_key(|(i, d, _)| (*d, i.seq)) {
-            let harassment = clock(
+            let mut harassment = clock(
                 ClockKind::Harassment6Years,
                 last.seq,
                 acts.iter().map(|(i, _, _)| i.seq).collect(),
@@ -285,6 +304,9 @@ pub fn deadlines(view: &CaseView, today: Date, minor: bool, lang: Lang) -> Deadl
                 today,
                 lang,
             );
+            harassment.message = harassment
+                .message
+                .replace(SHOWN, &quoted_duration(last, lang));
             // The last act's own 6-year clock runs from the same day to the same day: said
             // once, by the harassment clock that names it.
             clocks.retain(|c| {
@@ -326,8 +348,8 @@ fn how_to_stop(clocks: &[Clock], view: &CaseView, minor: bool, lang: Lang) -> Ve
         notes.push(ClockNote {
             kind: "press-plain-complaint",
             message: lang.pick(
-                "Pour une injure ou une diffamation publique, une plainte simple (au commissariat, à la gendarmerie ou par lettre au procureur) n'arrête pas ce délai\u{a0}: seules une plainte avec constitution de partie civile ou une citation directe l'interrompent, et un nouveau délai recommence ensuite après chaque acte de la procédure. Elles se préparent avec un avocat, vite. Le délai part de la première mise en ligne, même si le message est resté visible depuis.",
-                "For a public insult or defamation, a plain complaint (at the police, the gendarmerie or by letter to the prosecutor) does not stop this clock: only a complaint with civil-party status or a direct summons interrupts it, and a new period then starts again after each step of the proceedings. They are prepared with a lawyer, quickly. The clock starts at the first posting, even if the message stayed online since.",
+                "Pour une injure ou une diffamation publique, une plainte simple (au commissariat, à la gendarmerie ou par lettre au procureur) n'arrête pas ce délai\u{a0}: une plainte avec constitution de partie civile ou une citation directe l'interrompent (les réquisitions du procureur aussi, mais on ne peut pas compter dessus), et un nouveau délai recommence ensuite après chaque acte de la procédure. Elles se préparent avec un avocat, vite (si l'auteur est mineur, la voie peut être différente\u{a0}: à confirmer avec un avocat). Le délai part de la première mise en ligne, même si le message est resté visible depuis.",
+                "For a public insult or defamation, a plain complaint (at the police, the gendarmerie or by letter to the prosecutor) does not stop this clock: a complaint with civil-party status or a direct summons interrupts it (the prosecutor's requests do too, but one cannot count on them), and a new period then starts again after each step of the proceedings. They are prepared with a lawyer, quickly (if the author is a minor, the route may differ: to be confirmed with a lawyer). The clock starts at the first posting, even if the message stayed online since.",
             ).to_owned(),
             source: format!("{}\u{a0}; {}\u{a0}; {}\u{a0}; {}", law::PRESS_THREE_MONTHS.source, law::PLAIN_COMPLAINT_DOES_NOT_STOP_IT.source, law::FIRST_POSTING.source, law::PARTIE_CIVILE_DIRECT.source),
             status: law::PLAIN_COMPLAINT_DOES_NOT_STOP_IT.status,
@@ -337,8 +359,8 @@ fn how_to_stop(clocks: &[Clock], view: &CaseView, minor: bool, lang: Lang) -> Ve
         notes.push(ClockNote {
             kind: "private-insult-plain-complaint",
             message: lang.pick(
-                "Pour une injure en message privé, une plainte simple n'arrête pas non plus le délai de 3 mois\u{a0}: seule une citation directe devant le tribunal de police, préparée avec un avocat, l'interrompt (la plainte avec constitution de partie civile n'est pas possible pour cette contravention). Des messages répétés peuvent aussi être du harcèlement (6 ans).",
-                "For an insult in a private message, a plain complaint does not stop the 3-month clock either: only a direct summons before the police court, prepared with a lawyer, interrupts it (a complaint with civil-party status is not possible for this minor offence). Repeated messages can also be harassment (6 years).",
+                "Pour une injure en message privé, une plainte simple n'arrête pas non plus le délai de 3 mois\u{a0}: une citation directe devant le tribunal de police, préparée avec un avocat, l'interrompt (la plainte avec constitution de partie civile n'est pas possible pour cette contravention\u{a0}; si l'auteur est mineur, la voie peut être différente\u{a0}: à confirmer avec un avocat). Des messages répétés peuvent aussi être du harcèlement (6 ans).",
+                "For an insult in a private message, a plain complaint does not stop the 3-month clock either: a direct summons before the police court, prepared with a lawyer, interrupts it (a complaint with civil-party status is not possible for this minor offence; if the author is a minor, the route may differ: to be confirmed with a lawyer). Repeated messages can also be harassment (6 years).",
             ).to_owned(),
             source: law::PRIVATE_INSULT_THREE_MONTHS.source.to_owned(),
             status: law::PRIVATE_INSULT_THREE_MONTHS.status,
@@ -456,9 +478,9 @@ fn clock(
             format!("sa publication, le {start_h}"),
             format!("its publication on {start_h}"),
         ),
-                StartsFrom::EstimatedPublication => lang.pick(
-            format!("sa publication, au plus tôt le {start_h} (la page n'indiquait qu'une durée, par exemple «\u{a0}il y a 3\u{a0}semaines\u{a0}»\u{a0}: le délai est compté depuis le premier jour possible)"),
-            format!("its publication, on {start_h} at the earliest (the page only showed how long ago, e.g. \"3 weeks ago\": the clock counts from the earliest possible day)"),
+        StartsFrom::EstimatedPublication => lang.pick(
+            format!("sa publication, que la page ne datait que par une durée ({SHOWN})\u{a0}: par prudence, le délai est compté depuis le {start_h}, le jour le plus ancien possible"),
+            format!("its publication, which the page dated only as a duration ({SHOWN}): to be safe, the clock counts from {start_h}, the earliest possible day"),
         ),
         StartsFrom::CaptureDate => lang.pick(
             format!("sa capture, le {start_h} (la date de publication est inconnue\u{a0}: le délai a peut-être commencé plus tôt)"),

@@ -398,8 +398,8 @@ fn alert(s: &Situation, view: &CaseView, lang: Lang) -> Option<Alert> {
     }
     let mut lines: Vec<String> = [
         lang.pick(
-            "Ne partage jamais l'image, même pour la dénoncer, et ne fais pas de capture de la photo ou de la vidéo elle-même\u{a0}: la loi punit le fait de détenir une telle image (art. 227-23 du code pénal) et ne prévoit pas d'exception pour une preuve.",
-            "Never share the image, not even to report it, and don't screenshot the photo or video itself: the law punishes possessing such an image (art. 227-23 of the French Criminal Code) and makes no exception for evidence.",
+            "Tu n'es pas en faute, mais ne garde pas cette image. Ne la partage jamais, même pour la dénoncer, et ne fais pas de capture de la photo ou de la vidéo elle-même\u{a0}: la loi punit le fait de détenir une telle image (art. 227-23 du code pénal) et ne prévoit pas d'exception pour une preuve.",
+            "You are not at fault, but don't keep the image. Never share it, not even to report it, and don't screenshot the photo or video itself: the law punishes possessing such an image (art. 227-23 of the French Criminal Code) and makes no exception for evidence.",
         ),
         lang.pick(
             "Garde plutôt le lien (l'adresse), le pseudo, le profil et les messages de menace ou de chantage.",
@@ -610,8 +610,8 @@ pub fn press_warning(public: bool, lang: Lang) -> String {
         )
     } else {
         lang.pick(
-            "Pour une injure en message privé\u{a0}: cette démarche est une plainte simple, elle n'interrompt pas le délai de 3 mois. Seule une citation directe devant le tribunal de police l'interrompt (la plainte avec constitution de partie civile n'est pas possible pour cette contravention)\u{a0}: voyez un avocat vite.",
-            "For an insult in a private message: this is a plain complaint, and it does not interrupt the 3-month clock. Only a direct summons before the police court does (a complaint with civil-party status is not possible for this minor offence): see a lawyer quickly.",
+            "Pour une injure en message privé\u{a0}: cette démarche est une plainte simple, elle n'interrompt pas le délai de 3 mois. Une citation directe devant le tribunal de police l'interrompt (la plainte avec constitution de partie civile n'est pas possible pour cette contravention)\u{a0}: voyez un avocat vite (si l'auteur est mineur, la voie peut être différente\u{a0}: à confirmer avec un avocat).",
+            "For an insult in a private message: this is a plain complaint, and it does not interrupt the 3-month clock. A direct summons before the police court does (a complaint with civil-party status is not possible for this minor offence): see a lawyer quickly (if the author is a minor, the route may differ: to be confirmed with a lawyer).",
         )
     }
     .to_owned()

@@ -1277,9 +1277,10 @@ fn blackmail_pharos_by_age_and_the_minor_writing_for_themselves() {
         .text
         .contains("images à caractère sexuel (diffusion ou menace de diffusion)"));
     assert!(
-        t.warnings
-            .iter()
-            .any(|w| w.contains("ne doit jamais contenir l'image d'un mineur")),
+        t.warnings.iter().any(
+            |w| w.contains("Le dossier exporté ne contient pas les images")
+                && w.contains("le code qu'elle cite doit être celui du dossier joint")
+        ),
         "the case sent must never hold the image"
     );
     let g = guide(&b, None, Lang::Fr);

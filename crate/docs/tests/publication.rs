@@ -109,7 +109,10 @@ fn a_relative_time_starts_the_clock_on_the_earliest_day_it_allows() {
     assert_eq!(clock.start, "2026-10-31");
     assert_eq!(clock.until, "2027-01-30");
     assert!(
-        clock.message.contains("au plus tôt le 31 octobre 2026"),
+        clock.message.contains("(«\u{a0}il y a 3 sem.\u{a0}»)")
+            && clock
+                .message
+                .contains("depuis le 31 octobre 2026, le jour le plus ancien possible"),
         "{}",
         clock.message
     );

@@ -272,7 +272,7 @@ fn the_cover_gives_the_period_of_the_facts() {
     let fr = report(&b, Lang::Fr);
     assert_eq!(
         field(&fr, "Période des faits"),
-        "du 26 au 29 novembre 2026 (date de publication, ou de capture quand elle est inconnue)"
+        "du 26 au 29 novembre 2026 (date de publication\u{a0}; si la page n'affichait qu'une durée, jour le plus ancien possible, estimé\u{a0}; sinon date de capture)"
     );
     assert_eq!(field(&fr, "Période des captures"), "29 novembre 2026");
     assert!(
@@ -282,7 +282,7 @@ fn the_cover_gives_the_period_of_the_facts() {
     let en = report(&b, Lang::En);
     assert_eq!(
         field(&en, "Period of the facts"),
-        "26 to 29 November 2026 (posting date, or capture date when unknown)"
+        "26 to 29 November 2026 (posting date; if the page showed only a duration, the earliest possible day, estimated; otherwise capture date)"
     );
 
     // No publication time at all: the capture days stand in.
@@ -296,7 +296,7 @@ fn the_cover_gives_the_period_of_the_facts() {
     );
     assert_eq!(
         field(&report(&unknown, Lang::Fr), "Période des faits"),
-        "du 28 au 29 novembre 2026 (date de publication, ou de capture quand elle est inconnue)"
+        "du 28 au 29 novembre 2026 (date de publication\u{a0}; si la page n'affichait qu'une durée, jour le plus ancien possible, estimé\u{a0}; sinon date de capture)"
     );
 
     // One known and one unknown: the posting in October, the other's capture in November.
@@ -310,7 +310,7 @@ fn the_cover_gives_the_period_of_the_facts() {
     );
     assert_eq!(
         field(&report(&mixed, Lang::En), "Period of the facts"),
-        "3 October to 29 November 2026 (posting date, or capture date when unknown)"
+        "3 October to 29 November 2026 (posting date; if the page showed only a duration, the earliest possible day, estimated; otherwise capture date)"
     );
     assert_eq!(
         field(&report(&mixed, Lang::En), "Period of the captures"),

@@ -38,4 +38,10 @@ subject?: string | null,
 /**
  * The post this one answers, when the page shows it.
  */
-parent?: Post | null, };
+parent?: Post | null, 
+/**
+ * Which reading found these fields: `platform:<name>` (the platform's own markup),
+ * `json-ld` or `microdata` (structured data the page carries), or `generic` (the block
+ * around the right-clicked element).
+ */
+extractedBy?: string | null, };

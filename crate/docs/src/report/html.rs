@@ -632,6 +632,9 @@ fn item_page(out: &mut String, item: &ItemView, input: &ReportInput, w: &Words) 
         }
         row(w.url, link(&c.page.url));
         row(w.page_title, esc(&c.page.title));
+        if let Some(how) = c.post.as_ref().and_then(|p| p.extracted_by.as_deref()) {
+            row(w.read_by, esc(&w.reading(how)));
+        }
     }
     if let Some(f) = &item.file {
         row(w.original_name, esc(&f.original_name));

@@ -636,8 +636,8 @@ pub fn procureur(view: &CaseView, req: &LetterRequest) -> Letter {
             .any(|i| i.deleted.is_none() && i.categories.contains(&Category::IntimateImages))
     {
         warnings.push(lang.pick(
-            "Avant d'exporter le dossier à joindre, supprimez les fichiers des captures marquées «\u{a0}Images intimes\u{a0}»\u{a0}: le dossier envoyé ne doit jamais contenir l'image d'un mineur (Témoin les laisse hors de l'export tant qu'ils existent). L'adresse, le compte, l'heure et les empreintes restent dans le journal.",
-            "Before exporting the case to attach, delete the files of the captures marked \"Intimate images\": the case you send must never contain the image of a minor (Témoin keeps them out of the export while they exist). The address, the account, the time and the fingerprints stay in the journal.",
+            "Le dossier exporté ne contient pas les images des captures marquées «\u{a0}Images intimes\u{a0}» (Témoin les laisse hors de l'export). Supprimez aussi leurs fichiers de cet appareil\u{a0}; si vous exportez ensuite de nouveau, refaites cette lettre depuis ce nouvel export\u{a0}: le code qu'elle cite doit être celui du dossier joint. L'adresse, le compte, l'heure et les empreintes restent dans le journal.",
+            "The exported case does not contain the images of the captures marked \"Intimate images\" (Témoin leaves them out of the export). Delete their files from this device too; if you then export again, redo this letter from that new export: the code it cites must be that of the attached case. The address, the account, the time and the fingerprints stay in the journal.",
         ).to_owned());
     }
     if clocks.press_clock_open() {

@@ -11,6 +11,7 @@ pub fn words(lang: Lang) -> &'static Words {
 }
 
 pub struct Words {
+    pub lang: Lang,
     pub report_title: &'static str,
     pub skip_to_chronology: &'static str,
     pub case: &'static str,
@@ -62,6 +63,8 @@ pub struct Words {
     pub page_title: &'static str,
     pub post_text: &'static str,
     pub permalink: &'static str,
+    /// How the post's fields were read from the page (`Post::extracted_by`).
+    pub read_by: &'static str,
     pub how_captured: &'static str,
     pub browser: &'static str,
     pub os: &'static str,
@@ -117,6 +120,7 @@ impl Words {
 }
 
 pub static FR: Words = Words {
+    lang: Lang::Fr,
     report_title: "Dossier de preuves — cyberharcèlement",
     skip_to_chronology: "Aller à la chronologie",
     case: "Dossier",
@@ -127,7 +131,7 @@ pub static FR: Words = Words {
     description: "Description",
     period: "Période des captures",
     facts_period: "Période des faits",
-    facts_period_note: "(date de publication, ou de capture quand elle est inconnue)",
+    facts_period_note: "(date de publication\u{a0}; si la page n'affichait qu'une durée, jour le plus ancien possible, estimé\u{a0}; sinon date de capture)",
     captures: "Captures",
     added_files: "Fichiers ajoutés",
     exported_at: "Exporté le",
@@ -159,10 +163,11 @@ pub static FR: Words = Words {
     capture_heading: "Capture n°",
     added_heading: "Fichier ajouté n°",
     added_notice: "Fichier ajouté par l'utilisateur\u{a0}: il n'a pas été capturé par Témoin. Son empreinte prouve seulement qu'il n'a pas changé depuis son ajout.",
-    withheld_notice: "Image non reproduite\u{a0}: cette capture concerne une image intime d'un mineur, que Témoin ne copie pas dans les dossiers exportés, pour ne pas la diffuser davantage. L'adresse, le compte, l'heure et les empreintes restent ci-dessous\u{a0}; si les enquêteurs ont besoin de l'image, ce sont eux qui diront comment procéder.",
+    withheld_notice: "Image non reproduite\u{a0}: cette capture est classée «\u{a0}Images intimes\u{a0}» dans le dossier d'une personne mineure\u{a0}; Témoin ne copie pas ses images dans les dossiers exportés, pour ne pas les diffuser davantage. L'adresse, le compte, l'heure et les empreintes restent ci-dessous\u{a0}; si les enquêteurs ont besoin de l'image, ce sont eux qui diront comment procéder.",
     page_title: "Titre de la page",
     post_text: "Texte du message",
-    permalink: "Lien du message",
+        permalink: "Lien du message",
+    read_by: "Champs du message lus par",
     how_captured: "Comment cette capture a été faite",
     browser: "Navigateur",
     os: "Système",
@@ -230,6 +235,7 @@ pub static FR: Words = Words {
 };
 
 pub static EN: Words = Words {
+    lang: Lang::En,
     report_title: "Evidence file — online harassment",
     skip_to_chronology: "Skip to the chronology",
     case: "Case",
@@ -240,7 +246,7 @@ pub static EN: Words = Words {
     description: "Description",
     period: "Period of the captures",
     facts_period: "Period of the facts",
-    facts_period_note: "(posting date, or capture date when unknown)",
+    facts_period_note: "(posting date; if the page showed only a duration, the earliest possible day, estimated; otherwise capture date)",
     captures: "Captures",
     added_files: "Added files",
     exported_at: "Exported",
@@ -272,10 +278,11 @@ pub static EN: Words = Words {
     capture_heading: "Capture no.",
     added_heading: "Added file no.",
     added_notice: "File added by the user: it was not captured by Témoin. Its fingerprint only proves that it has not changed since it was added.",
-    withheld_notice: "Image not reproduced: this capture concerns an intimate image of a minor, which Témoin leaves out of exported bundles so as not to spread it further. The address, the account, the time and the fingerprints remain below; if investigators need the image, they will say how to proceed.",
+    withheld_notice: "Image not reproduced: this capture is tagged \"Intimate images\" in a minor's case; Témoin leaves its images out of exported bundles so as not to spread them further. The address, the account, the time and the fingerprints remain below; if investigators need the image, they will say how to proceed.",
     page_title: "Page title",
     post_text: "Post text",
-    permalink: "Link to the post",
+        permalink: "Link to the post",
+    read_by: "Post's fields read by",
     how_captured: "How this capture was made",
     browser: "Browser",
     os: "System",
@@ -355,6 +362,33 @@ pub fn number(n: u64, lang: Lang) -> String {
         out.push(c);
     }
     out
+}
+
+impl Words {
+    /// How a post's fields were read (`platform:<name>`, `json-ld`, `microdata`, `generic`), for
+    /// people: the more generic the reading, the more a reader should check the screenshot.
+    pub fn reading(&self, how: &str) -> String {
+        let fr = self.lang == Lang::Fr;
+        match how {
+            "json-ld" | "microdata" => (if fr {
+                "les données structurées que la page publie sur le message"
+            } else {
+                "the structured data the page publishes about the post"
+            })
+            .to_owned(),
+            "generic" => (if fr {
+                "une lecture générique du bloc cliqué (à vérifier sur la capture d'écran)"
+            } else {
+                "a generic reading of the clicked block (check against the screenshot)"
+            })
+            .to_owned(),
+            other => match other.strip_prefix("platform:") {
+                Some(p) if fr => format!("la lecture propre à la plateforme ({p})"),
+                Some(p) => format!("the platform's own reading ({p})"),
+                None => other.to_owned(),
+            },
+        }
+    }
 }
 
 /// What a notice code of a capture record means, for people (the record keeps the code).
