@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { PACKAGED, launchWithExtension, readStoredJournal } from '../support/chromium.mjs';
 import { assertChainValid } from '../support/journal.mjs';
 import { temoin } from '../support/tools.mjs';
+import { exportFiles, fillCase, slowReads } from '../support/fill.mjs';
 
 /** @typedef {Awaited<ReturnType<typeof launchWithExtension>>} Browser */
 
@@ -28,51 +29,12 @@ after(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
 
-/**
- * Fills the case through the extension's own append path: `count` captures of one 1 MB image.
- * @param {Browser} browser @param {number} count
- */
+/** An extension page, with the case filled. @param {Browser} browser @param {number} count */
 async function fill(browser, count) {
   const page = await browser.context.newPage();
   await page.goto(browser.extensionUrl('extension/pages/import.html'));
-  await page.evaluate(
-    async ([caseId, n]) => {
-      const { appendEvent, saveCaseDetails } = await import('/extension/shared/journal.js');
-      const { core, ready } = await import('/extension/shared/core.js');
-      await ready();
-      await saveCaseDetails(caseId, { title: 'Dossier volumineux', person: '', minor: false, description: '' });
-      for (let i = 0; i < n; i += 1) {
-        const bytes = new Uint8Array(1 << 20);
-        for (let o = 0; o < bytes.length; o += 65536) crypto.getRandomValues(bytes.subarray(o, o + 65536));
-        const name = 'screenshot-visible.png';
-        await appendEvent(
-          caseId,
-          {
-            kind: 'capture',
-            page: { url: `https://x.com/corbeau_noir/status/${1790000000000000000 + i}`, title: 'X' },
-            capturedAt: new Date().toISOString(),
-            artifacts: [{ name, mediaType: 'image/png', size: bytes.length, sha256: core.sha256Hex(bytes), method: 'test filler (random bytes)' }],
-            notices: [],
-            environment: { browser: 'Chromium', browserVersion: '1', os: 'Linux', extensionVersion: '0', userAgent: 'test', language: 'fr', timeZone: 'UTC', localTime: 'test', incognito: false },
-          },
-          { artifacts: [{ name, mediaType: 'image/png', bytes }] },
-        );
-      }
-    },
-    /** @type {[string, number]} */ ([CASE, count]),
-  );
+  await fillCase(page, CASE, count);
   return page;
-}
-
-/** The export files in the extension's private storage. @param {import('playwright-core').Page} page */
-function exportFiles(page) {
-  return page.evaluate(async () => {
-    const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('exports', { create: true });
-    /** @type {string[]} */
-    const names = [];
-    for await (const [name] of /** @type {any} */ (dir).entries()) names.push(name);
-    return names;
-  });
 }
 
 /**
@@ -133,13 +95,7 @@ test('cancelled midway, and failing on a read midway: no file, no export entry, 
     assert.equal(kinds.length, CAPTURES + 1);
 
     // Cancel: the reads slowed down, so that the person's click lands midway.
-    const { page, downloads } = await openJournal(browser, () => {
-      const read = ReadableStreamBYOBReader.prototype.read;
-      ReadableStreamBYOBReader.prototype.read = async function (/** @type {any} */ view) {
-        await new Promise((r) => setTimeout(r, 30));
-        return read.call(this, view);
-      };
-    });
+    const { page, downloads } = await openJournal(browser, slowReads);
     await page.click('#export');
     await page.waitForFunction(() => /** @type {HTMLProgressElement} */ (document.getElementById('export-progress')).value >= 5);
     const midway = await page.evaluate(() => /** @type {HTMLProgressElement} */ (document.getElementById('export-progress')).value);
