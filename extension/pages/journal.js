@@ -1,9 +1,15 @@
-// The journal page: a case as a readable list (who, what, where, when, in local time), pages of
-// 50 with previews blurred until revealed, filters, the case's short form, and the export that
-// ends on what to hand over and where. Every action appends an entry; nothing is ever edited.
+// The journal page: a case as a readable list (who, what, where, when, in local time), newest
+// first, pages of 50 with previews blurred until revealed, filters, the case's short form, and
+// the export that ends on what to hand over and where. Every action appends an entry; nothing
+// is ever edited.
+//
+// Opening a big case: the newest rows come first from the summary the store keeps with every
+// append (no entry read, nothing folded), then every row (for the filters and the pages), then
+// the chain's verification, whose verdict is shown as soon as it is known.
 import { captureShortcut, categoryLabel, CATEGORIES, initLanguage, localise, plural, t } from '../shared/i18n.js';
-import { addFile, loadCase, saveCaseDetails, verifyChain, verifyEverything } from '../shared/journal.js';
+import { addFile, loadRows, newestRows, saveCaseDetails, verifyEverything, verifyStoredChain } from '../shared/journal.js';
 import { exportBundle } from '../shared/export.js';
+import { SPOOL_GRACE_MS, removeStaleSpools } from '../shared/spool.js';
 import { currentCaseId, setCurrentCaseId } from '../shared/settings.js';
 import { getArtifact, listCases } from '../shared/store.js';
 import { byId, h, revealButton, saveBlob } from './dom.js';
@@ -14,10 +20,19 @@ import { showHandover } from './journal-handover.js';
 const PAGE_SIZE = 50;
 
 /**
- * @typedef {Awaited<ReturnType<typeof loadCase>>} LoadedCase
- * @type {{ caseId: string, page: number, data: LoadedCase | null, verification: any, urls: string[], exporting: boolean }}
+ * `data`: every row, once read; until then `first`, the rows of the page shown and the count.
+ * @typedef {Awaited<ReturnType<typeof loadRows>>} LoadedCase
+ * @typedef {NonNullable<Awaited<ReturnType<typeof newestRows>>>} FirstRows
+ * @type {{ caseId: string, page: number, data: LoadedCase | null, first: FirstRows | null, loading: object | null,
+ *   verification: any, urls: string[], exporting: boolean, cancelExport: AbortController | null }}
  */
-const state = { caseId: '', page: 0, data: null, verification: null, urls: [], exporting: false };
+const state = { caseId: '', page: 0, data: null, first: null, loading: null, verification: null, urls: [], exporting: false, cancelExport: null };
+
+/** The case's details and title, from every row or from the first ones. */
+const current = () => ({
+  title: state.data?.title ?? state.first?.title ?? '',
+  view: state.data?.view ?? { details: state.first?.details, items: [] },
+});
 
 /** @param {any} item */
 const platformOf = (item) => item.label?.platformName ?? '';
@@ -30,7 +45,7 @@ async function renderCases() {
   const cases = await listCases();
   if (!cases.some((c) => c.id === state.caseId)) cases.push({ id: state.caseId, title: t('defaultCaseTitle'), createdAt: '' });
   select('case-select').replaceChildren(
-    ...cases.map((c) => h('option', { value: c.id, selected: c.id === state.caseId }, [c.id === state.caseId && state.data ? state.data.title : c.title])),
+    ...cases.map((c) => h('option', { value: c.id, selected: c.id === state.caseId }, [c.id === state.caseId && current().title ? current().title : c.title])),
   );
 }
 
@@ -46,8 +61,21 @@ function fillFilter(el, values, label, all) {
   );
 }
 
+const filtering = () => Boolean(select('filter-platform').value || select('filter-author').value || select('filter-category').value);
+
+/** Every item newest first, computed once per loaded case. @type {WeakMap<object, any[]>} */
+const newestFirst = new WeakMap();
+
+/** The items the filters let through, newest first. */
 function filteredItems() {
-  const items = state.data?.view.items ?? [];
+  const view = state.data?.view;
+  if (!view) return [];
+  let items = newestFirst.get(view);
+  if (!items) {
+    items = [...view.items].reverse();
+    newestFirst.set(view, items);
+  }
+  if (!filtering()) return items;
   const platform = select('filter-platform').value;
   const author = select('filter-author').value;
   const category = select('filter-category').value;
@@ -82,7 +110,7 @@ const thumbnails = new IntersectionObserver((seen) => {
 function previewCell(item) {
   const artifacts = item.capture?.artifacts ?? item.file?.artifacts ?? [];
   if (item.deleted) return h('span', { class: 'status-bad' }, [t('deletedLabel')]);
-  if (withheld(state.data?.view, item)) return h('span', { class: 'withheld' }, [t('imageWithheld')]);
+  if (withheld(current().view, item)) return h('span', { class: 'withheld' }, [t('imageWithheld')]);
   const [shot] = imagesFirstThePost(artifacts);
   if (!shot) return h('span', { class: 'muted' }, [t('noPreview')]);
   const img = h('img', { class: 'thumb', width: '160', height: '110' });
@@ -121,7 +149,7 @@ function row(item) {
     t('detailsButton'),
     h('span', { class: 'visually-hidden' }, [` ${t('detailsOf', [String(item.seq)])}`]),
   ]);
-  details.addEventListener('click', () => openDetail(state.caseId, item, state.data?.view, refresh));
+  details.addEventListener('click', () => openDetail(state.caseId, item, current().view, refresh));
   /** @param {string} label @param {string | undefined} cls @param {(Node | string | null)[]} children */
   const cell = (label, cls, children) => h('td', { 'data-label': label, class: cls }, children);
   return h('tr', { 'data-seq': String(item.seq), 'data-hash': item.hash, class: item.deleted ? 'deleted' : undefined }, [
@@ -145,22 +173,37 @@ function row(item) {
 function renderList() {
   thumbnails.disconnect();
   for (const url of state.urls.splice(0)) URL.revokeObjectURL(url);
-  const all = state.data?.view.items ?? [];
-  const items = filteredItems();
-  const pages = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
+  // Until every row is read, the page shown comes from the summary, unfiltered.
+  const count = state.data ? state.data.view.items.length : (state.first?.count ?? 0);
+  const items = state.data ? filteredItems() : null;
+  const matching = items ? items.length : count;
+  const pages = Math.max(1, Math.ceil(matching / PAGE_SIZE));
   state.page = Math.min(state.page, pages - 1);
-  const shown = items.slice(state.page * PAGE_SIZE, (state.page + 1) * PAGE_SIZE);
+  const shown = items ? items.slice(state.page * PAGE_SIZE, (state.page + 1) * PAGE_SIZE) : (state.first?.rows ?? []);
   byId('entries').querySelector('tbody')?.replaceChildren(...shown.map(row));
-  byId('entries-caption').textContent = t('entriesCaption', [String(items.length)]);
-  byId('entries').hidden = items.length === 0;
-  byId('empty').hidden = all.length > 0;
-  byId('filters').hidden = all.length === 0;
-  byId('no-match').hidden = all.length === 0 || items.length > 0;
-  byId('captures-heading').textContent = t('capturesHeadingCount', [String(all.length)]);
+  byId('entries-caption').textContent = t('entriesCaption', [String(matching)]);
+  byId('entries').hidden = matching === 0;
+  byId('empty').hidden = count > 0;
+  byId('filters').hidden = count === 0;
+  for (const id of ['filter-platform', 'filter-author', 'filter-category']) select(id).disabled = !state.data;
+  byId('no-match').hidden = count === 0 || matching > 0;
+  byId('captures-heading').textContent = t('capturesHeadingCount', [String(count)]);
   byId('pager').hidden = pages <= 1;
   byId('page-label').textContent = t('pageLabel', [String(state.page + 1), String(pages)]);
   /** @type {HTMLButtonElement} */ (byId('page-prev')).disabled = state.page === 0;
   /** @type {HTMLButtonElement} */ (byId('page-next')).disabled = state.page >= pages - 1;
+}
+
+/** Shows page `page`: from every row once read, else that page's rows from the summary. @param {number} page */
+async function showPage(page) {
+  state.page = page;
+  if (!state.data) {
+    const loading = state.loading;
+    const first = await newestRows(state.caseId, { offset: page * PAGE_SIZE, limit: PAGE_SIZE });
+    if (state.data || state.loading !== loading) return renderList();
+    if (first) state.first = first;
+  }
+  renderList();
 }
 
 /** @param {any[]} problems */
@@ -176,16 +219,16 @@ function renderChain() {
   chain.dataset.head = report.head?.hash ?? '';
   chain.className = report.ok ? 'status-ok' : 'status-bad';
   chain.textContent = report.ok
-    ? t('journalChainIntact', [entryCounts(report.entries, state.data?.view.items ?? [])])
+    ? t('journalChainIntact', [entryCounts(report.entries, current().view.items)])
     : plural('journalChainBroken', report.problems.length);
   renderProblems(report.problems);
 }
 
 function renderCaseForm() {
-  const d = state.data?.view.details;
+  const d = current().view.details;
   const form = /** @type {HTMLFormElement} */ (byId('case-form'));
   const field = (/** @type {string} */ name) => /** @type {HTMLInputElement} */ (form.elements.namedItem(name));
-  field('title').value = state.data?.title ?? '';
+  field('title').value = current().title;
   field('person').value = d?.person ?? '';
   field('minor').checked = d?.minor ?? false;
   field('school').checked = d?.school ?? false;
@@ -197,18 +240,36 @@ function renderCaseForm() {
 async function refresh() {
   // Until this refresh has verified the chain again, the page does not claim it is valid.
   byId('chain').removeAttribute('data-ok');
-  state.data = await loadCase(state.caseId);
+  const loading = {};
+  state.loading = loading;
   byId('guide-link').setAttribute('href', `guide.html?${new URLSearchParams({ case: state.caseId })}`);
+  // 1. The page shown, from the summary (unless a filter needs every row).
+  if (!(state.data && filtering())) {
+    const first = await newestRows(state.caseId, { offset: state.page * PAGE_SIZE, limit: PAGE_SIZE });
+    if (state.loading !== loading) return;
+    if (first) {
+      state.data = null;
+      state.first = first;
+      renderCaseForm();
+      renderList();
+      byId('loading').hidden = true;
+      await renderCases();
+    }
+  }
+  // 2. Every row: the filters and the other pages.
+  const data = await loadRows(state.caseId);
+  if (state.loading !== loading) return;
+  state.data = data;
+  state.first = null;
   await renderCases();
-  const items = state.data.view.items;
+  const items = data.view.items;
   fillFilter(select('filter-platform'), items.map(platformOf).filter(Boolean), (v) => v, 'filterAllPlatforms');
   fillFilter(select('filter-author'), items.map(authorOf).filter(Boolean), (v) => v, 'filterAllAuthors');
   fillFilter(select('filter-category'), CATEGORIES, categoryLabel, 'filterAllCategories');
   renderCaseForm();
   renderList();
   byId('loading').hidden = true;
-  // The list first, then the chain's verification (it reads every entry again).
-  const loaded = state.data;
+  // 3. The chain's verification (it reads every entry).
   state.verification = null;
   byId('chain').className = '';
   byId('chain').textContent = t('journalChainChecking');
@@ -217,8 +278,8 @@ async function refresh() {
     requestAnimationFrame(() => setTimeout(r, 0));
     setTimeout(r, 50);
   });
-  const verification = await verifyChain(loaded);
-  if (state.data !== loaded) return; // another refresh started meanwhile
+  const verification = await verifyStoredChain(state.caseId);
+  if (state.loading !== loading) return; // another refresh started meanwhile
   state.verification = verification;
   renderChain();
 }
@@ -241,10 +302,14 @@ async function guarded(action) {
   }
 }
 
-/** Export → the file saved under the case's name → what to hand over and where. */
+/**
+ * Export → the file saved under the case's name → what to hand over and where. Until the bundle
+ * is whole and its entry in the journal, Cancel stops it and nothing is left: no file, no entry.
+ */
 async function exportCase() {
   if (state.exporting) return;
   const button = byId('export');
+  const cancel = /** @type {HTMLButtonElement} */ (byId('export-cancel'));
   const status = byId('export-status');
   const error = byId('export-error');
   const area = byId('export-progress-area');
@@ -252,39 +317,57 @@ async function exportCase() {
   error.hidden = true;
   status.textContent = '';
   // A case loaded empty may have had a capture since: check again before saying so.
-  if (!state.data?.view.items.length) state.data = await loadCase(state.caseId);
-  if (!state.data.view.items.length) {
+  if (!current().view.items.length && !state.first?.count) state.data = await loadRows(state.caseId);
+  if (!current().view.items.length && !state.first?.count) {
     byId('handover').hidden = true;
     status.textContent = t('exportEmpty');
     return;
   }
+  const title = current().title;
   state.exporting = true;
+  const controller = new AbortController();
+  state.cancelExport = controller;
   button.setAttribute('aria-disabled', 'true');
+  cancel.disabled = false;
   progress.removeAttribute('value');
   area.hidden = false;
   status.textContent = t('exporting');
   try {
-    const { blob, head } = await exportBundle(state.caseId, {
+    const exported = await exportBundle(state.caseId, {
+      signal: controller.signal,
       onProgress: (done, total) => {
         progress.max = total;
         progress.value = done;
         status.textContent = t('exportingFiles', [String(done), String(total)]);
       },
+      // From here the bundle is whole and its entry is being appended: too late to cancel.
+      onCommit: () => {
+        cancel.disabled = true;
+        progress.removeAttribute('value');
+        status.textContent = t('exportFinishing');
+      },
     });
     const date = new Date();
-    const fileName = bundleFileName(state.data.title, date);
-    saveBlob(blob, fileName);
+    const fileName = bundleFileName(title, date);
+    saveBlob(exported.blob, fileName);
+    // The browser copies the file to where downloads go; the extension's copy goes after.
+    setTimeout(() => void exported.release(), SPOOL_GRACE_MS);
     status.textContent = t('exportDone', [fileName]);
-    showHandover(byId('handover'), byId('cover'), { caseId: state.caseId, caseTitle: state.data.title, fileName, size: blob.size, head, date });
-    // The export may have appended an entry: show the case as it is now.
+    showHandover(byId('handover'), byId('cover'), { caseId: state.caseId, caseTitle: title, fileName, size: exported.size, head: exported.head, date });
+    // The export appended an entry: show the case as it is now.
     refresh().catch(showActionError);
   } catch (e) {
-    console.error(e);
     status.textContent = '';
-    error.textContent = t('exportFailed', [describeError(e)]);
-    error.hidden = false;
+    if (/** @type {any} */ (e)?.code === 'export-cancelled') {
+      status.textContent = t('exportCancelled');
+    } else {
+      console.error(e);
+      error.textContent = t('exportFailed', [describeError(e)]);
+      error.hidden = false;
+    }
   } finally {
     state.exporting = false;
+    state.cancelExport = null;
     button.removeAttribute('aria-disabled');
     area.hidden = true;
   }
@@ -351,15 +434,10 @@ function wire() {
       renderList();
     });
   }
-  byId('page-prev').addEventListener('click', () => {
-    state.page -= 1;
-    renderList();
-  });
-  byId('page-next').addEventListener('click', () => {
-    state.page += 1;
-    renderList();
-  });
+  byId('page-prev').addEventListener('click', () => guarded(() => showPage(state.page - 1)));
+  byId('page-next').addEventListener('click', () => guarded(() => showPage(state.page + 1)));
   byId('export').addEventListener('click', () => guarded(exportCase));
+  byId('export-cancel').addEventListener('click', () => state.cancelExport?.abort());
   byId('verify-all').addEventListener('click', () =>
     guarded(async () => {
       const status = byId('verify-status');
@@ -369,7 +447,7 @@ function wire() {
       status.dataset.ok = String(report.ok);
       status.className = report.ok ? 'status-ok' : 'status-bad';
       status.textContent = report.ok
-        ? t('verifyAllOk', [entryCounts(report.entries, state.data?.view.items ?? [])])
+        ? t('verifyAllOk', [entryCounts(report.entries, current().view.items)])
         : plural('journalChainBroken', report.problems.length);
       renderProblems(report.problems);
     }),
@@ -396,8 +474,9 @@ async function start() {
   state.caseId = new URLSearchParams(location.search).get('case') ?? (await currentCaseId());
   wire();
   showChosenFiles();
-  await showShortcut();
-  await refresh();
+  await Promise.all([showShortcut(), refresh()]);
+  // Files of exports stopped by a closed page or browser, once no download can still need them.
+  void removeStaleSpools();
 }
 
 start().catch((e) => {

@@ -10,7 +10,7 @@
 import initWorker, * as workerModule from '../pkg/worker/temoin.js';
 import initPages, * as pagesModule from '../pkg/pages/temoin.js';
 
-/** Whether this context is one of the extension's pages (extension/pages/*.html). */
+/** Whether this context is one of the extension's pages (extension/pages/*.html) or a worker they start. */
 const IN_PAGES = typeof location !== 'undefined' && location.pathname.startsWith('/extension/pages/');
 
 const chosen = IN_PAGES
@@ -62,7 +62,9 @@ export function ready() {
   }
   if (!loading) {
     timings.loadStartedAt = performance.now();
-    loading = chosen.init({ module_or_path: chrome.runtime.getURL(chosen.path) }).then(() => {
+    // A dedicated worker (the export's) has no extension API: the module is found from here.
+    const url = typeof chrome !== 'undefined' && chrome.runtime?.getURL ? chrome.runtime.getURL(chosen.path) : new URL(`../../${chosen.path}`, import.meta.url);
+    loading = chosen.init({ module_or_path: url }).then(() => {
       loaded = true;
       timings.readyAt = performance.now();
     });

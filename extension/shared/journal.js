@@ -1,7 +1,7 @@
 // The journal's operations, shared by the service worker and the pages. Each one appends an
 // entry through the core; nothing ever edits an entry or an artifact already stored.
 import { core, pagesCore, ready } from './core.js';
-import { appendEntry, artifactsOf, getHead, listArtifacts, listCases, listEntries } from './store.js';
+import { appendEntry, artifactsOf, getHead, listArtifacts, listCases, listEntries, readJournal, readRows, readSummary, summaryIsFresh, writeSummary } from './store.js';
 
 /**
  * @typedef {import('./store.js').NewArtifact} NewArtifact
@@ -99,6 +99,65 @@ export async function loadCase(caseId) {
     title: /** @type {string} */ (view.details?.title ?? cases.find((c) => c.id === caseId)?.title ?? caseId),
     view,
   };
+}
+
+/**
+ * The case's name for people: its details' title, else the title it was created with.
+ * @param {string} caseId @param {{ title?: string } | null | undefined} details
+ * @param {{ title: string } | undefined} [record] the case's record, when already read
+ */
+async function titleOf(caseId, details, record = undefined) {
+  if (details?.title) return details.title;
+  return (record ?? (await listCases()).find((c) => c.id === caseId))?.title ?? caseId;
+}
+
+/**
+ * The journal page's first look: `limit` rows, newest first after `offset`, from the summary
+ * the store keeps with each append (no entry is read, nothing folded). `null` when that summary
+ * does not reflect the journal (written before it existed): `loadRows` rebuilds it.
+ * @param {string} caseId @param {{ offset?: number, limit: number }} page
+ */
+export async function newestRows(caseId, page) {
+  const { fresh, head, summary, record, rows } = await readSummary(caseId, page);
+  if (!fresh) return null;
+  return {
+    caseId,
+    head,
+    /** How many captures and added files the case has. */
+    count: summary?.items ?? 0,
+    details: summary?.details,
+    title: await titleOf(caseId, summary?.details, record),
+    rows,
+  };
+}
+
+/**
+ * Every row of the case in journal order (the items of its case view) and its details, from the
+ * summary; a summary that does not reflect the journal is first rebuilt from the core's fold of
+ * every entry, the very view `loadCase` gives.
+ * @param {string} caseId
+ */
+export async function loadRows(caseId) {
+  const stored = await readRows(caseId);
+  if (summaryIsFresh(stored.head, stored.summary)) {
+    const details = stored.summary?.details;
+    return { caseId, head: stored.head, title: await titleOf(caseId, details), view: { details, items: stored.rows } };
+  }
+  await ready();
+  const { entries, head } = await readJournal(caseId);
+  const view = pagesCore().caseView(caseId, entries.map(({ seq, hash, json }) => ({ seq, hash, json })));
+  if (head) await writeSummary(caseId, head, view);
+  return { caseId, head, title: await titleOf(caseId, view.details), view: { details: view.details, items: view.items } };
+}
+
+/**
+ * The case's chain as stored now, verified (entries and head, read in one snapshot).
+ * @param {string} caseId
+ */
+export async function verifyStoredChain(caseId) {
+  await ready();
+  const { entries, head } = await readJournal(caseId);
+  return verifyChain({ caseId, entries: entries.map(({ seq, hash, json }) => ({ seq, hash, json })), head });
 }
 
 /**

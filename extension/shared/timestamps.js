@@ -79,19 +79,19 @@ export async function requestTimestamp(authority, seq, hash) {
 }
 
 /**
- * Stamps entry `sealed` of `caseId` now and appends the token as the next entry, for an export
- * that can carry it. On failure, `null`: it is not queued, so that a stamp of an export entry
+ * The `timestamp` event body for entry `sealed` (an export entry, not yet appended), asked of the
+ * authority now, for an export that can carry it; `null` when independent time is off or the
+ * authority did not answer. A failed stamp is not queued, so that a stamp of an export entry
  * right after it is always one its bundle carries (a later capture's stamp, which chains to it,
  * attests it too).
- * @param {string} caseId @param {SealedEntry} sealed
- * @returns {Promise<SealedEntry | null>}
+ * @param {SealedEntry} sealed
+ * @returns {Promise<import('./types.js').EventBody | null>}
  */
-export async function stampNow(caseId, sealed) {
+export async function exportTimestamp(sealed) {
   const settings = await timestampSettings();
   if (!settings.enabled) return null;
   try {
-    const body = await requestTimestamp(settings.authority, sealed.seq, sealed.hash);
-    return await appendEvent(caseId, body, { expectSeq: sealed.seq + 1 });
+    return await requestTimestamp(settings.authority, sealed.seq, sealed.hash);
   } catch (e) {
     console.warn('the export goes without a time stamp of its own', e);
     return null;

@@ -1,27 +1,31 @@
 // 4. Export and import at scale: 1,000 captures of about 1 MB each, exported by the journal
-// page's own Export button; time, the browser's peak memory above its idle baseline, the
-// bundle's size; then the import page on that bundle. 5. The journal page with 10,000 captures.
-// The journal is filled through the extension's own append path (appendEvent: sealed by the
-// core, written with its files in one transaction), from the body of a real capture.
+// page's own Export button, in Chromium and in Firefox; time, the browser's peak memory above
+// its idle baseline, the bundle's size; then the import page on that bundle. 5. The journal
+// page with 10,000 captures. 7. The export's scale curve. The journal is filled through the
+// extension's own append path (appendEvent: sealed by the core, written with its files in one
+// transaction), from the body of a real capture.
 import { readFileSync, readdirSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fmt, median } from './stats.mjs';
 
 /**
- * Memory of the browser running on `profile` (PSS): its main process and every process under
- * it (renderers, GPU, utility), in bytes.
- * @param {string} profile
+ * Memory of the browser running on `profile` (Chromium), or of the process `profile` and its
+ * children (Firefox), as PSS: the main process and every process under it (renderers or
+ * content processes, GPU, utility), in bytes.
+ * @param {string | number} profile
  */
 export function browserRss(profile) {
   /** @type {Map<number, number[]>} */
   const children = new Map();
   /** @type {number[]} */
-  const roots = [];
+  const roots = typeof profile === 'number' ? [profile] : [];
   for (const entry of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
       const pid = Number(entry);
       const ppid = Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
       children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+      if (typeof profile === 'number') continue;
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
       if (cmd.includes(`--user-data-dir=${profile}`) && !cmd.includes('--type=')) roots.push(pid);
     } catch {
@@ -48,7 +52,8 @@ export function browserRss(profile) {
 
 /**
  * Fills `caseId` with `count` captures, each with one artifact of `bytes` random bytes, from the
- * body of the real capture `template` (an event body).
+ * body of the real capture `template` (an event body). `extensionPage` is a playwright page or
+ * a puppeteer one (Firefox): both evaluate `(fn, arg)`.
  * @param {import('playwright-core').Page} extensionPage @param {string} caseId
  * @param {number} count @param {number} bytes @param {any} template
  */
@@ -76,6 +81,45 @@ export async function fillJournal(extensionPage, caseId, count, bytes, template)
 }
 
 /**
+ * Samples the browser's memory every 50 ms from now; `stop()` returns the peak.
+ * @param {string | number} profile see `browserRss`
+ */
+function sampleMemory(profile) {
+  let peak = browserRss(profile);
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, browserRss(profile));
+  }, 50);
+  return {
+    stop: () => {
+      clearInterval(sampler);
+      return Math.max(peak, browserRss(profile));
+    },
+  };
+}
+
+/**
+ * The idle baseline: once memory has settled (filling the case leaves garbage that the browser
+ * collects in its own time: no two-second window moving by more than 8 MB, or 60 s passed),
+ * the median of 2 s of samples.
+ * @param {string | number} profile
+ */
+async function idleMemory(profile) {
+  const started = Date.now();
+  for (;;) {
+    /** @type {number[]} */
+    const idle = [];
+    for (let i = 0; i < 20; i += 1) {
+      idle.push(browserRss(profile));
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    if (Math.max(...idle) - Math.min(...idle) < 8 << 20 || Date.now() - started > 60_000) return median(idle);
+  }
+}
+
+/**
+ * The Export button of the journal page, once, in Chromium: from the click to the download
+ * starting (the bundle whole on disk, its entry in the journal, the file handed to the
+ * browser), and to the browser's download saved; memory sampled every 50 ms until then.
  * @param {Awaited<ReturnType<typeof import('../../tests/support/chromium.mjs').launchWithExtension>>} browser
  * @param {string} profile the browser's user-data-dir (to find its processes)
  * @param {string} caseId a case already filled
@@ -85,28 +129,63 @@ export async function benchExport(browser, profile, caseId, savePath) {
   const journal = await browser.context.newPage();
   await journal.goto(browser.extensionUrl(`extension/pages/journal.html?case=${encodeURIComponent(caseId)}`));
   await journal.waitForSelector('#chain[data-ok]', { timeout: 600_000 });
-  // Idle baseline: the median of 2 s of samples with the journal page open.
-  /** @type {number[]} */
-  const idle = [];
-  for (let i = 0; i < 20; i += 1) {
-    idle.push(browserRss(profile));
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const baseline = median(idle);
-  let peak = baseline;
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, browserRss(profile));
-  }, 50);
+  const baseline = await idleMemory(profile);
+  const memory = sampleMemory(profile);
   const t0 = Date.now();
-  // Until the download starts: the bundle is built and handed to the browser. Writing it to
-  // the disk is the browser's download, not counted.
   const [download] = await Promise.all([journal.waitForEvent('download', { timeout: 900_000 }), journal.click('#export')]);
   const exportMs = Date.now() - t0;
+  await download.path();
+  const savedMs = Date.now() - t0;
+  const peak = memory.stop();
   await download.saveAs(savePath);
-  clearInterval(sampler);
   const size = (await stat(savePath)).size;
   await journal.close();
-  return { exportMs, baseline, peak, size };
+  // The page kept its export file for the download, which is saved: removed, with the page gone.
+  const other = await browser.context.newPage();
+  await other.goto(browser.extensionUrl('extension/pages/import.html'));
+  await other.evaluate(async () => (await import('/extension/shared/spool.js')).removeStaleSpools(0));
+  await other.close();
+  return { exportMs, savedMs, baseline, peak, size };
+}
+
+/**
+ * The same in Firefox: the journal page shown in the extension's own tab, the download saved
+ * into `downloadDir` (emptied first) without a question.
+ * @param {{ browser: import('puppeteer-core').Browser, extensionPage: import('puppeteer-core').Page, origin: string }} firefox
+ * @param {string} caseId @param {string} downloadDir
+ */
+export async function benchExportFirefox(firefox, caseId, downloadDir) {
+  const { extensionPage: page, origin } = firefox;
+  const pid = /** @type {number} */ (firefox.browser.process()?.pid);
+  for (const name of await readdir(downloadDir)) await rm(join(downloadDir, name), { force: true });
+  await page.evaluate((url) => location.assign(url), `${origin}extension/pages/journal.html?case=${encodeURIComponent(caseId)}`);
+  await page.waitForSelector('#chain[data-ok]', { timeout: 600_000 });
+  const baseline = await idleMemory(pid);
+  const memory = sampleMemory(pid);
+  const t0 = Date.now();
+  await page.click('#export');
+  await page.waitForFunction(() => /\.zip/.test(document.getElementById('export-status')?.textContent ?? '') || !document.getElementById('export-error')?.hidden, { timeout: 900_000, polling: 20 });
+  const exportMs = Date.now() - t0;
+  const failed = await page.$eval('#export-error', (e) => (e.hidden ? '' : e.textContent));
+  if (failed) throw new Error(`Firefox export: ${failed}`);
+  // Saved: the file is there, whole, and no partial download remains.
+  let size = 0;
+  for (;;) {
+    const names = await readdir(downloadDir);
+    const zip = names.find((n) => n.endsWith('.zip'));
+    if (zip && !names.some((n) => n.endsWith('.part'))) {
+      size = (await stat(join(downloadDir, zip))).size;
+      if (size > 0) break;
+    }
+    if (Date.now() - t0 > 900_000) throw new Error('Firefox saved no bundle');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const savedMs = Date.now() - t0;
+  const peak = memory.stop();
+  await page.evaluate((url) => location.assign(url), `${origin}extension/pages/import.html`);
+  await page.waitForFunction(() => document.readyState === 'complete' && location.pathname.endsWith('import.html'));
+  await page.evaluate(async () => (await import('/extension/shared/spool.js')).removeStaleSpools(0));
+  return { exportMs, savedMs, baseline, peak, size };
 }
 
 /**

@@ -1,8 +1,9 @@
 // The same journey in Firefox ESR: capture a fixture post, see it in the journal page, export,
-// verify the bundle natively. Where Firefox lacks an API (MHTML), the record says so.
+// verify the bundle natively. Where Firefox lacks an API (MHTML), the record says so. Then an
+// export cancelled midway leaves no file and no entry, and the Export button's next one verifies.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveFixtures } from '../support/server.mjs';
@@ -10,6 +11,7 @@ import { launchFirefoxWithExtension } from '../support/firefox.mjs';
 import { readStoredJournal } from '../support/chromium.mjs';
 import { assertChainValid, assertEntryWhole } from '../support/journal.mjs';
 import { temoin } from '../support/tools.mjs';
+import { exportFiles, fillCase, slowReads } from '../support/fill.mjs';
 
 /** @type {Awaited<ReturnType<typeof serveFixtures>>} */
 let server;
@@ -17,11 +19,15 @@ let server;
 let firefox;
 /** @type {string} */
 let work;
+/** Where Firefox saves what the extension offers for download. */
+let downloads = '';
 
 before(async () => {
   server = await serveFixtures();
-  firefox = await launchFirefoxWithExtension();
   work = await mkdtemp(join(tmpdir(), 'temoin-firefox-'));
+  downloads = join(work, 'downloads');
+  await mkdir(downloads);
+  firefox = await launchFirefoxWithExtension({ downloadDir: downloads });
 });
 
 after(async () => {
@@ -63,8 +69,9 @@ test('Firefox: capture a post, see it in the journal, export, verify', { timeout
   // The bundle the Export button saves.
   const base64 = await extensionPage.evaluate(async () => {
     const { exportBundle } = await import('/extension/shared/export.js');
-    const { blob } = await exportBundle('default');
+    const { blob, release } = await exportBundle('default');
     const bytes = new Uint8Array(await blob.arrayBuffer());
+    await release();
     let s = '';
     for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
     return btoa(s);
@@ -93,4 +100,44 @@ test('Firefox: capture a post, see it in the journal, export, verify', { timeout
   assert.ok(!names.includes('page.mhtml'));
   assert.equal(event.body.post.text?.includes('personne ne veut de toi'), true);
   for (const a of event.body.artifacts) assert.ok(a.method.length > 0, `${a.name} says how it was made`);
+});
+
+test('Firefox: an export cancelled midway saves nothing and seals nothing; the next one verifies', { timeout: 180_000 }, async () => {
+  const { extensionPage, origin } = firefox;
+  // The extension's tab in front: the first test left the captured post's tab there, and
+  // Firefox runs a background tab's timers at most once a second (and its animation frames not
+  // at all), which would stretch the slowed reads below from 30 ms to a second each and stall
+  // the waits on the page (https://developer.mozilla.org/en-US/docs/Web/API/Window/setTimeout#timeouts_in_inactive_tabs).
+  // The export itself runs no timer: its worker and its IndexedDB reads are not throttled.
+  await extensionPage.bringToFront();
+  await fillCase(extensionPage, 'stream', 40);
+  await extensionPage.evaluate((url) => location.assign(url), `${origin}extension/pages/journal.html?case=stream`);
+  // The journal page of this case, not the one shown before it.
+  await extensionPage.waitForFunction(() => location.search === '?case=stream' && document.querySelector('#chain[data-ok="true"]'), { timeout: 30_000 });
+  const before = await readStoredJournal(/** @type {any} */ (extensionPage), 'stream', { onlySeq: -1 });
+  await extensionPage.evaluate(slowReads);
+  await extensionPage.click('#export');
+  await extensionPage.waitForFunction(() => /** @type {HTMLProgressElement} */ (document.getElementById('export-progress')).value >= 5, { timeout: 60_000 });
+  await extensionPage.click('#export-cancel');
+  await extensionPage.waitForFunction(() => /(annulé|cancelled)/.test(document.getElementById('export-status')?.textContent ?? ''), { timeout: 60_000 });
+  const after = await readStoredJournal(/** @type {any} */ (extensionPage), 'stream', { onlySeq: -1 });
+  assertChainValid(after);
+  assert.deepEqual(after.entries.map((e) => e.hash), before.entries.map((e) => e.hash), 'no entry was appended');
+  assert.deepEqual(await exportFiles(extensionPage), [], 'no export file is left');
+  assert.deepEqual(await readdir(downloads), [], 'nothing was saved');
+
+  // The Export button again, to the end: the file saved verifies, sealed by the next entry.
+  await extensionPage.click('#export');
+  await extensionPage.waitForSelector('#handover:not([hidden])', { timeout: 120_000 });
+  /** @type {string | undefined} */
+  let saved;
+  for (let waited = 0; !saved && waited < 60_000; waited += 100) {
+    const names = await readdir(downloads);
+    if (!names.some((n) => n.endsWith('.part'))) saved = names.find((n) => n.endsWith('.zip'));
+    if (!saved) await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.ok(saved, 'the bundle was saved');
+  const verified = temoin(['verify', '--json', join(downloads, saved)]);
+  assert.equal(verified.status, 0, verified.stdout + verified.stderr);
+  assert.equal(JSON.parse(verified.stdout).sealedBy, before.entries.length + 1);
 });

@@ -85,15 +85,17 @@ test('the case reads as people write it, details tucked away; a minor\'s intimat
       excerpt: tr.querySelector('.excerpt')?.textContent,
     })),
   );
-  assert.deepEqual(rows.map((r) => [r.seq, r.platform]), [['1', 'X'], ['2', 'X'], ['3', 'Reddit']]);
-  assert.equal(rows[0].author, 'Corbeau Noir (@corbeau_noir)');
+  // Newest first.
+  assert.deepEqual(rows.map((r) => [r.seq, r.platform]), [['3', 'Reddit'], ['2', 'X'], ['1', 'X']]);
+  const [third, second, first] = rows;
+  assert.equal(first.author, 'Corbeau Noir (@corbeau_noir)');
   // (The fixture's second post runs its handle into its date: the extractor reads "@pie_bavarde27".)
-  assert.match(rows[1].author ?? '', /^Pie Bavarde \(@pie_bavarde/);
-  assert.equal(rows[2].author, '@corbeau_noir');
-  assert.equal(rows[0].date, 'Publié le 27 novembre 2026 à 22:14');
-  assert.equal(rows[0].datetime, '2026-11-27T21:14:00.000Z');
-  assert.equal(rows[2].date, 'Publié le 25 novembre 2026 à 20:45');
-  assert.match(rows[0].excerpt ?? '', /personne ne veut de toi/);
+  assert.match(second.author ?? '', /^Pie Bavarde \(@pie_bavarde/);
+  assert.equal(third.author, '@corbeau_noir');
+  assert.equal(first.date, 'Publié le 27 novembre 2026 à 22:14');
+  assert.equal(first.datetime, '2026-11-27T21:14:00.000Z');
+  assert.equal(third.date, 'Publié le 25 novembre 2026 à 20:45');
+  assert.match(first.excerpt ?? '', /personne ne veut de toi/);
   const listed = await text(journal, '#entries');
   assert.doesNotMatch(listed, /[0-9a-f]{64}/, 'no hash in the list');
   assert.doesNotMatch(listed, /screenshot-|\.png|\.html|octets/, 'no file name or size in the list');

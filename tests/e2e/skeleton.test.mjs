@@ -83,7 +83,8 @@ test('two captures are stored, hashed, chained and listed', async () => {
   const rows = await journal.$$eval('#entries tbody tr', (trs) =>
     trs.map((tr) => ({ seq: tr.getAttribute('data-seq'), hash: tr.getAttribute('data-hash') })),
   );
-  assert.deepEqual(rows.map((r) => [r.seq, r.hash]), [['1', first.hash], ['2', second.hash]]);
+  // Newest first.
+  assert.deepEqual(rows.map((r) => [r.seq, r.hash]), [['2', second.hash], ['1', first.hash]]);
   // Each capture's files and their hashes, under its technical details.
   for (const [i, event] of events.entries()) {
     await journal.click(`#entries tr[data-seq="${i + 1}"] button.open-detail`);

@@ -160,8 +160,9 @@ export async function exportThroughPage(browser, caseId, language) {
     const base64 = await page.evaluate(
       async ([id, lang]) => {
         const { exportBundle } = await import('/extension/shared/export.js');
-        const { blob } = await exportBundle(id, lang ? { language: lang } : undefined);
+        const { blob, release } = await exportBundle(id, lang ? { language: lang } : undefined);
         const bytes = new Uint8Array(await blob.arrayBuffer());
+        await release();
         let s = '';
         for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
         return btoa(s);

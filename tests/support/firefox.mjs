@@ -9,16 +9,23 @@ import { ROOT } from './chromium.mjs';
 
 export const PACKAGED_FIREFOX = resolve(ROOT, 'dist/firefox');
 
-export async function launchFirefoxWithExtension() {
+/**
+ * With `downloadDir`, what the extension offers for download is saved there without a question.
+ * @param {{ downloadDir?: string }} [options]
+ */
+export async function launchFirefoxWithExtension({ downloadDir } = {}) {
   const manifest = JSON.parse(await readFile(resolve(PACKAGED_FIREFOX, 'manifest.json'), 'utf8'));
   const addonId = manifest.browser_specific_settings.gecko.id;
   // A known internal UUID, so that the test knows the extension's origin.
   const uuid = randomUUID();
+  const downloads = downloadDir
+    ? { 'browser.download.dir': downloadDir, 'browser.download.folderList': 2, 'browser.download.useDownloadDir': true, 'browser.download.always_ask_before_handling_new_types': false }
+    : {};
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr',
     headless: true,
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [addonId]: uuid }) },
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [addonId]: uuid }), ...downloads },
   });
   await browser.installExtension(PACKAGED_FIREFOX);
   const origin = `moz-extension://${uuid}/`;

@@ -70,6 +70,8 @@ pub enum ErrorCode {
     HeadMoved,
     /// Entries kept arriving during an export, past its retries.
     ExportHeadMoved,
+    /// The person stopped the export before it was saved: no file, no export entry.
+    ExportCancelled,
     /// The control code given to the import page is not 64 hex digits.
     InvalidControlCode,
     /// Anything else; the message says what.
@@ -77,7 +79,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 30] = [
+    pub const ALL: [ErrorCode; 31] = [
         ErrorCode::InvalidInput,
         ErrorCode::InvalidTime,
         ErrorCode::InvalidHead,
@@ -106,6 +108,7 @@ impl ErrorCode {
         ErrorCode::StorageFull,
         ErrorCode::HeadMoved,
         ErrorCode::ExportHeadMoved,
+        ErrorCode::ExportCancelled,
         ErrorCode::InvalidControlCode,
         ErrorCode::Unexpected,
     ];
@@ -140,6 +143,7 @@ impl ErrorCode {
             ErrorCode::StorageFull => "storage-full",
             ErrorCode::HeadMoved => "head-moved",
             ErrorCode::ExportHeadMoved => "export-head-moved",
+            ErrorCode::ExportCancelled => "export-cancelled",
             ErrorCode::InvalidControlCode => "invalid-control-code",
             ErrorCode::Unexpected => "unexpected",
         }

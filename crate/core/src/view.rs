@@ -1,9 +1,15 @@
 //! A case as people read it: the journal folded into its captures and added files, each with
 //! its current categories, its notes and whether it was deleted. The report, the journal page
 //! and `temoin inspect` all read this one view.
+//!
+//! The fold is one step per entry (`RowChange::of` and `ItemView::apply`), so that the same
+//! steps can also run one entry at a time: the extension keeps each item's row in IndexedDB,
+//! updated in the transaction that appends the entry, and the journal page shows the newest
+//! rows without reading the whole journal. `CaseView::build` is those steps over every entry.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
+use crate::error::Result;
 use crate::journal::{parse_event, Entry};
 use crate::model::{Artifact, Capture, CaseDetails, Category, EventBody, FileAdded, Post};
 use crate::platforms::{is_private_address, platform};
@@ -24,7 +30,7 @@ pub struct CaseView {
     pub annotations: Vec<AnnotationView>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ItemView {
@@ -46,7 +52,7 @@ pub struct ItemView {
 
 /// The values people read about an item, computed once here so that the report, the letters,
 /// the CLI and the journal page say the same thing.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ItemLabel {
@@ -63,7 +69,7 @@ pub struct ItemLabel {
     pub private: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct NoteView {
@@ -72,7 +78,7 @@ pub struct NoteView {
     pub text: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct DeletionView {
@@ -121,6 +127,78 @@ impl ItemView {
     }
 }
 
+/// What one entry changes among a case's items, the first step of the fold.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct RowChange {
+    /// A capture or an added file: its new row.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub item: Option<ItemView>,
+    /// A note, categories or a deletion: the entry whose row `ItemView::apply` changes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<u32>,
+    /// New case details, which replace the earlier ones.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub details: Option<CaseDetails>,
+}
+
+impl RowChange {
+    /// The change `entry` makes; an entry that does not parse is an error here (the journal
+    /// page's rows are only ever built from entries just sealed or already verified).
+    pub fn of(entry: &Entry) -> Result<RowChange> {
+        let event = parse_event(&entry.json)?;
+        let mut change = RowChange {
+            item: None,
+            target: None,
+            details: None,
+        };
+        match event.body {
+            EventBody::Capture(c) => change.item = Some(item(entry, &event.at, Some(c), None)),
+            EventBody::FileAdded(f) => change.item = Some(item(entry, &event.at, None, Some(f))),
+            EventBody::CaseDetails(d) => change.details = Some(d),
+            EventBody::Note(_) | EventBody::Categories(_) | EventBody::Deletion(_) => {
+                change.target = event.body.target();
+            }
+            EventBody::StepDone(_) | EventBody::Timestamp(_) | EventBody::Export(_) => {}
+        }
+        Ok(change)
+    }
+}
+
+impl ItemView {
+    /// Applies a later note, categories or deletion about this item (`entry` is its entry).
+    /// Anything else, or an entry about another item, changes nothing.
+    pub fn apply(&mut self, entry: &Entry) -> Result<()> {
+        let event = parse_event(&entry.json)?;
+        self.apply_body(entry.seq, &event.at, &event.body);
+        Ok(())
+    }
+
+    fn apply_body(&mut self, seq: u32, at: &str, body: &EventBody) {
+        if body.target() != Some(self.seq) {
+            return;
+        }
+        match body {
+            EventBody::Note(n) => self.notes.push(NoteView {
+                seq,
+                at: at.to_owned(),
+                text: n.text.clone(),
+            }),
+            EventBody::Categories(c) => self.categories = c.categories.clone(),
+            EventBody::Deletion(d) => {
+                self.deleted = Some(DeletionView {
+                    seq,
+                    at: at.to_owned(),
+                    reason: d.reason.clone(),
+                    removed: d.removed.clone(),
+                });
+            }
+            _ => {}
+        }
+    }
+}
+
 impl CaseView {
     /// Folds the entries; an entry that does not parse is skipped (verification reports it).
     pub fn build(case_id: &str, entries: &[Entry]) -> CaseView {
@@ -136,6 +214,11 @@ impl CaseView {
             };
             let kind = event.body.kind();
             let target = event.body.target();
+            if let Some(t) = target {
+                if let Some(i) = view.item_mut(t) {
+                    i.apply_body(entry.seq, &event.at, &event.body);
+                }
+            }
             let summary = match &event.body {
                 EventBody::Capture(c) => {
                     view.items
@@ -151,37 +234,14 @@ impl CaseView {
                     view.details = Some(d.clone());
                     d.title.clone()
                 }
-                EventBody::Note(n) => {
-                    if let Some(i) = view.item_mut(n.entry) {
-                        i.notes.push(NoteView {
-                            seq: entry.seq,
-                            at: event.at.clone(),
-                            text: n.text.clone(),
-                        });
-                    }
-                    n.text.clone()
-                }
-                EventBody::Categories(c) => {
-                    if let Some(i) = view.item_mut(c.entry) {
-                        i.categories = c.categories.clone();
-                    }
-                    c.categories
-                        .iter()
-                        .map(|c| c.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                }
-                EventBody::Deletion(d) => {
-                    if let Some(i) = view.item_mut(d.entry) {
-                        i.deleted = Some(DeletionView {
-                            seq: entry.seq,
-                            at: event.at.clone(),
-                            reason: d.reason.clone(),
-                            removed: d.removed.clone(),
-                        });
-                    }
-                    d.reason.clone()
-                }
+                EventBody::Note(n) => n.text.clone(),
+                EventBody::Categories(c) => c
+                    .categories
+                    .iter()
+                    .map(|c| c.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                EventBody::Deletion(d) => d.reason.clone(),
                 EventBody::StepDone(s) => format!("{} {} {}", s.date, s.action, s.note)
                     .trim_end()
                     .to_owned(),

@@ -1,9 +1,7 @@
 //! What only the extension's pages need: the guide and letters, the journal's verification and
 //! case view, the export bundle and the import page's verification.
 
-use std::cell::RefCell;
-use std::io::Write;
-use std::rc::Rc;
+use std::io::{BufWriter, Write};
 
 use temoin_core::bundle::read::Limits;
 use temoin_core::bundle::verify::{verify_bundle_with_progress, VerifiedBundle};
@@ -115,13 +113,24 @@ pub fn case_view(
     to_js(&CaseView::build(case_id, &entries))
 }
 
-/// Output that JavaScript drains between writes, so the bundle is never whole in WASM memory.
-#[derive(Clone, Default)]
-struct SharedSink(Rc<RefCell<Vec<u8>>>);
+#[wasm_bindgen]
+extern "C" {
+    /// Where a bundle's bytes go as they are written: the export worker's file on disk (a
+    /// `FileSystemSyncAccessHandle`, written synchronously), so that the bundle is never whole
+    /// in memory. `write` gets a view into the module's memory, valid only during the call.
+    pub type ByteSink;
+    #[wasm_bindgen(method, catch)]
+    fn write(this: &ByteSink, bytes: &[u8]) -> Result<(), JsValue>;
+}
 
-impl Write for SharedSink {
+/// `Write` over a `ByteSink`; a failure of the sink (the disk full...) fails the export.
+struct JsSink(ByteSink);
+
+impl Write for JsSink {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.borrow_mut().extend_from_slice(buf);
+        self.0
+            .write(buf)
+            .map_err(|e| std::io::Error::other(format!("{e:?}")))?;
         Ok(buf.len())
     }
     fn flush(&mut self) -> std::io::Result<()> {
@@ -129,13 +138,16 @@ impl Write for SharedSink {
     }
 }
 
-/// A bundle being written: feed it the wanted artifacts one by one, draining `takeOutput()`
-/// after each; `sealBody()` writes the documents and returns the export event to append as the
-/// next entry; `finish(entry)` with that sealed entry writes the rest. Drain once more.
+/// Small writes (headers, the directory) are gathered before they cross into JavaScript; an
+/// artifact's data, larger than this, goes to the sink straight from where the core holds it.
+const SINK_BUFFER: usize = 256 * 1024;
+
+/// A bundle being written to a `ByteSink`: feed it the wanted artifacts one by one;
+/// `sealBody()` writes the documents and returns the export event to seal as the next entry;
+/// `finish(entry)` with that sealed entry writes the rest and flushes the sink.
 #[wasm_bindgen]
 pub struct BundleExport {
-    writer: Option<BundleWriter<SharedSink>>,
-    sink: SharedSink,
+    writer: Option<BundleWriter<BufWriter<JsSink>>>,
 }
 
 fn finished_export() -> JsValue {
@@ -156,9 +168,9 @@ impl BundleExport {
         language: &str,
         #[wasm_bindgen(unchecked_param_type = "import('../../shared/types/Entry').Entry[]")]
         entries: JsValue,
+        sink: ByteSink,
     ) -> Result<BundleExport, JsValue> {
         let entries: Vec<Entry> = from_js(entries, "journal entries")?;
-        let sink = SharedSink::default();
         let info = ExportInfo {
             case_id: case_id.to_owned(),
             case_title,
@@ -166,10 +178,10 @@ impl BundleExport {
             generator: generator.to_owned(),
             language: Lang::from_tag(language),
         };
-        let writer = BundleWriter::new(sink.clone(), info, entries).map_err(to_js_error)?;
+        let out = BufWriter::with_capacity(SINK_BUFFER, JsSink(sink));
+        let writer = BundleWriter::new(out, info, entries).map_err(to_js_error)?;
         Ok(BundleExport {
             writer: Some(writer),
-            sink,
         })
     }
 
@@ -200,12 +212,6 @@ impl BundleExport {
         writer.add_artifact(seq, name, bytes).map_err(to_js_error)
     }
 
-    /// The bytes written since the last call.
-    #[wasm_bindgen(js_name = takeOutput)]
-    pub fn take_output(&mut self) -> Vec<u8> {
-        std::mem::take(&mut *self.sink.0.borrow_mut())
-    }
-
     /// Writes the report, spreadsheet and instructions; returns the `export` event body.
     #[wasm_bindgen(js_name = sealBody, unchecked_return_type = "import('../../shared/types/EventBody').EventBody")]
     pub fn seal_body(&mut self) -> Result<JsValue, JsValue> {
@@ -214,8 +220,8 @@ impl BundleExport {
     }
 
     /// Writes the journal (with `sealed`, the export entry, and `after`, time stamps of it that
-    /// came back in time), head, manifest and sums; returns the chain head, whose hash is the
-    /// bundle's control code.
+    /// came back in time), head, manifest and sums, and flushes the sink; returns the chain
+    /// head, whose hash is the bundle's control code.
     #[wasm_bindgen(unchecked_return_type = "import('../../shared/types/Head').Head")]
     pub fn finish(
         &mut self,

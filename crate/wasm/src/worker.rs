@@ -7,6 +7,7 @@ use temoin_core::error::{Error, ErrorCode};
 use temoin_core::journal::{self, Head};
 use temoin_core::lang::Lang;
 use temoin_core::model::EventBody;
+use temoin_core::view::{ItemView, RowChange};
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{from_js, to_js, to_js_error};
@@ -85,6 +86,32 @@ pub fn seal_event(
     let body: EventBody = from_js(body, "journal event")?;
     let entry = journal::seal(&head, case_id, at, body).map_err(to_js_error)?;
     to_js(&entry)
+}
+
+/// What a sealed entry changes among the case's rows (see `view::RowChange`): a new row, the
+/// number of the row it changes, or new case details. The journal's store applies it in the
+/// transaction that appends the entry, so the rows always match the chain.
+#[wasm_bindgen(js_name = rowChange, unchecked_return_type = "import('../../shared/types/RowChange').RowChange")]
+pub fn row_change(
+    #[wasm_bindgen(unchecked_param_type = "import('../../shared/types/Entry').Entry")]
+    entry: JsValue,
+) -> Result<JsValue, JsValue> {
+    let entry: journal::Entry = from_js(entry, "journal entry")?;
+    to_js(&RowChange::of(&entry).map_err(to_js_error)?)
+}
+
+/// A row with a later note, categories or deletion about it applied (`ItemView::apply`).
+#[wasm_bindgen(js_name = applyToRow, unchecked_return_type = "import('../../shared/types/ItemView').ItemView")]
+pub fn apply_to_row(
+    #[wasm_bindgen(unchecked_param_type = "import('../../shared/types/ItemView').ItemView")]
+    row: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "import('../../shared/types/Entry').Entry")]
+    entry: JsValue,
+) -> Result<JsValue, JsValue> {
+    let mut row: ItemView = from_js(row, "journal row")?;
+    let entry: journal::Entry = from_js(entry, "journal entry")?;
+    row.apply(&entry).map_err(to_js_error)?;
+    to_js(&row)
 }
 
 /// What a URL says: `{ platform, platformName, kind, postId, authorHandle, ... }` or null.

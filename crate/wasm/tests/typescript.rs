@@ -24,6 +24,7 @@ fn export_roots(cfg: &Config) {
     model::Capture::export_all(cfg).unwrap();
     platforms::Recognised::export_all(cfg).unwrap();
     view::CaseView::export_all(cfg).unwrap();
+    view::RowChange::export_all(cfg).unwrap();
     bundle::verify::VerifiedBundle::export_all(cfg).unwrap();
     export::Wanted::export_all(cfg).unwrap();
     guide::GuideView::export_all(cfg).unwrap();
