@@ -35,7 +35,7 @@ export function externalLink(url, text = url) {
 /**
  * An image shown blurred behind a real toggle button: Enter, Space or a click reveal it and
  * blur it again; `aria-pressed` says which, `name` says what it is. While blurred, a label on
- * top says so (« Flouté — appuyer pour voir »): a blurred light page would otherwise look like
+ * top says so (« Flouté — cliquer pour voir »): a blurred light page would otherwise look like
  * an empty box. The button is named by its text, that label first, then `name`.
  * @param {HTMLImageElement} img @param {string} name
  */

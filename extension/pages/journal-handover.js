@@ -90,6 +90,14 @@ export function showHandover(panel, cover, e) {
       ]),
     ]),
     h('p', { class: 'where' }, [h('strong', {}, [t('handoverWhereTitle')]), ' ', t('handoverWhere')]),
+    // Said where the parent acts: the clock of a public insult runs on after a plain complaint.
+    h('p', { class: 'where', id: 'handover-deadline' }, [
+      h('strong', {}, [t('handoverDeadlineTitle')]),
+      ' ',
+      t('handoverDeadline'),
+      ' ',
+      h('a', { href: `guide.html?${new URLSearchParams({ case: e.caseId })}`, target: '_blank' }, [t('handoverDeadlineLink')]),
+    ]),
     h('div', { class: 'control' }, [
       h('h4', {}, [t('controlCodeTitle')]),
       h('p', { class: 'control-code' }, [code]),

@@ -121,11 +121,11 @@ test('the case reads as people write it, details tucked away; a minor\'s intimat
   const img = reveal.locator('img');
   await reveal.scrollIntoViewIfNeeded(); // previews load as they come into view
   await journal.waitForFunction(() => (/** @type {HTMLImageElement | null} */ (document.querySelector('#entries tr[data-seq="1"] button.reveal img'))?.naturalWidth ?? 0) > 0);
-  assert.match((await reveal.textContent()) ?? '', /^Flouté — appuyer pour voir Aperçu de l'élément n°\s1$/, 'named by what it shows');
+  assert.match((await reveal.textContent()) ?? '', /^Flouté — cliquer pour voir Aperçu de l'élément n°\s1$/, 'named by what it shows');
   assert.equal(await reveal.getAttribute('aria-pressed'), 'false');
   assert.match((await img.getAttribute('class')) ?? '', /blurred/);
   // Blurred, it says so on top (a blurred light page would look like an empty box).
-  assert.equal(await reveal.locator('.reveal-hint').textContent(), 'Flouté — appuyer pour voir');
+  assert.equal(await reveal.locator('.reveal-hint').textContent(), 'Flouté — cliquer pour voir');
   assert.equal(await reveal.locator('.reveal-hint').isVisible(), true);
   await reveal.focus();
   await journal.keyboard.press('Enter');
@@ -236,8 +236,11 @@ test('journal → exported ZIP and what to hand over, in two actions', async () 
   // What to hand over and where.
   assert.match(await text(page, '#export-status'), new RegExp(`Exporté : ${fileName}`));
   assert.match(await text(page, '#handover-file'), new RegExp(`${fileName} \\(\\d+ (ko|Mo)\\)`));
-  assert.match(await text(page, '#handover li[data-what="zip"]'), /clé USB, ou par courriel : avec \d+ (ko|Mo), il passe en pièce jointe/);
-  assert.match(await text(page, '#handover li[data-what="report"]'), /décompressez le ZIP \(clic droit → « Extraire tout »\), puis ouvrez report\.html et imprimez-le/);
+  assert.match(await text(page, '#handover li[data-what="zip"]'), /clé USB remise à l'enquêteur, ou par courriel seulement à l'adresse que l'enquêteur ou votre avocat vous donne : avec \d+ (ko|Mo), il passe en pièce jointe\. Ne l'envoyez à personne d'autre/);
+  assert.match(await text(page, '#handover li[data-what="report"]'), /décompressez le ZIP \(Windows : clic droit → « Extraire tout » ; Mac : double-clic\), puis ouvrez report\.html et imprimez-le/);
+  // Where the parent acts, the clock a plain complaint does not stop, and the guide that shows it.
+  assert.match(await text(page, '#handover-deadline'), /une plainte simple \(au commissariat, à la gendarmerie ou par lettre au procureur\) n'arrête pas le délai de 3 mois/);
+  assert.match((await page.getAttribute('#handover-deadline a', 'href')) ?? '', /^guide\.html\?case=default$/);
   const letterHref = (await page.getAttribute('#letter-link', 'href')) ?? '';
   assert.match(letterHref, /^letter\.html\?kind=procureur&case=default&code=[0-9a-f]{64}$/, 'the letter cites this bundle');
   assert.match(await text(page, '#handover .where'), /commissariat ou à la gendarmerie/);

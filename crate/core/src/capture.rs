@@ -87,15 +87,15 @@ fn statement(capture: &Capture, lang: Lang) -> Statement {
     let (proves, does_not_prove) = match lang {
         Lang::Fr => (
             if screenshot_only {
-                format!("Cette capture montre l'écran tel que ce navigateur l'affichait le {when}, selon l'horloge de l'appareil (capture d'écran seule\u{a0}: la page ne pouvait pas être lue). Ses empreintes SHA-256 permettent de vérifier que ses fichiers n'ont pas changé depuis, à condition que le code de contrôle du dossier ait été noté ailleurs au moment de l'export.")
+                format!("Cette capture montre l'écran tel que ce navigateur l'affichait le {when}, selon l'horloge de l'appareil (capture d'écran seule\u{a0}: la page ne pouvait pas être lue). Ses empreintes SHA-256 permettent de vérifier que ses fichiers n'ont pas changé depuis l'export du dossier, à condition que le code de contrôle de cet export ait été noté ailleurs à ce moment-là (ou, si la capture a été horodatée par une autorité indépendante, depuis cet horodatage).")
             } else {
-                format!("Cette capture montre la page et son code tels que ce navigateur les affichait le {when}, selon l'horloge de l'appareil. Ses empreintes SHA-256 permettent de vérifier que ses fichiers n'ont pas changé depuis, à condition que le code de contrôle du dossier ait été noté ailleurs au moment de l'export.")
+                format!("Cette capture montre la page et son code tels que ce navigateur les affichait le {when}, selon l'horloge de l'appareil. Ses empreintes SHA-256 permettent de vérifier que ses fichiers n'ont pas changé depuis l'export du dossier, à condition que le code de contrôle de cet export ait été noté ailleurs à ce moment-là (ou, si la capture a été horodatée par une autorité indépendante, depuis cet horodatage).")
             },
             "Elle ne prouve pas que la page n'a pas été modifiée avant la capture, ni qui tient réellement le compte, et l'horloge de l'appareil n'est pas certifiée. Pour un enjeu important, un constat par un commissaire de justice fait foi jusqu'à preuve contraire devant le juge civil (au pénal, il vaut simple renseignement\u{a0}; le juge pénal apprécie librement toute preuve, cette capture comprise — art. 427 du code de procédure pénale).".to_owned(),
         ),
         Lang::En => (
             format!(
-                "This capture shows {} as this browser displayed it on {when}, by the device's clock. Its SHA-256 fingerprints make it possible to check that its files have not changed since, provided the case's control code was written down elsewhere at export.",
+                "This capture shows {} as this browser displayed it on {when}, by the device's clock. Its SHA-256 fingerprints make it possible to check that its files have not changed since the case was exported, provided that export's control code was written down elsewhere at that time (or, if the capture was time-stamped by an independent authority, since that time stamp).",
                 if screenshot_only { "the screen (screenshot only: the page could not be read)" } else { "the page and its code" },
             ),
             "It does not prove that the page was not edited before the capture, nor who really runs the account, and the device clock is not certified. When the stakes are high, a statement by a commissaire de justice (a French bailiff) is taken as true until proven otherwise before a civil court (before a criminal court it counts as information only; the criminal judge freely weighs all evidence, this capture included — art. 427 of the Code of Criminal Procedure).".to_owned(),
