@@ -26,6 +26,9 @@ const NBSP: char = '\u{a0}';
 struct Shot {
     captured: &'static str,
     published: Option<&'static str>,
+    /// When the page showed only a duration: the earliest instant it allows (`published` is
+    /// then the duration counted short).
+    earliest: Option<&'static str>,
     categories: &'static [Category],
     size: u32,
 }
@@ -34,6 +37,7 @@ fn shot(captured: &'static str, published: Option<&'static str>) -> Shot {
     Shot {
         captured,
         published,
+        earliest: None,
         categories: &[],
         size: 100,
     }
@@ -86,6 +90,9 @@ fn build(details: Option<(&str, bool)>, shots: &[Shot], files: usize) -> Built {
                 permalink: Some(url),
                 author_handle: Some("corbeau".into()),
                 published_at: s.published.map(Into::into),
+                published_utc: s.earliest.and(s.published).map(Into::into),
+                published_earliest: s.earliest.map(Into::into),
+                published_reading: s.earliest.map(|_| temoin_core::when::Reading::Relative),
                 text: Some(format!("message {n}")),
                 kind: Some("post".into()),
                 ..Post::default()
@@ -272,7 +279,7 @@ fn the_cover_gives_the_period_of_the_facts() {
     let fr = report(&b, Lang::Fr);
     assert_eq!(
         field(&fr, "Période des faits"),
-        "du 26 au 29 novembre 2026 (date de publication\u{a0}; si la page n'affichait qu'une durée, jour le plus ancien possible, estimé\u{a0}; sinon date de capture)"
+        "du 26 au 29 novembre 2026 (dates de publication\u{a0}; si la page n'affichait qu'une durée, du jour le plus ancien au plus récent possibles, estimés\u{a0}; sinon date de capture)"
     );
     assert_eq!(field(&fr, "Période des captures"), "29 novembre 2026");
     assert!(
@@ -282,7 +289,24 @@ fn the_cover_gives_the_period_of_the_facts() {
     let en = report(&b, Lang::En);
     assert_eq!(
         field(&en, "Period of the facts"),
-        "26 to 29 November 2026 (posting date; if the page showed only a duration, the earliest possible day, estimated; otherwise capture date)"
+        "26 to 29 November 2026 (posting dates; if the page showed only a duration, from the earliest to the latest possible day, estimated; otherwise capture date)"
+    );
+
+    // "il y a 1 jour" on the 29th: posted on the 27th at the earliest, the 28th at the latest;
+    // both days bound the period, not the earliest alone.
+    let relative = build(
+        None,
+        &[Shot {
+            earliest: Some("2026-11-27T18:00:00.000Z"),
+            ..shot("2026-11-29T18:00:00.000Z", Some("2026-11-28T18:00:00.000Z"))
+        }],
+        0,
+    );
+    assert!(
+        field(&report(&relative, Lang::Fr), "Période des faits")
+            .starts_with("du 27 au 28 novembre 2026 ("),
+        "{}",
+        field(&report(&relative, Lang::Fr), "Période des faits")
     );
 
     // No publication time at all: the capture days stand in.
@@ -296,7 +320,7 @@ fn the_cover_gives_the_period_of_the_facts() {
     );
     assert_eq!(
         field(&report(&unknown, Lang::Fr), "Période des faits"),
-        "du 28 au 29 novembre 2026 (date de publication\u{a0}; si la page n'affichait qu'une durée, jour le plus ancien possible, estimé\u{a0}; sinon date de capture)"
+        "du 28 au 29 novembre 2026 (dates de publication\u{a0}; si la page n'affichait qu'une durée, du jour le plus ancien au plus récent possibles, estimés\u{a0}; sinon date de capture)"
     );
 
     // One known and one unknown: the posting in October, the other's capture in November.
@@ -310,7 +334,7 @@ fn the_cover_gives_the_period_of_the_facts() {
     );
     assert_eq!(
         field(&report(&mixed, Lang::En), "Period of the facts"),
-        "3 October to 29 November 2026 (posting date; if the page showed only a duration, the earliest possible day, estimated; otherwise capture date)"
+        "3 October to 29 November 2026 (posting dates; if the page showed only a duration, from the earliest to the latest possible day, estimated; otherwise capture date)"
     );
     assert_eq!(
         field(&report(&mixed, Lang::En), "Period of the captures"),

@@ -16,6 +16,7 @@ use temoin_core::time::{human_date, human_datetime, human_period, offset_of, par
 use temoin_core::view::{CaseView, ItemView};
 
 use super::words::{method_text, notice_text, number};
+use crate::deadlines::StartsFrom;
 use temoin_core::lang::Lang;
 
 use super::{excerpt, Words};
@@ -310,9 +311,20 @@ fn cover(out: &mut String, input: &ReportInput, w: &Words) {
             parse_instant(&c.captured_at).map(|t| t.to_offset(offset_of_capture(c)).date())
         })
         .collect();
+    // A duration shown by the page ("il y a 1 jour") spans days: its earliest possible day can
+    // open the period, its latest (the duration counted short) can close it.
     let fact_days: Vec<Date> = captures
         .iter()
-        .filter_map(|i| crate::deadlines::act_date(i).map(|(d, _, _)| d))
+        .filter_map(|i| {
+            let (day, from, offset) = crate::deadlines::act_date(i)?;
+            let latest = (from == StartsFrom::EstimatedPublication)
+                .then(|| i.capture.as_ref()?.post.as_ref()?.publication())
+                .flatten()
+                .map(|p| p.at.to_offset(offset).date());
+            Some([Some(day), latest])
+        })
+        .flatten()
+        .flatten()
         .collect();
     let made = span(&capture_days);
     let period = made.map_or_else(|| w.nothing.to_owned(), |(a, b)| human_period(a, b, lang));
