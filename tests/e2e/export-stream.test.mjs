@@ -4,10 +4,10 @@
 // extension's storage, and the next export works and verifies.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PACKAGED, launchWithExtension, readStoredJournal } from '../support/chromium.mjs';
+import { launchWithExtension, packagedWithLimitedStorage, readStoredJournal } from '../support/chromium.mjs';
 import { assertChainValid } from '../support/journal.mjs';
 import { temoin } from '../support/tools.mjs';
 import { exportFiles, fillCase, slowReads } from '../support/fill.mjs';
@@ -141,14 +141,7 @@ test('cancelled midway, and failing on a read midway: no file, no export entry, 
 });
 
 test('the disk full midway: no file, no export entry, nothing left; with room again, it exports', { timeout: 300_000 }, async () => {
-  // The shipped extension holds `unlimitedStorage`, which the DevTools quota override does not
-  // limit: a copy without it stands in (faults.test.mjs does the same for captures).
-  const limited = join(work, 'limited');
-  await cp(PACKAGED, limited, { recursive: true });
-  const manifest = JSON.parse(await readFile(join(limited, 'manifest.json'), 'utf8'));
-  manifest.permissions = manifest.permissions.filter((/** @type {string} */ p) => p !== 'unlimitedStorage');
-  await writeFile(join(limited, 'manifest.json'), JSON.stringify(manifest));
-  const browser = await launchWithExtension({ extensionDir: limited });
+  const browser = await launchWithExtension({ extensionDir: await packagedWithLimitedStorage(join(work, 'limited')) });
   try {
     const filler = await fill(browser, 40);
     const kinds = await storedKinds(filler);

@@ -4,11 +4,11 @@
 // read straight from IndexedDB verifies, every entry is whole, and what was reported saved is there.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveFixtures } from '../support/server.mjs';
-import { PACKAGED, captureThroughMenu, exportThroughPage, launchWithExtension, readStoredJournal } from '../support/chromium.mjs';
+import { captureThroughMenu, exportThroughPage, launchWithExtension, packagedWithLimitedStorage, readStoredJournal } from '../support/chromium.mjs';
 import { assertChainValid, assertEntryWhole } from '../support/journal.mjs';
 import { temoin } from '../support/tools.mjs';
 
@@ -173,15 +173,8 @@ test('the browser killed during a burst and restarted keeps every capture it rep
 });
 
 test('storage full: a clear message, no partial entry, earlier captures intact and exportable', { timeout: 120_000 }, async () => {
-  // The shipped extension holds `unlimitedStorage`, so only a full disk stops it, and the DevTools
-  // quota override does not apply to such an origin. A copy without that permission stands in:
-  // IndexedDB fails the same way (QuotaExceededError) whichever limit is reached.
-  const limited = join(scratch, 'limited');
-  await cp(PACKAGED, limited, { recursive: true });
-  const manifest = JSON.parse(await readFile(join(limited, 'manifest.json'), 'utf8'));
-  manifest.permissions = manifest.permissions.filter((/** @type {string} */ p) => p !== 'unlimitedStorage');
-  await writeFile(join(limited, 'manifest.json'), JSON.stringify(manifest));
-  const browser = await launchWithExtension({ extensionDir: limited });
+  // Only a full disk stops the shipped extension (`unlimitedStorage`): a copy without it stands in.
+  const browser = await launchWithExtension({ extensionDir: await packagedWithLimitedStorage(join(scratch, 'limited')) });
   try {
     const page = await openPost(browser, 'quota');
     let worker = await browser.wakeWorker();

@@ -1,7 +1,7 @@
 // Headless Chromium with the unpacked extension loaded, driven by playwright-core.
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,21 @@ const FLAGS = [
   '--no-first-run',
   '--disable-quic',
 ];
+
+/**
+ * A copy of the packaged extension without `unlimitedStorage`, in `dir`: the shipped extension
+ * holds that permission, which the DevTools quota override does not limit, so only this copy
+ * can be filled up to a quota (IndexedDB and the private files fail the same way,
+ * QuotaExceededError, whichever limit is reached).
+ * @param {string} dir @returns {Promise<string>} the copy's folder
+ */
+export async function packagedWithLimitedStorage(dir) {
+  await cp(PACKAGED, dir, { recursive: true });
+  const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
+  manifest.permissions = manifest.permissions.filter((/** @type {string} */ p) => p !== 'unlimitedStorage');
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  return dir;
+}
 
 /**
  * With `profile`, the browser runs on that profile and leaves it in place (a restart test
