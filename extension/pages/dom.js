@@ -59,6 +59,18 @@ export function byId(id) {
   return el;
 }
 
+/**
+ * A page that could not be built says why in its `#status` line, in the page's language.
+ * @param {any} e what was thrown
+ */
+export function showLoadError(e) {
+  const status = byId('status');
+  status.hidden = false;
+  status.className = 'status-bad';
+  status.textContent = t('guideError', [String(e?.message ?? e)]);
+  console.error(e);
+}
+
 /** Offers `blob` as a download named `fileName`. @param {Blob} blob @param {string} fileName */
 export function saveBlob(blob, fileName) {
   const url = URL.createObjectURL(blob);

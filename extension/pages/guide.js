@@ -9,7 +9,7 @@ import { captureShortcut, currentLanguage, initLanguage, localise, t } from '../
 import { appendEvent, deleteItem, loadCase } from '../shared/journal.js';
 import { country, currentCaseId } from '../shared/settings.js';
 import { localDate, localDay } from '../shared/dates.js';
-import { byId, h } from './dom.js';
+import { byId, h, showLoadError } from './dom.js';
 
 const params = new URLSearchParams(location.search);
 
@@ -295,10 +295,4 @@ async function show() {
 await initLanguage();
 localise();
 void shortcut();
-show().catch((e) => {
-  const status = byId('status');
-  status.hidden = false;
-  status.className = 'status-bad';
-  status.textContent = t('guideError', [String(e?.message ?? e)]);
-  console.error(e);
-});
+show().catch(showLoadError);

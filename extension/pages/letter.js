@@ -8,7 +8,7 @@ import { localDate } from '../shared/dates.js';
 import { currentLanguage, initLanguage, localise, t } from '../shared/i18n.js';
 import { loadCase } from '../shared/journal.js';
 import { currentCaseId } from '../shared/settings.js';
-import { byId, h } from './dom.js';
+import { byId, h, showLoadError } from './dom.js';
 
 /** @typedef {import('../shared/types.js').Letter} Letter */
 
@@ -85,10 +85,4 @@ defaultWriter.checked = true;
 byId('title').textContent = kind === 'erasure' ? t('letterErasure') : t('letterProcureur');
 byId('print').addEventListener('click', () => print());
 byId('writer').addEventListener('change', () => void show());
-show().catch((e) => {
-  const status = byId('status');
-  status.hidden = false;
-  status.className = 'status-bad';
-  status.textContent = t('guideError', [String(e?.message ?? e)]);
-  console.error(e);
-});
+show().catch(showLoadError);
