@@ -254,7 +254,7 @@ pub fn for_case(
         alert: alert(&s, view, lang),
         reassurance: reassurance(&s, lang),
         helplines: helplines(&s.country, s.adult_victim, lang),
-        now: now(&s, lang),
+        now: now(&s, !pharos.is_empty(), lang),
         adults: adults(&s, &dl, lang),
         deadlines: dl,
         done: view.done_steps(entries),
@@ -449,7 +449,8 @@ fn alert(s: &Situation, view: &CaseView, lang: Lang) -> Option<Alert> {
 
 /// What the person can do now: a few short things, in "tu" for a young person and in "vous"
 /// for an adult victim.
-fn now(s: &Situation, lang: Lang) -> Vec<Action> {
+/// `pharos`: the guide offers PHAROS for something in the case (`pharos_takes`).
+fn now(s: &Situation, pharos: bool, lang: Lang) -> Vec<Action> {
     let adult = s.adult_victim;
     let audience = if adult {
         Audience::Adult
@@ -545,10 +546,18 @@ fn now(s: &Situation, lang: Lang) -> Vec<Action> {
         out.push(action(
             "tell-an-adult", 4, audience,
             lang.pick("Tu peux aussi agir toi-même", "You can act yourself too"),
-            lang.pick(
-                "Même mineur(e), tu peux appeler le 3018 ou le 119, signaler sur PHAROS et porter plainte, seul(e) ou accompagné(e). Pour demander réparation, tes parents devront agir pour toi.",
-                "Even as a minor you can call 3018 or 119, report on PHAROS and file a complaint, alone or with someone. To claim compensation, your parents will have to act for you.",
-            ),
+            // PHAROS named only where the guide offers it (its scope: `pharos_takes`).
+            if pharos {
+                lang.pick(
+                    "Même mineur(e), tu peux appeler le 3018 ou le 119, signaler le contenu à la police sur PHAROS (son site de signalement) et porter plainte, seul(e) ou accompagné(e). Pour demander réparation, tes parents devront agir pour toi.",
+                    "Even as a minor you can call 3018 or 119, report the content to the police on PHAROS (their reporting site) and file a complaint, alone or with someone. To claim compensation, your parents will have to act for you.",
+                )
+            } else {
+                lang.pick(
+                    "Même mineur(e), tu peux appeler le 3018 ou le 119 et porter plainte, seul(e) ou accompagné(e). Pour demander réparation, tes parents devront agir pour toi.",
+                    "Even as a minor you can call 3018 or 119 and file a complaint, alone or with someone. To claim compensation, your parents will have to act for you.",
+                )
+            },
             law::MINOR_MAY_FILE.source, law::MINOR_MAY_FILE.status, lang,
         ));
     }

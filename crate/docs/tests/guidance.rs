@@ -199,6 +199,16 @@ fn instagram_insult() -> Built {
 fn an_insult_on_instagram_against_a_14_year_old() {
     let b = instagram_insult();
     let g = guide(&b, None, Lang::Fr);
+    let act_alone = g
+        .now
+        .iter()
+        .find(|a| a.id == "tell-an-adult")
+        .expect("a minor may act alone");
+    assert!(
+        act_alone.text.contains("3018") && !act_alone.text.contains("PHAROS"),
+        "PHAROS is named to the young person only where the guide offers it (not for an insult alone): {}",
+        act_alone.text
+    );
 
     let c = &g.deadlines.clocks[0];
     assert_eq!(
@@ -633,6 +643,12 @@ fn a_sexual_image_of_a_minor_shared_on_snapchat() {
     assert!(
         ids(&g).contains(&"pharos") && g.pharos[0].text.contains("image sexuelle d'un mineur"),
         "PHAROS takes sexual content involving a minor, even in private messages"
+    );
+    assert!(
+        g.now
+            .iter()
+            .any(|a| a.id == "tell-an-adult" && a.text.contains("PHAROS")),
+        "where PHAROS is offered, the young person is told they may use it themselves"
     );
     assert!(
         ids(&g).contains(&"takeitdown") && !ids(&g).contains(&"stopncii"),
