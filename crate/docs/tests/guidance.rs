@@ -1353,3 +1353,25 @@ fn the_pages_strings_exist_in_both_languages_with_french_typography() {
         );
     }
 }
+
+#[test]
+fn the_report_names_each_category_as_the_person_chose_it() {
+    // A category is what the person ticked, not a legal qualification: the report prints the
+    // same word as the journal's checkbox.
+    for (lang, tag) in [(Lang::Fr, "fr"), (Lang::En, "en")] {
+        let path = format!(
+            "{}/../../_locales/{tag}/messages.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let messages: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        for (code, name) in temoin_docs::report::words(lang).category_names {
+            let key = format!("category_{}", code.replace('-', "_"));
+            assert_eq!(
+                messages[&key]["message"].as_str(),
+                Some(name),
+                "{tag}: the report's name for {code} is the journal's {key}"
+            );
+        }
+    }
+}

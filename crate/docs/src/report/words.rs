@@ -222,7 +222,7 @@ pub static FR: Words = Words {
         ("timestamp", "Horodatage (autorité externe)"),
     ],
     category_names: [
-        ("insult", "Insulte ou diffamation"),
+        ("insult", "Insulte"),
         ("threat", "Menace"),
         ("sexual-harassment", "Harcèlement sexuel"),
         ("intimate-images", "Images intimes"),
@@ -337,7 +337,7 @@ pub static EN: Words = Words {
         ("timestamp", "Time stamp (outside authority)"),
     ],
     category_names: [
-        ("insult", "Insult or defamation"),
+        ("insult", "Insult"),
         ("threat", "Threat"),
         ("sexual-harassment", "Sexual harassment"),
         ("intimate-images", "Intimate images"),
