@@ -15,11 +15,15 @@ const APPEND_ATTEMPTS = 64;
  * @typedef {import('./capture-types.js').CapturedArtifact} CapturedArtifact
  * @typedef {import('./capture-post.js').PostCrop} PostCrop
  * @typedef {import('../shared/types.js').CollectedPage} CollectedPage
+ * @typedef {import('../shared/types/Post').Post} Post
+ * @typedef {import('../shared/types/Collection').Collection} Collection
+ * @typedef {{ post: Post, crop?: string }} ItemInput one message or post of a capture of
+ *   several, with the name of the artifact that shows it (one of the steps' artifacts)
  * @typedef {{ seq: number, hash: string, json: string, caseId: string }} CaptureResult
  * @typedef {{
  *   caseId: string, lang: string, info: Partial<chrome.contextMenus.OnClickData>,
  *   tab: chrome.tabs.Tab, frameId: number, started: Date, page: CollectedPage | null,
- *   post: PostCrop | null, steps: CaptureStep[],
+ *   post: PostCrop | null, steps: CaptureStep[], items?: ItemInput[], collection?: Collection,
  * }} CaptureRecordInput
  
  */
@@ -35,7 +39,7 @@ export function trigger(info) {
  * @param {CaptureRecordInput} input
  * @returns {Promise<CaptureResult>}
  */
-export async function recordCapture({ caseId, lang, info, tab, frameId, started, page, post, steps }) {
+export async function recordCapture({ caseId, lang, info, tab, frameId, started, page, post, steps, items = [], collection }) {
   const capturedAt = started.toISOString();
   const artifacts = steps.flatMap((s) => s.artifacts);
   const notices = steps.flatMap((s) => s.notices);
@@ -64,12 +68,21 @@ export async function recordCapture({ caseId, lang, info, tab, frameId, started,
       environment: { ...env, viewport: page?.viewport, devicePixelRatio: page?.devicePixelRatio, scroll: page?.scroll },
       frames: (page?.frames ?? []).map((f) => ({ url: f.url, sameOrigin: f.sameOrigin, captured: !!f.html })),
       notices: [...new Set(notices)],
+      collection: items.length ? collection : undefined,
+      items: items.map((item, i) => ({ n: i + 1, post: item.post })),
     },
     lang,
   );
 
   // Digests of what does not depend on the entry's number, computed once.
   const described = artifacts.map(describe);
+  // Each item names its crop with that file's digest, so the two cannot be separated.
+  const digests = new Map(described.map((a) => [a.name, a.sha256]));
+  record.items = (record.items ?? []).map((item, i) => {
+    const name = items[i].crop;
+    const sha256 = name === undefined ? undefined : digests.get(name);
+    return sha256 === undefined ? item : { ...item, crop: { name: /** @type {string} */ (name), sha256 } };
+  });
   for (let attempt = 0; ; attempt += 1) {
     const seq = ((await getHead(caseId))?.seq ?? 0) + 1;
     const captioned = await captionPost(post, seq, capturedAt, record.page.url);

@@ -345,8 +345,8 @@ fn cases(genuine: &[u8]) -> Vec<Case> {
             replace_text(
                 f,
                 "report.html",
-                "src=\"captures/000002/screenshot-visible.png\"",
-                "src=\"captures/000003/screenshot-visible.png\"",
+                "src=\"captures/000002/screenshot-post-captioned.png\"",
+                "src=\"captures/000003/screenshot-post-captioned.png\"",
             );
         }),
     );
@@ -1930,13 +1930,13 @@ fn cases(genuine: &[u8]) -> Vec<Case> {
     );
     add(
         "manifest",
-        "bundle-json-version-3",
+        "bundle-json-version-4",
         "unreadable",
         "unknown-format",
         "bundle.json",
         edit(&|f| {
             let mut m: Value = serde_json::from_slice(&f["bundle.json"]).unwrap();
-            m["formatVersion"] = 3.into();
+            m["formatVersion"] = 4.into();
             put_json(f, "bundle.json", &m);
         }),
     );

@@ -41,6 +41,18 @@ pub fn complete(mut capture: Capture, lang: Lang) -> Capture {
             }
         }
     }
+    let page_platform = page.as_ref().map(|r| r.platform.as_str());
+    for item in &mut capture.items {
+        fill_from_urls(&mut item.post, page_platform);
+        if let Some(captured) = captured {
+            let cx = crate::when::Context {
+                captured,
+                zone,
+                page_lang: page_lang.as_deref(),
+            };
+            item.post.read_publication(&cx);
+        }
+    }
     capture.statement = Some(statement(&capture, lang));
     capture
 }
@@ -172,6 +184,23 @@ mod tests {
         let p = c.post.unwrap();
         assert_eq!((p.platform, p.post_id, p.author_handle), (None, None, None));
         assert_eq!(c.page.platform, None);
+    }
+
+    #[test]
+    fn each_item_is_completed_like_the_post() {
+        let mut c = capture("https://x.com/home", None);
+        c.items = vec![crate::model::Item {
+            n: 1,
+            post: Post {
+                permalink: Some("https://x.com/corbeau_noir/status/1790000000000000042".into()),
+                published_at: Some("2026-11-28T09:00:00.000Z".into()),
+                ..Post::default()
+            },
+            crop: None,
+        }];
+        let item = &complete(c, Lang::Fr).items[0].post;
+        assert_eq!(item.author_handle.as_deref(), Some("corbeau_noir"));
+        assert_eq!(item.published_utc.as_deref(), Some("2026-11-28T09:00:00Z"));
     }
 
     #[test]

@@ -83,7 +83,7 @@ pub fn seal(head: &Head, case_id: &str, at: &str, body: EventBody) -> Result<Ent
         )
     })?;
     let event = Event {
-        v: FORMAT_VERSION,
+        v: body.format_version(),
         case_id: case_id.to_owned(),
         seq,
         prev: head.hash.clone(),
@@ -254,16 +254,24 @@ fn check_event(
     problems: &mut Vec<Problem>,
 ) {
     let seq = entry.seq;
-    if event.v != FORMAT_VERSION {
+    if event.v != event.body.format_version() {
         problems.push(Problem::at(
             ProblemCode::UnknownVersion,
             seq,
-            Some(FORMAT_VERSION.to_string()),
+            Some(event.body.format_version().to_string()),
             Some(event.v.to_string()),
-            format!(
-                "entry {seq} uses format version {}, which this version of Témoin does not know",
-                event.v
-            ),
+            if event.v > FORMAT_VERSION || event.v == 0 {
+                format!(
+                    "entry {seq} uses format version {}, which this version of Témoin does not know",
+                    event.v
+                )
+            } else {
+                format!(
+                    "entry {seq} says format version {} but holds a record of version {}",
+                    event.v,
+                    event.body.format_version()
+                )
+            },
         ));
     }
     if event.seq != seq {
@@ -445,7 +453,7 @@ fn check_artifacts(
 }
 
 impl Problem {
-    fn at(
+    pub(crate) fn at(
         code: ProblemCode,
         seq: u32,
         expected: Option<String>,

@@ -7,8 +7,14 @@ use crate::digest::is_sha256_hex;
 use crate::error::{Error, ErrorCode, Result};
 use crate::time::check_utc_timestamp;
 
-/// Version of the event format. A reader rejects versions it does not know.
-pub const FORMAT_VERSION: u32 = 1;
+/// Newest version of the event format. A reader rejects versions it does not know. An entry
+/// carries the lowest version that can hold it (`EventBody::format_version`): 2 for a capture
+/// of several items (a conversation, a selection of posts), 1 for everything else, so that an
+/// older reader refuses exactly the entries it could not read whole.
+pub const FORMAT_VERSION: u32 = 2;
+
+/// Most items one capture may hold (a long conversation, a raid's replies).
+pub const MAX_ITEMS: usize = 5_000;
 
 /// Longest artifact name; names become file names inside the export bundle.
 const MAX_ARTIFACT_NAME: usize = 64;
@@ -294,6 +300,83 @@ pub struct Capture {
     /// What this capture proves and what it does not, in the user's language.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub statement: Option<Statement>,
+    /// How the items below were gathered: a conversation scrolled in its pane, or posts
+    /// selected on the page. Present exactly when `items` is not empty (format version 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub collection: Option<Collection>,
+    /// The messages or posts this capture keeps one by one, in the page's order (oldest first
+    /// in a conversation), numbered from 1 (format version 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<Item>,
+}
+
+/// How a capture's items were gathered.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Collection {
+    /// `conversation` (the messages of a scrolled pane) or `selection` (posts chosen on the page).
+    pub mode: String,
+    /// What was asked for. A conversation: `loaded` (from the top of what the app had loaded)
+    /// or `since` (back to the date in `since`). A selection: `ticked` (posts ticked one by
+    /// one), `replies` (every reply under one post) or `author` (every post of one author).
+    pub scope: String,
+    /// For a conversation scrolled back to a date: that date, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<String>,
+    /// The conversation's or thread's name as the page shows it (a chat's header).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Which reading found the items: `platform:<name>` or `generic`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reader: Option<String>,
+    /// The scrolled pane of a conversation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pane: Option<Pane>,
+}
+
+/// The pane a conversation was scrolled in, and what its stitched image covers.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Pane {
+    /// The height of the pane's content once every message was loaded, CSS pixels.
+    pub content_height: u32,
+    /// The height the stitched image covers, CSS pixels: the content's height, or the cap.
+    pub stitched_height: u32,
+    /// The most the stitched image may cover, CSS pixels; beyond it the image stops (the items
+    /// are still all read) and `notices` says `pane-capped`.
+    pub cap: u32,
+    /// Whether the start asked for was reached: the app loaded no older message, or the date
+    /// asked for was passed.
+    pub reached_start: bool,
+    /// The stitched image's artifact name, when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
+}
+
+/// One message or post of a capture of several.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Item {
+    /// Its number in the capture, from 1, in the page's order.
+    pub n: u32,
+    /// What the page says of it; `parent` is the message it replies to, when shown.
+    pub post: Post,
+    /// Its own crop of the page, when it has one: an artifact of this capture.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub crop: Option<ItemCrop>,
+}
+
+/// The artifact that shows one item, named with its digest so that the item and its image
+/// cannot be separated.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ItemCrop {
+    pub name: String,
+    pub sha256: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -468,6 +551,14 @@ pub struct Artifact {
 const MAX_TEXT: usize = 100_000;
 
 impl EventBody {
+    /// The lowest event format version that holds this body (see `FORMAT_VERSION`).
+    pub fn format_version(&self) -> u32 {
+        match self {
+            EventBody::Capture(c) if !c.items.is_empty() || c.collection.is_some() => 2,
+            _ => 1,
+        }
+    }
+
     pub fn validate(&self) -> Result<()> {
         match self {
             EventBody::Capture(c) => c.validate(),
@@ -653,6 +744,82 @@ impl Capture {
             }
             names.push(&a.name);
         }
+        self.validate_items()
+    }
+
+    fn validate_items(&self) -> Result<()> {
+        if self.items.is_empty() != self.collection.is_none() {
+            return Err(invalid(
+                "a capture of several items says how they were gathered, and only then",
+            ));
+        }
+        if self.items.len() > MAX_ITEMS {
+            return Err(invalid(format!(
+                "a capture holds at most {MAX_ITEMS} items"
+            )));
+        }
+        if let Some(c) = &self.collection {
+            let scopes: &[&str] = match c.mode.as_str() {
+                "conversation" => &["loaded", "since"],
+                "selection" => &["ticked", "replies", "author"],
+                _ => return Err(invalid("a collection is a conversation or a selection")),
+            };
+            if !scopes.contains(&c.scope.as_str()) {
+                return Err(invalid(format!(
+                    "a {} is gathered as one of {scopes:?}",
+                    c.mode
+                )));
+            }
+            if (c.scope == "since")
+                != c.since
+                    .as_deref()
+                    .is_some_and(|d| d.len() == 10 && crate::time::parse_date(d).is_some())
+            {
+                return Err(invalid(
+                    "a conversation scrolled back to a date names that date (YYYY-MM-DD), and only then",
+                ));
+            }
+            if let Some(p) = &c.pane {
+                if p.stitched_height > p.content_height.max(p.cap) {
+                    return Err(invalid("the stitched image covers more than the pane"));
+                }
+                if let Some(image) = &p.image {
+                    if !self.artifacts.iter().any(|a| &a.name == image) {
+                        return Err(invalid(format!(
+                            "the pane's image '{image}' is not among the capture's files"
+                        )));
+                    }
+                }
+            }
+            c.title.as_deref().map_or(Ok(()), check_text)?;
+        }
+        for (i, item) in self.items.iter().enumerate() {
+            if item.n as usize != i + 1 {
+                return Err(invalid(format!(
+                    "item {} is numbered {}: items are numbered 1, 2, 3... in order",
+                    i + 1,
+                    item.n
+                )));
+            }
+            item.post.text.as_deref().map_or(Ok(()), check_text)?;
+            if let Some(crop) = &item.crop {
+                match self.artifacts.iter().find(|a| a.name == crop.name) {
+                    Some(a) if a.sha256 == crop.sha256 => {}
+                    Some(_) => {
+                        return Err(invalid(format!(
+                            "item {}'s crop '{}' does not have the digest of that file",
+                            item.n, crop.name
+                        )))
+                    }
+                    None => {
+                        return Err(invalid(format!(
+                            "item {}'s crop '{}' is not among the capture's files",
+                            item.n, crop.name
+                        )))
+                    }
+                }
+            }
+        }
         Ok(())
     }
 }
@@ -825,5 +992,71 @@ mod tests {
         let mut v = serde_json::to_value(capture(vec![artifact("a.png")])).unwrap();
         v["extra"] = serde_json::json!(1);
         assert!(serde_json::from_value::<Capture>(v).is_err());
+    }
+
+    fn selection(n: usize) -> Capture {
+        let mut c = capture(vec![
+            artifact("screenshot-full.png"),
+            artifact("item-001.png"),
+        ]);
+        c.collection = Some(Collection {
+            mode: "selection".into(),
+            scope: "replies".into(),
+            ..Collection::default()
+        });
+        c.items = (1..=n as u32)
+            .map(|n| Item {
+                n,
+                post: Post {
+                    text: Some(format!("reply {n}")),
+                    ..Post::default()
+                },
+                crop: (n == 1).then(|| ItemCrop {
+                    name: "item-001.png".into(),
+                    sha256: crate::digest::sha256_hex(b"png"),
+                }),
+            })
+            .collect();
+        c
+    }
+
+    #[test]
+    fn a_capture_of_several_items_is_of_version_2_and_checked() {
+        let c = selection(3);
+        c.validate().unwrap();
+        assert_eq!(EventBody::Capture(c.clone()).format_version(), 2);
+        assert_eq!(
+            EventBody::Capture(capture(vec![artifact("a.png")])).format_version(),
+            1
+        );
+
+        let mut unnumbered = c.clone();
+        unnumbered.items[2].n = 2;
+        assert!(unnumbered.validate().is_err(), "items numbered 1, 2, 2");
+        let mut forged = c.clone();
+        forged.items[0].crop.as_mut().unwrap().sha256 = crate::digest::sha256_hex(b"other");
+        assert!(
+            forged.validate().is_err(),
+            "a crop whose digest is not its file's"
+        );
+        let mut missing = c.clone();
+        missing.items[0].crop.as_mut().unwrap().name = "item-999.png".into();
+        assert!(
+            missing.validate().is_err(),
+            "a crop that is not a file of the capture"
+        );
+        let mut unsaid = c.clone();
+        unsaid.collection = None;
+        assert!(
+            unsaid.validate().is_err(),
+            "items without how they were gathered"
+        );
+        let mut bad_scope = c;
+        bad_scope.collection.as_mut().unwrap().scope = "since".into();
+        assert!(
+            bad_scope.validate().is_err(),
+            "a selection scrolled back to a date"
+        );
+        assert!(selection(MAX_ITEMS + 1).validate().is_err());
     }
 }

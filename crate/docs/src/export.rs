@@ -342,6 +342,7 @@ impl<W: Write> BundleWriter<W> {
         }
         let head = self.entries.last().map_or_else(Head::genesis, Entry::head);
         let (journal, chain_head, manifest) = expected_files(
+            FORMAT_VERSION,
             &self.info.case_id,
             &self.entries,
             &event.at,

@@ -70,7 +70,7 @@ fn a_fresh_bundle_verifies_and_has_the_whole_layout() {
         "eight entries and the export entry that seals them"
     );
     assert_eq!(report.sealed_by, Some(9));
-    assert_eq!(report.format_version, 2);
+    assert_eq!(report.format_version, 3);
     let (_, sealed) = common::export(&c, Lang::Fr, &[]);
     assert_eq!(report.head, sealed.head());
     assert_eq!(report.recorded_head, Some(sealed.head()));
@@ -468,7 +468,7 @@ fn bad_bundles_are_refused_without_panic() {
     // A format version from the future.
     let mut f = unzip(&good);
     let mut m: Value = serde_json::from_slice(&f["bundle.json"]).unwrap();
-    m["formatVersion"] = 3.into();
+    m["formatVersion"] = 4.into();
     f.insert("bundle.json".into(), serde_json::to_vec(&m).unwrap());
     assert_eq!(refused(&rezip(f, true)), ErrorCode::UnknownFormat);
 

@@ -97,7 +97,7 @@ fn write_fuzz_seeds() {
     fs::create_dir_all(&bundles).unwrap();
     fs::create_dir_all(&journals).unwrap();
     // The version-1 seeds (case-lea-fr.zip, case-lea-en.zip, exported-by-chromium.zip) stay:
-    // they are also the fixtures of crate/core/tests/bundle_v1.rs.
+    // they are also the fixtures of crate/core/tests/older_bundles.rs.
     for (lang, code) in [(Lang::Fr, "fr"), (Lang::En, "en")] {
         fs::write(
             bundles.join(format!("case-lea-v2-{code}.zip")),

@@ -5,11 +5,12 @@ use crate::canonical::to_canonical_string;
 use crate::error::Result;
 use crate::journal::{parse_event, Entry, Head};
 
-use super::{JournalElement, JournalFile, Manifest, FORMAT, FORMAT_VERSION, SUMS};
+use super::{JournalElement, JournalFile, Manifest, FORMAT, SUMS};
 
 /// `journal.json`, `chain-head.txt` and `bundle.json` exactly as the writer emits them for a
 /// version-2 bundle of `entries` sealed at `exported_at`: the verifier compares byte for byte.
 pub fn expected_files(
+    version: u32,
     case_id: &str,
     entries: &[Entry],
     exported_at: &str,
@@ -21,7 +22,7 @@ pub fn expected_files(
     let chain_head = format!("{} {}\n", head.seq, head.hash);
     let manifest = Manifest {
         format: FORMAT.into(),
-        format_version: FORMAT_VERSION,
+        format_version: version,
         case_id: case_id.to_owned(),
         exported_at: exported_at.to_owned(),
         generator: generator.to_owned(),

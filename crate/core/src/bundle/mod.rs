@@ -11,8 +11,9 @@ use serde::{Deserialize, Serialize};
 use crate::journal::Head;
 
 pub const FORMAT: &str = "temoin-bundle";
-/// The version this Témoin writes; it reads 1 and 2.
-pub const FORMAT_VERSION: u32 = 2;
+/// The version this Témoin writes; it reads 1 to 3. Version 3 has the layout of version 2; its
+/// journal may hold entries of event format 2 (captures of several items).
+pub const FORMAT_VERSION: u32 = 3;
 
 pub const MANIFEST: &str = "bundle.json";
 pub const JOURNAL: &str = "journal.json";

@@ -165,6 +165,24 @@ pub fn verify_bundle_with_progress<R: Read + Seek>(
         .map(|e| journal::parse_event(&e.json).ok())
         .collect();
 
+    // Entries of several items came with bundle version 3: an older bundle cannot hold one.
+    if version < 3 {
+        for (entry, event) in entries.iter().zip(&events) {
+            if let Some(event) = event.as_ref().filter(|e| e.v > 1) {
+                problems.push(Problem::at(
+                    ProblemCode::UnknownVersion,
+                    entry.seq,
+                    Some("1".into()),
+                    Some(event.v.to_string()),
+                    format!(
+                        "entry {} is of event format {}, which a version-{version} bundle cannot hold",
+                        entry.seq, event.v
+                    ),
+                ));
+            }
+        }
+    }
+
     // Where each artifact the journal knows of should be, and the seal's withheld artifacts.
     let mut expected_paths: BTreeMap<String, (u32, String)> = BTreeMap::new();
     let mut by_artifact: BTreeMap<(u32, String), String> = BTreeMap::new();
@@ -576,6 +594,7 @@ fn check_derived_files(
     problems: &mut Vec<Problem>,
 ) {
     let Ok((_, chain_head, expected_manifest)) = expected_files(
+        manifest.format_version,
         &manifest.case_id,
         entries,
         exported_at,

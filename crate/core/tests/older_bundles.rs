@@ -1,4 +1,4 @@
-//! Version-1 bundles, as Témoin exported them before the export entry: three real ones are
+//! Older bundles. Version-1 bundles, as Témoin exported them before the export entry: three real ones are
 //! kept in crate/testdata/fixtures/v1/. They keep verifying, under the container rules their
 //! writer satisfied, and the report says that their documents are not covered by the chain.
 #![allow(clippy::unwrap_used)]
@@ -53,4 +53,22 @@ fn a_version_1_data_descriptor_must_agree_with_the_directory() {
     let err = verify_bundle(Cursor::new(&bad), &Limits::default(), None).unwrap_err();
     assert_eq!(err.code, temoin_core::ErrorCode::DataDescriptor, "{err}");
     assert!(err.file.is_some());
+}
+
+/// Version-2 bundles, as Témoin exported them before captures of several items (bundle version
+/// 3): the corpus's three genuine ones, kept in crate/testdata/fixtures/v2/, still verify.
+#[test]
+fn the_version_2_bundles_still_verify() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../testdata/fixtures/v2");
+    let mut seen = 0;
+    for e in fs::read_dir(dir).unwrap() {
+        let e = e.unwrap();
+        let bytes = fs::read(e.path()).unwrap();
+        let r = verify_bundle(Cursor::new(&bytes), &Limits::default(), None).unwrap();
+        assert!(r.ok, "{:?}: {:#?}", e.file_name(), r.problems);
+        assert_eq!(r.format_version, 2);
+        assert!(r.sealed_by.is_some());
+        seen += 1;
+    }
+    assert_eq!(seen, 3);
 }
