@@ -46,10 +46,20 @@ pub enum CaptureNotice {
     MhtmlUnavailable,
     /// The browser's MHTML archive failed.
     MhtmlFailed,
+    /// The conversation was taller than the limit: its stitched image stops there (every
+    /// message is still read as an item).
+    PaneCapped,
+    /// The start asked for was not reached: the app stopped loading older messages (or the
+    /// capture's time ran out) before it.
+    PaneStartNotReached,
+    /// More items were selected than one capture keeps; the first ones are kept.
+    ItemsCapped,
+    /// An item extended beyond the captured area: its crop is partial or missing.
+    ItemCropClipped,
 }
 
 impl CaptureNotice {
-    pub const ALL: [CaptureNotice; 18] = [
+    pub const ALL: [CaptureNotice; 22] = [
         CaptureNotice::ScreenshotOnly,
         CaptureNotice::PageReadFailed,
         CaptureNotice::HtmlTruncated,
@@ -68,6 +78,10 @@ impl CaptureNotice {
         CaptureNotice::ImageNotReadable,
         CaptureNotice::MhtmlUnavailable,
         CaptureNotice::MhtmlFailed,
+        CaptureNotice::PaneCapped,
+        CaptureNotice::PaneStartNotReached,
+        CaptureNotice::ItemsCapped,
+        CaptureNotice::ItemCropClipped,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -90,6 +104,10 @@ impl CaptureNotice {
             CaptureNotice::ImageNotReadable => "image-not-readable",
             CaptureNotice::MhtmlUnavailable => "mhtml-unavailable",
             CaptureNotice::MhtmlFailed => "mhtml-failed",
+            CaptureNotice::PaneCapped => "pane-capped",
+            CaptureNotice::PaneStartNotReached => "pane-start-not-reached",
+            CaptureNotice::ItemsCapped => "items-capped",
+            CaptureNotice::ItemCropClipped => "item-crop-clipped",
         }
     }
 
