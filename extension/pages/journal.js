@@ -13,7 +13,7 @@ import { SPOOL_GRACE_MS, removeStaleSpools } from '../shared/spool.js';
 import { currentCaseId, setCurrentCaseId } from '../shared/settings.js';
 import { getArtifact, listCases } from '../shared/store.js';
 import { byId, h, revealButton, saveBlob } from './dom.js';
-import { bundleFileName, entryCounts, firstWords, itemTime, timeElement } from './journal-format.js';
+import { bundleFileName, entryCounts, firstWords, itemsGathered, itemsSummary, itemTime, timeElement } from './journal-format.js';
 import { describeError, imagesFirstThePost, openDetail, withheld } from './journal-detail.js';
 import { showHandover } from './journal-handover.js';
 
@@ -126,6 +126,13 @@ function messageCell(item) {
     return [h('p', { class: 'added' }, [t('addedByUser')]), what ? h('p', { class: 'excerpt' }, [firstWords(what)]) : null];
   }
   const post = item.capture.post ?? {};
+  // A conversation or a selection is one row: what it holds, and how it was gathered.
+  if (item.label?.items && item.capture.collection) {
+    return [
+      h('p', { class: 'author' }, [itemsSummary(item.label.items)]),
+      h('p', { class: 'excerpt' }, [itemsGathered(item.capture.collection)]),
+    ];
+  }
   const text = post.text || post.subject || item.capture.page.title || '';
   return [
     h('p', { class: 'author' }, [authorOf(item) || t('authorUnknown')]),

@@ -181,23 +181,6 @@ pub struct Part<'a> {
     pub author: Option<String>,
 }
 
-/// How many items each author wrote, the most prolific first (then by name); items with no
-/// author are counted under `None`, last.
-pub fn count_by_author(parts: &[Part<'_>]) -> Vec<(Option<String>, usize)> {
-    let mut counts: std::collections::BTreeMap<Option<String>, usize> = Default::default();
-    for p in parts {
-        *counts.entry(p.author.clone()).or_default() += 1;
-    }
-    let mut out: Vec<(Option<String>, usize)> = counts.into_iter().collect();
-    out.sort_by(|a, b| {
-        a.0.is_none()
-            .cmp(&b.0.is_none())
-            .then(b.1.cmp(&a.1))
-            .then(a.0.cmp(&b.0))
-    });
-    out
-}
-
 /// What one entry changes among a case's items, the first step of the fold.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
@@ -542,6 +525,67 @@ mod tests {
         );
         assert_eq!(a(Some("Léa"), None, None).as_deref(), Some("Léa"));
         assert_eq!(a(Some("  "), Some(""), None), None);
+    }
+
+    #[test]
+    fn a_capture_of_several_items_is_counted_by_item_and_author() {
+        use crate::model::{Collection, Item};
+        let item = |n: u32, handle: Option<&str>| Item {
+            n,
+            post: post(None, handle),
+            crop: None,
+        };
+        let mut c = Capture {
+            page: crate::model::Page {
+                url: "https://x.com/sam/status/1".into(),
+                title: "t".into(),
+                platform: Some("x".into()),
+                ..Default::default()
+            },
+            collection: Some(Collection {
+                mode: "selection".into(),
+                scope: "replies".into(),
+                ..Collection::default()
+            }),
+            items: vec![
+                item(1, Some("corbeau")),
+                item(2, Some("pie")),
+                item(3, Some("@corbeau")),
+                item(4, None),
+            ],
+            ..Default::default()
+        };
+        let l = label_of(&c);
+        let s = l.items.unwrap();
+        assert_eq!(
+            (s.count, s.authors),
+            (4, 2),
+            "@corbeau and corbeau are one account"
+        );
+        assert_eq!(s.with, None);
+        assert_eq!(
+            l.author, None,
+            "several authors: no one author for the capture"
+        );
+        c.items.truncate(1);
+        let l = label_of(&c);
+        assert_eq!(l.author.as_deref(), Some("@corbeau"));
+        assert_eq!(l.items.unwrap().with.as_deref(), Some("@corbeau"));
+        let rows = ItemView {
+            seq: 2,
+            hash: String::new(),
+            at: String::new(),
+            label: label_of(&c),
+            capture: Some(c),
+            file: None,
+            categories: vec![],
+            notes: vec![],
+            deleted: None,
+        };
+        let parts = rows.parts();
+        assert_eq!(parts.len(), 1);
+        assert_eq!(parts[0].author.as_deref(), Some("@corbeau"));
+        assert!(label_of(&Capture::default()).items.is_none());
     }
 
     #[test]
