@@ -291,6 +291,13 @@ fn the_report_shows_each_item_under_its_capture_and_counts_them_by_author() {
         "{facts}"
     );
 
+    // The capture's page dates it by its items.
+    let page = &h[h.find("id=\"entry-2\"").unwrap()..];
+    let fields = &page[..page.find("</dl>").unwrap()];
+    assert!(
+        fields.contains("<dd>du 10 au 12 novembre 2026</dd>"),
+        "{fields}"
+    );
     // Each item on the capture's page, with its crop like the capture's own picture.
     assert!(h.contains("id=\"entry-2-item-4\""));
     assert!(h.contains("<img class=\"shot\" src=\"captures/000002/item-001.png\""));
@@ -458,4 +465,19 @@ fn the_procureur_letter_lists_each_item_under_its_capture() {
         "a private conversation's address is not given"
     );
     assert!(letter.contains("Pièce n°\u{a0}1.") && letter.contains("Pièce n°\u{a0}2."));
+
+    // The report to the platform lists every reply with its own address.
+    let raid = view.item(2).unwrap();
+    let report = temoin_docs::report::letters::platform_report(raid, false, Lang::En);
+    assert!(
+        report.contains("On X, 6 replies from 4 accounts (every reply under one post,"),
+        "{report}"
+    );
+    assert!(
+        report.contains("  - 2.4 — on ")
+            && report.contains(
+                "@geai_moqueur: \"🤡🤡🤡\" (https://x.com/geai_moqueur/status/180000000000000004)."
+            ),
+        "{report}"
+    );
 }

@@ -715,7 +715,11 @@ fn item_page(out: &mut String, item: &ItemView, input: &ReportInput, w: &Words) 
         if let Some(v) = c.post.as_ref().and_then(|p| p.author_url.as_deref()) {
             row(w.author_page, link(v));
         }
-        row(w.published, esc(&published_cell(item, lang)));
+        // A capture of several items: the days its items were published on.
+        row(
+            w.published,
+            esc(&parts_period(item, lang).unwrap_or_else(|| published_cell(item, lang))),
+        );
         row(w.captured, esc(&stamp(&c.captured_at, offset, lang)));
         row(
             w.platform,

@@ -904,6 +904,10 @@ pub fn platform_report(item: &ItemView, minor: bool, lang: Lang) -> String {
             )
         );
     }
+    // A capture of several items: each reported message with its author, time and address.
+    if let Some(parts) = parts_facts(item, lang) {
+        let _ = writeln!(out, "{parts}");
+    }
     let _ = writeln!(
         out,
         "\n{}",
