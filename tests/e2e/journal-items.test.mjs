@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchWithExtension } from '../support/chromium.mjs';
+import { axeViolations, formatViolations } from '../support/axe.mjs';
 
 /** @type {Awaited<ReturnType<typeof launchWithExtension>>} */
 let browser;
@@ -123,10 +124,14 @@ test('a capture of several items is one row saying what it holds, and its detail
   await items.nth(0).locator('button').first().click();
   assert.doesNotMatch((await crop.getAttribute('class')) ?? '', /blurred/);
   assert.equal(await page.locator('dialog#detail .shots img[data-name^="item-"]').count(), 0);
+  const raidViolations = await axeViolations(page, { include: ['dialog#detail'] });
+  assert.equal(raidViolations.length, 0, formatViolations(raidViolations));
   await page.click('dialog#detail button.close');
 
   await page.click('#entries tr[data-seq="3"] button.open-detail');
   await page.waitForSelector('dialog#detail[open]');
+  const violations = await axeViolations(page, { include: ['dialog#detail'] });
+  assert.equal(violations.length, 0, formatViolations(violations));
   assert.match((await page.textContent('#items-pane-capped')) ?? '', /s'arrête à 20.000 pixels sur 24.000/);
   assert.equal(await page.locator('dialog#detail ol#items > li').count(), 2);
   await page.close();
