@@ -320,9 +320,15 @@ fn rules_for(item: &ItemView) -> Vec<Rule> {
     out
 }
 
-/// Whether the case shows harassment's repetition: two acts or more, or a raid.
+/// Whether the case shows harassment's repetition: two acts or more, or a raid. A capture of
+/// several items (a conversation, a raid's replies) counts each item as an act.
 pub fn shows_repetition(view: &CaseView) -> bool {
-    let acts = view.items.iter().filter(|i| i.capture.is_some()).count();
+    let acts: usize = view
+        .items
+        .iter()
+        .filter_map(|i| i.capture.as_ref())
+        .map(|c| c.items.len().max(1))
+        .sum();
     acts >= 2
         || view
             .items

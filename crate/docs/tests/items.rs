@@ -394,6 +394,27 @@ fn each_item_has_its_own_clock_and_the_earliest_is_shown() {
 }
 
 #[test]
+fn one_capture_of_several_messages_shows_repetition() {
+    // The raid alone, untagged: its six replies are six acts, by four accounts.
+    let case = with_items();
+    let view = CaseView::build(CASE, &case.entries[..2]);
+    let d = deadlines(&view, date!(2026 - 11 - 29), false, Lang::Fr);
+    let h = d
+        .clocks
+        .iter()
+        .find(|c| c.kind == ClockKind::Harassment6Years)
+        .unwrap();
+    // Its last act is the latest reply, of the 12th.
+    assert_eq!((h.entry, h.start.as_str()), (2, "2026-11-12"));
+    assert!(
+        !d.notes
+            .iter()
+            .any(|n| n.kind == "harassment-needs-repetition"),
+        "a raid is not « un seul message d'une seule personne »"
+    );
+}
+
+#[test]
 fn an_undated_item_is_said_to_have_a_clock_that_may_have_started_earlier() {
     let mut case = with_items();
     // Re-seal the raid with its second reply undated: the earliest dated one is the 11th.
