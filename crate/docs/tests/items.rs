@@ -302,6 +302,11 @@ fn the_report_shows_each_item_under_its_capture_and_counts_them_by_author() {
     assert!(h.contains("id=\"entry-2-item-4\""));
     assert!(h.contains("<img class=\"shot\" src=\"captures/000002/item-001.png\""));
     assert!(h.contains("<img class=\"shot\" src=\"captures/000002/item-006.png\""));
+    // French spacing in every sentence added for items (the captured texts have none to break).
+    let body = &h[h.find("<body").unwrap()..];
+    for bad in [" :", " ;", " ?", " !", "« ", " »"] {
+        assert!(!body.contains(bad), "typography: '{bad}'");
+    }
     let en = html(&with_items(), Lang::En);
     assert!(en.contains("6 replies from 4 accounts"));
     assert!(en.contains("Every reply under one post"));
@@ -486,6 +491,9 @@ fn the_procureur_letter_lists_each_item_under_its_capture() {
         "a private conversation's address is not given"
     );
     assert!(letter.contains("Pièce n°\u{a0}1.") && letter.contains("Pièce n°\u{a0}2."));
+    for bad in [" :", " ;", " ?", " !", "« ", " »"] {
+        assert!(!letter.contains(bad), "typography: '{bad}'");
+    }
 
     // The report to the platform lists every reply with its own address.
     let raid = view.item(2).unwrap();
