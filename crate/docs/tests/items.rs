@@ -283,6 +283,10 @@ fn the_report_shows_each_item_under_its_capture_and_counts_them_by_author() {
         );
     }
 
+    assert!(
+        h.contains("<p>2 de ces captures réunissent 9 messages relevés un par un en tout.</p>"),
+        "the cover says what the captures of several items add up to"
+    );
     // The period of the facts runs from the earliest item to the latest.
     let facts = &h[h.find("Période des faits").unwrap()..];
     let facts = &facts[..facts.find("</dd>").unwrap()];

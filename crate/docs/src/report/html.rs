@@ -283,6 +283,42 @@ fn lead(
     }
 }
 
+/// What the captures of several items add up to, said after the lead: « L'une de ces captures
+/// réunit 6 messages relevés un par un. »
+fn several_items_sentence(captures: &[&ItemView], lang: Lang) -> Option<String> {
+    let counts: Vec<usize> = captures
+        .iter()
+        .filter_map(|i| i.capture.as_ref())
+        .map(|c| c.items.len())
+        .filter(|n| *n > 0)
+        .collect();
+    let (k, m) = (counts.len(), counts.iter().sum::<usize>());
+    let messages = if m == 1 {
+        lang.pick("1 message relevé un par un", "1 message read one by one")
+            .to_owned()
+    } else {
+        lang.pick(
+            format!("{} messages relevés un par un", number(m as u64, lang)),
+            format!("{} messages read one by one", number(m as u64, lang)),
+        )
+    };
+    Some(match (k, captures.len(), lang) {
+        (0, _, _) => return None,
+        (1, 1, Lang::Fr) => format!("Cette capture réunit {messages}."),
+        (1, 1, Lang::En) => format!("This capture holds {messages}."),
+        (1, _, Lang::Fr) => format!("L'une de ces captures réunit {messages}."),
+        (1, _, Lang::En) => format!("One of these captures holds {messages}."),
+        (k, _, Lang::Fr) => format!(
+            "{} de ces captures réunissent {messages} en tout.",
+            number(k as u64, lang)
+        ),
+        (k, _, Lang::En) => format!(
+            "{} of these captures hold {messages} in all.",
+            number(k as u64, lang)
+        ),
+    })
+}
+
 /// When the bundle was exported. The export entry records no zone, so the time stays in UTC,
 /// and the report says so rather than pass it off as local time.
 fn exported_cell(at: &str, lang: Lang, w: &Words) -> String {
@@ -362,6 +398,9 @@ fn cover(out: &mut String, input: &ReportInput, w: &Words) {
             lang
         ))
     );
+    if let Some(several) = several_items_sentence(&captures, lang) {
+        let _ = writeln!(out, "<p>{}</p>", esc(&several));
+    }
     out.push_str("<dl class=\"fields\">\n");
     let mut row = |k: &str, v: String| {
         let _ = writeln!(out, "<dt>{}</dt><dd>{}</dd>", esc(k), v);
