@@ -38,6 +38,8 @@ const current = () => ({
 const platformOf = (item) => item.label?.platformName ?? '';
 /** @param {any} item */
 const authorOf = (item) => item.label?.author ?? '';
+/** Every author an item names: its own, or its items' (a conversation, a raid). @param {any} item @returns {string[]} */
+const authorsOf = (item) => (item.label?.author ? [item.label.author] : (item.label?.items?.names ?? []));
 /** @param {string} id */
 const select = (id) => /** @type {HTMLSelectElement} */ (byId(id));
 
@@ -82,7 +84,7 @@ function filteredItems() {
   return items.filter(
     (/** @type {any} */ i) =>
       (!platform || platformOf(i) === platform) &&
-      (!author || authorOf(i) === author) &&
+      (!author || authorsOf(i).includes(author)) &&
       (!category || i.categories.includes(category)),
   );
 }
@@ -271,7 +273,7 @@ async function refresh() {
   await renderCases();
   const items = data.view.items;
   fillFilter(select('filter-platform'), items.map(platformOf).filter(Boolean), (v) => v, 'filterAllPlatforms');
-  fillFilter(select('filter-author'), items.map(authorOf).filter(Boolean), (v) => v, 'filterAllAuthors');
+  fillFilter(select('filter-author'), items.flatMap(authorsOf).filter(Boolean), (v) => v, 'filterAllAuthors');
   fillFilter(select('filter-category'), CATEGORIES, categoryLabel, 'filterAllCategories');
   renderCaseForm();
   renderList();

@@ -134,6 +134,12 @@ test('a capture of several items is one row saying what it holds, and its detail
   assert.equal(violations.length, 0, formatViolations(violations));
   assert.match((await page.textContent('#items-pane-capped')) ?? '', /s'arrête à 20.000 pixels sur 24.000/);
   assert.equal(await page.locator('dialog#detail ol#items > li').count(), 2);
+  await page.click('dialog#detail button.close');
+
+  // The author filter knows every item's author: one reply is enough to find the raid.
+  await page.selectOption('#filter-author', '@pie_bavarde');
+  const shown = await page.$$eval('#entries tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-seq')));
+  assert.deepEqual(shown, ['2']);
   await page.close();
 });
 

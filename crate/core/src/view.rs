@@ -90,6 +90,10 @@ pub struct ItemsSummary {
     /// The conversation's name as the page showed it, or else its only author.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub with: Option<String>,
+    /// The authors the items name, as documents name them, sorted (the journal page filters
+    /// on them).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -405,6 +409,7 @@ pub fn label_of(capture: &Capture) -> ItemLabel {
                 .filter(|t| !t.is_empty())
                 .map(str::to_owned)
                 .or(only),
+            names: authors.iter().cloned().collect(),
         }
     });
     // A capture of several items by one author names that author, as a capture of one post.

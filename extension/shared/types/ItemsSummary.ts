@@ -24,4 +24,9 @@ authors: number,
 /**
  * The conversation's name as the page showed it, or else its only author.
  */
-with?: string | null, };
+with?: string | null, 
+/**
+ * The authors the items name, as documents name them, sorted (the journal page filters
+ * on them).
+ */
+names?: Array<string>, };

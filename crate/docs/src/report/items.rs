@@ -129,6 +129,7 @@ mod tests {
             count,
             authors,
             with: with.map(str::to_owned),
+            names: Vec::new(),
         }
     }
 
