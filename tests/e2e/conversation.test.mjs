@@ -1,0 +1,272 @@
+// « Capturer la conversation » in a real browser: for each app's chat fixture, served under the
+// app's host name, a right-click in the conversation, then the capture through the menu's own
+// handler. The older messages load as the apps load them (scrolled to the top, a few hundred
+// milliseconds later); every message must come out once, in order, with its author, text,
+// time, media and the message it answers; the stitched image as tall as the pane's content;
+// the entry whole and chained. Then: a start date, a time limit, a cap on the image, no pane,
+// the choice drawn over the page, and a page whose scripts break the DOM's methods.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveChats } from '../support/chat-hosts.mjs';
+import { launchWithExtension, readStoredJournal } from '../support/chromium.mjs';
+import { assertChainValid, assertEntryWhole, sha256 } from '../support/journal.mjs';
+import { ME, TITLE, MESSAGES, EMAILS, SUBJECT, PAYLOAD, handle } from '../fixtures/chat/conversation.mjs';
+
+/** @type {Awaited<ReturnType<typeof serveChats>>} */
+let chats;
+/** @type {Awaited<ReturnType<typeof launchWithExtension>>} */
+let browser;
+/** @type {import('playwright-core').Page} */
+let reader;
+
+before(async () => {
+  chats = await serveChats();
+  browser = await launchWithExtension({ args: chats.chromiumArgs });
+  reader = await browser.context.newPage();
+  await reader.goto(browser.extensionUrl('extension/pages/import.html'));
+});
+
+after(async () => {
+  await browser?.close();
+  await chats?.close();
+});
+
+/** @param {Buffer} png */
+const pngSize = (png) => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) });
+
+/** The journal of the default case, every entry checked, and the last one with its files. */
+async function latest() {
+  const stored = await readStoredJournal(reader, 'default');
+  assertChainValid(stored);
+  const entry = stored.entries.at(-1);
+  assert.ok(entry, 'an entry was written');
+  assertEntryWhole(entry, stored.artifacts);
+  const event = JSON.parse(entry.json);
+  /** @type {Record<string, Buffer>} */
+  const files = {};
+  for (const a of stored.artifacts.filter((x) => x.seq === entry.seq)) files[a.name] = Buffer.from(a.base64, 'base64');
+  return { event, files, count: stored.entries.length };
+}
+
+/** @typedef {{ name: string, url: string, pane: string, click: string, me: string | undefined, author?: (name: string) => string,
+ *   title: string, emails?: boolean, reader?: string, machine?: (m: import('../fixtures/chat/conversation.mjs').Message) => string, sabotaged?: boolean }} App */
+
+/** @type {App[]} */
+const APPS = [
+  { name: 'whatsapp', url: 'https://web.whatsapp.com/', pane: '._ajyl', click: '[data-id] span.selectable-text', me: ME, title: TITLE, machine: (m) => `${m.time}, ${m.day.split('-').reverse().join('/')}` },
+  { name: 'messenger', url: 'https://www.messenger.com/t/7012345678901234/', pane: '.x78zum5', click: '[role=gridcell] div[dir=auto]', me: 'Vous', title: TITLE },
+  { name: 'messenger', url: 'https://www.facebook.com/messages/t/7012345678901234/', pane: '.x78zum5', click: '[role=gridcell] div[dir=auto]', me: 'Vous', title: TITLE },
+  { name: 'instagram', url: 'https://www.instagram.com/direct/t/340282366841710300949128/', pane: '.x6ikm8r', click: '[role=gridcell] div[dir=auto]', me: undefined, author: handle, title: TITLE },
+  { name: 'discord', url: 'https://discord.com/channels/111111111111111111/222222222222222222', pane: '.scroller_e2e187', click: '[id^=message-content-]', me: ME, title: 'harcèlement', machine: (m) => `${m.day}T${m.time}:00.000Z` },
+  { name: 'telegram', url: 'https://web.telegram.org/k/#-1001234567890', pane: '.bubbles .scrollable-y', click: '.bubble .message', me: undefined, title: TITLE, machine: (m) => String(Date.parse(`${m.day}T${m.time}:00Z`) / 1000) },
+  { name: 'snapchat', url: 'https://www.snapchat.com/web/4f2a9c1e-0000-4000-8000-00000000c0de', pane: '.KgFP7', click: 'span.ogn1z[dir=auto]', me: 'Moi', title: TITLE },
+  { name: 'gmail', url: 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWhgTqZlnNcbKBgLmrVhQRtS', pane: '.Tm', click: '.a3s', me: ME, emails: true, title: SUBJECT },
+  { name: 'outlook', url: 'https://outlook.live.com/mail/0/inbox/id/AQQkADAwATM0MDAAMS1iNTcwLWE4NDYtMDAC', pane: '[aria-label="Volet de lecture"]', click: '[aria-label="Corps du message"]', me: ME, emails: true, title: SUBJECT },
+  { name: 'generic', url: 'https://messagerie.ent.test/conversations/42', pane: '.thread', click: '.msg p', me: ME, title: TITLE, reader: 'generic', sabotaged: true },
+];
+
+/**
+ * Opens the app's page, right-clicks a message in its conversation and captures it with
+ * `options`; returns the page (still open) and what the worker answered.
+ * @param {App} app @param {Record<string, unknown>} options
+ */
+async function captureConversationOf(app, options) {
+  const page = await browser.context.newPage();
+  await page.goto(app.url);
+  await page.bringToFront();
+  // The newest message: the pane stays where the app put it (at its end).
+  await page.locator(app.click).last().click({ button: 'right' });
+  const result = await browser.worker.evaluate(
+    async ([url, opts]) => {
+      const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
+      if (!tab) throw new Error(`no tab shows ${url}`);
+      return /** @type {any} */ (globalThis).temoin.captureConversation({ menuItemId: 'temoin-capture-conversation', pageUrl: url }, tab, opts).then(
+        (/** @type {any} */ r) => ({ ok: true, seq: r.seq }),
+        (/** @type {any} */ e) => ({ ok: false, code: e?.code, message: String(e?.message ?? e) }),
+      );
+    },
+    /** @type {[string, Record<string, unknown>]} */ ([page.url(), options]),
+  );
+  return { page, result };
+}
+
+for (const app of APPS) {
+  test(`${app.name} (${new URL(app.url).host}): every message once, in order, and the whole pane in one image`, { timeout: 120_000 }, async () => {
+    const { page, result } = await captureConversationOf(app, { choice: { scope: 'loaded' } });
+    assert.equal(result.ok, true, JSON.stringify(result));
+    const expected = app.emails ? EMAILS : MESSAGES;
+    // What the page shows after: its pane back at the newest message, every batch loaded.
+    const shown = app.sabotaged ? null : await page.evaluate((sel) => {
+      const p = /** @type {Element} */ (document.querySelector(sel));
+      return { scrollHeight: p.scrollHeight, clientWidth: p.clientWidth, atBottom: p.scrollHeight - p.scrollTop - p.clientHeight < 2, batchesLeft: document.querySelectorAll('template[data-older]').length };
+    }, app.pane);
+    const dpr = await page.evaluate(() => devicePixelRatio);
+    assert.equal(await page.evaluate(() => /** @type {any} */ (window).__pwned), undefined, 'no payload ran in the page');
+    await page.close();
+
+    const { event, files } = await latest();
+    const body = event.body;
+    const notices = body.notices ?? [];
+    assert.equal(body.collection.mode, 'conversation');
+    assert.equal(body.collection.scope, 'loaded');
+    assert.equal(body.collection.reader, app.reader ?? `platform:${app.name}`);
+    assert.equal(body.collection.title, app.title);
+    assert.equal(body.collection.pane.reachedStart, true);
+    assert.ok(!notices.includes('pane-start-not-reached') && !notices.includes('pane-capped'), notices.join());
+    assert.equal(body.context.trigger, 'menu');
+
+    // Every message, once, in order, with its author and text.
+    const items = body.items.map((/** @type {any} */ i) => i.post);
+    assert.deepEqual(items.map((/** @type {any} */ p) => p.text), expected.map((m) => m.text), 'the texts, in order, none twice or missing');
+    assert.deepEqual(
+      items.map((/** @type {any} */ p) => p.authorName ?? null),
+      expected.map((m) => (m.author === ME ? app.me : (app.author ?? ((/** @type {string} */ n) => n))(m.author)) ?? null),
+      'the authors',
+    );
+    body.items.forEach((/** @type {any} */ item, /** @type {number} */ i) => assert.equal(item.n, i + 1));
+    assert.ok(items.every((/** @type {any} */ p) => p.extractedBy === (app.reader ?? `platform:${app.name}`)));
+    // The message a message answers.
+    const replying = expected.findIndex((m) => m.replyTo);
+    const quoted = expected.find((m) => m.id === expected[replying].replyTo);
+    assert.equal(items[replying].parent?.text, quoted?.text, 'the message it answers');
+    for (const [i, p] of items.entries()) if (i !== replying) assert.equal(p.parent, undefined, `message ${i + 1} answers none`);
+    // Script payloads stay text.
+    assert.equal(items.find((/** @type {any} */ p) => p.text?.includes('onerror'))?.text, PAYLOAD);
+    // The image shown in a message.
+    const pictured = expected.findIndex((m) => m.image);
+    if (pictured >= 0) assert.ok(items[pictured].mediaUrls?.some((/** @type {string} */ u) => u.endsWith('/montage.png')), JSON.stringify(items[pictured]));
+    // Times: the app's machine value kept, and read by the core.
+    if (app.machine) {
+      assert.deepEqual(items.map((/** @type {any} */ p) => p.publishedAt), expected.map(app.machine));
+      assert.deepEqual(items.map((/** @type {any} */ p) => p.publishedUtc), expected.map((m) => `${m.day}T${m.time}:00Z`));
+    }
+    if (!app.emails) assert.ok(items.every((/** @type {any} */ p) => p.publishedText), 'each message has its time or day as shown');
+
+    // The stitched image: as tall as the pane's content, as wide as the pane.
+    const pane = body.collection.pane;
+    assert.equal(pane.image, 'screenshot-conversation.png');
+    assert.equal(pane.stitchedHeight, pane.contentHeight);
+    const size = pngSize(files['screenshot-conversation.png']);
+    assert.equal(size.height, Math.round(pane.contentHeight * dpr));
+    if (shown) {
+      assert.equal(pane.contentHeight, shown.scrollHeight, "the pane's content height, every older message loaded");
+      assert.equal(size.width, Math.round(shown.clientWidth * dpr));
+      assert.equal(shown.atBottom, true, 'the pane is back where the person left it');
+      assert.equal(shown.batchesLeft, 0, 'every older batch was loaded');
+    }
+    assert.ok(pane.contentHeight > 900, `the conversation is taller than one screen (${pane.contentHeight})`);
+    // The usual capture's files, and the pane's HTML.
+    for (const name of ['screenshot-visible.png', 'page.html', 'snapshot.html', 'pane.html']) assert.ok(files[name], name);
+    const paneHtml = files['pane.html'].toString('utf8');
+    assert.ok(paneHtml.includes(expected[0].text.split('\n')[0].replaceAll("'", '&#39;').slice(0, 12)) || paneHtml.includes(expected[0].text.slice(0, 12)), 'the pane HTML holds the oldest message');
+    assert.ok(paneHtml.includes('&lt;script&gt;'), 'the payload is escaped text in the pane HTML');
+    assert.equal(sha256(files['screenshot-conversation.png']), body.artifacts.find((/** @type {any} */ a) => a.name === 'screenshot-conversation.png').sha256);
+  });
+}
+
+test('back to a date: only the messages from that day on, the image starting at its first message', { timeout: 120_000 }, async () => {
+  const since = '2026-11-24';
+  const { page, result } = await captureConversationOf(APPS[0], { choice: { scope: 'since', since } });
+  assert.equal(result.ok, true, JSON.stringify(result));
+  const dpr = await page.evaluate(() => devicePixelRatio);
+  await page.close();
+  const { event, files } = await latest();
+  const c = event.body.collection;
+  assert.deepEqual({ scope: c.scope, since: c.since, reachedStart: c.pane.reachedStart }, { scope: 'since', since, reachedStart: true });
+  const want = MESSAGES.filter((m) => m.day >= since);
+  assert.deepEqual(event.body.items.map((/** @type {any} */ i) => i.post.text), want.map((m) => m.text));
+  assert.ok(c.pane.stitchedHeight < c.pane.contentHeight && c.pane.stitchedHeight > 0, JSON.stringify(c.pane));
+  assert.equal(pngSize(files['screenshot-conversation.png']).height, Math.round(c.pane.stitchedHeight * dpr));
+});
+
+test('a time limit stops the loading early: what was loaded is kept, and the record says the start was not reached', { timeout: 120_000 }, async () => {
+  const telegram = /** @type {App} */ (APPS.find((a) => a.name === 'telegram'));
+  const { page, result } = await captureConversationOf(telegram, { choice: { scope: 'loaded' }, limits: { loadMs: 150, waitMs: 100 } });
+  assert.equal(result.ok, true, JSON.stringify(result));
+  await page.close();
+  const { event } = await latest();
+  assert.equal(event.body.collection.pane.reachedStart, false);
+  assert.ok((event.body.notices ?? []).includes('pane-start-not-reached'), (event.body.notices ?? []).join());
+  const newest = MESSAGES.filter((m) => m.day === MESSAGES.at(-1)?.day);
+  const texts = event.body.items.map((/** @type {any} */ i) => i.post.text);
+  assert.ok(texts.length >= newest.length && texts.length < MESSAGES.length, `${texts.length} messages`);
+  assert.deepEqual(texts.slice(-newest.length), newest.map((m) => m.text));
+});
+
+test('a capped image: it stops at the cap, every message is still read', { timeout: 120_000 }, async () => {
+  const { page, result } = await captureConversationOf(APPS[4], { choice: { scope: 'loaded' }, limits: { maxPaneDevicePx: 1000 } });
+  assert.equal(result.ok, true, JSON.stringify(result));
+  const dpr = await page.evaluate(() => devicePixelRatio);
+  await page.close();
+  const { event, files } = await latest();
+  const pane = event.body.collection.pane;
+  assert.ok((event.body.notices ?? []).includes('pane-capped'), (event.body.notices ?? []).join());
+  assert.equal(pane.cap, Math.floor(1000 / dpr));
+  assert.equal(pane.stitchedHeight, pane.cap);
+  assert.equal(pngSize(files['screenshot-conversation.png']).height, Math.round(pane.cap * dpr));
+  assert.equal(event.body.items.length, MESSAGES.length);
+});
+
+test('the menu item shows in a conversation only; outside one, the capture says so and records nothing', { timeout: 60_000 }, async () => {
+  const generic = /** @type {App} */ (APPS.find((a) => a.name === 'generic'));
+  const page = await browser.context.newPage();
+  await page.goto(generic.url);
+  await page.bringToFront();
+  const shownNow = () => browser.worker.evaluate(() => /** @type {any} */ (globalThis).temoin.conversationMenuForTesting);
+  await page.locator('.msg p').first().hover();
+  await assert.doesNotReject(waitFor(async () => (await shownNow()) === true), 'shown over the conversation');
+  await page.locator('h1.title').click({ button: 'right' });
+  await assert.doesNotReject(waitFor(async () => (await shownNow()) === false), 'hidden over the heading');
+  const before = (await readStoredJournal(reader, 'default', { onlySeq: -1 })).entries.length;
+  const result = await browser.worker.evaluate(async (url) => {
+    const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
+    return /** @type {any} */ (globalThis).temoin.captureAndReport({ menuItemId: 'temoin-capture-conversation', pageUrl: url }, tab);
+  }, page.url());
+  await page.close();
+  assert.equal(result.ok, false);
+  assert.match(result.message, /conversation qui défile|no scrolling conversation/);
+  assert.equal((await readStoredJournal(reader, 'default', { onlySeq: -1 })).entries.length, before, 'nothing recorded');
+});
+
+test('the choice, drawn over the page in a closed shadow root: Escape cancels, Enter captures what is loaded', { timeout: 120_000 }, async () => {
+  const discord = /** @type {App} */ (APPS.find((a) => a.name === 'discord'));
+  for (const key of ['Escape', 'Enter']) {
+    const page = await browser.context.newPage();
+    await page.goto(discord.url);
+    await page.bringToFront();
+    await page.locator(discord.click).last().click({ button: 'right' });
+    const before = (await readStoredJournal(reader, 'default', { onlySeq: -1 })).entries.length;
+    const running = browser.worker.evaluate(async (url) => {
+      const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
+      return /** @type {any} */ (globalThis).temoin.captureAndReport({ menuItemId: 'temoin-capture-conversation', pageUrl: url }, tab);
+    }, page.url());
+    await page.waitForSelector('temoin-choice', { state: 'attached', timeout: 30_000 });
+    // The page sees the host element, not what is inside it.
+    assert.equal(await page.evaluate(() => document.querySelector('temoin-choice')?.shadowRoot), null);
+    await page.keyboard.press(key);
+    const result = await running;
+    assert.equal(await page.locator('temoin-choice').count(), 0, 'the choice is gone');
+    await page.close();
+    const after = (await readStoredJournal(reader, 'default', { onlySeq: -1 })).entries.length;
+    if (key === 'Escape') {
+      assert.equal(result.ok, false);
+      assert.match(result.message, /annulée|cancelled/);
+      assert.equal(after, before);
+    } else {
+      assert.equal(result.ok, true, JSON.stringify(result));
+      const { event } = await latest();
+      assert.equal(event.body.collection.scope, 'loaded');
+      assert.equal(event.body.items.length, MESSAGES.length);
+      // The screenshot taken before the choice, and the stitched one after it: neither shows it (its dark backdrop).
+    }
+  }
+});
+
+/** Polls `check` until it holds (5 s at most). @param {() => Promise<boolean>} check */
+async function waitFor(check) {
+  for (let waited = 0; waited < 5000; waited += 100) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('timed out');
+}
