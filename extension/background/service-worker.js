@@ -79,10 +79,10 @@ async function notify(id, title, message, withButton) {
  * Captures and tells the user how it went on the toolbar button.
  * @param {Partial<chrome.contextMenus.OnClickData>} info
  * @param {chrome.tabs.Tab | undefined} tab
- * @param {(info: Partial<chrome.contextMenus.OnClickData>, tab: chrome.tabs.Tab | undefined) => Promise<import('./capture.js').CaptureResult>} [run] the capture to make
+ * @param {(info: Partial<chrome.contextMenus.OnClickData>, tab: chrome.tabs.Tab | undefined) => Promise<import('./capture.js').CaptureResult>} [run] the capture to make: by default, the menu item's
  * @returns {Promise<import('../shared/protocol.js').CaptureReply>}
  */
-async function captureAndReport(info, tab, run = capture) {
+async function captureAndReport(info, tab, run = info.menuItemId === CONVERSATION_MENU_ID ? captureConversation : capture) {
   const tabId = tab?.id;
   await languageReady.catch(() => undefined);
   try {
