@@ -117,6 +117,8 @@ async function conversationOfTab(info, tab, options) {
   const frameId = info.frameId ?? 0;
   const platform = core.recognise(shown.url ?? info.pageUrl ?? '')?.platform;
 
+  // A pane inside a frame is not where the tab's screenshots show it: not stitched wrongly, refused.
+  if (frameId !== 0) throw new CaptureError('invalid-input', t('conversationInFrame'));
   // The conversation first: without one, nothing is taken and the person is told why.
   await inject(tabId, frameId);
   const found = await inConversation(tabId, frameId, 'find');

@@ -40,10 +40,20 @@ export function listenForPanes() {
   chrome.tabs.onRemoved.addListener((tabId) => paneInTab.delete(tabId));
   const menus = /** @type {any} */ (globalThis).browser?.menus;
   if (menus?.onShown) {
-    menus.onShown.addListener((/** @type {unknown} */ _info, /** @type {chrome.tabs.Tab | undefined} */ tab) => {
+    // The menu shown now, so that an update that comes after it closed changes nothing (MDN, menus.onShown).
+    let shownMenu = 0;
+    let menuCount = 0;
+    menus.onShown.addListener(async (/** @type {unknown} */ _info, /** @type {chrome.tabs.Tab | undefined} */ tab) => {
+      const instance = ++menuCount;
+      shownMenu = instance;
       const show = tab?.id !== undefined && (paneInTab.get(tab.id) ?? false);
+      if (show === visible) return;
       visible = show;
-      void chrome.contextMenus.update(CONVERSATION_MENU_ID, { visible: show }).then(() => menus.refresh());
+      await chrome.contextMenus.update(CONVERSATION_MENU_ID, { visible: show });
+      if (shownMenu === instance) await menus.refresh();
+    });
+    menus.onHidden?.addListener(() => {
+      shownMenu = 0;
     });
   }
 }

@@ -33,6 +33,9 @@
   }
 
   document.addEventListener('mouseover', (event) => tell(event.composedPath()[0] ?? event.target ?? undefined, false), { capture: true, passive: true });
+  // The right button pressed comes before the menu (Chromium cannot change a menu once built:
+  // crbug.com/60758).
+  document.addEventListener('mousedown', (event) => event.button === 2 && tell(event.composedPath()[0] ?? event.target ?? undefined, true), { capture: true, passive: true });
   document.addEventListener(
     'contextmenu',
     (event) => {

@@ -10,7 +10,10 @@ import assert from 'node:assert/strict';
 import { serveChats } from '../support/chat-hosts.mjs';
 import { launchWithExtension, readStoredJournal } from '../support/chromium.mjs';
 import { assertChainValid, assertEntryWhole, sha256 } from '../support/journal.mjs';
-import { ME, TITLE, MESSAGES, EMAILS, SUBJECT, PAYLOAD, handle } from '../fixtures/chat/conversation.mjs';
+import { ME, MESSAGES, EMAILS, PAYLOAD } from '../fixtures/chat/conversation.mjs';
+import { APPS, expectedAuthor } from '../support/chat-apps.mjs';
+
+/** @typedef {import('../support/chat-apps.mjs').App} App */
 
 /** @type {Awaited<ReturnType<typeof serveChats>>} */
 let chats;
@@ -31,6 +34,9 @@ after(async () => {
   await chats?.close();
 });
 
+/** Text as HTML writes it. @param {string} s */
+const esc = (s) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+
 /** @param {Buffer} png */
 const pngSize = (png) => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) });
 
@@ -47,23 +53,6 @@ async function latest() {
   for (const a of stored.artifacts.filter((x) => x.seq === entry.seq)) files[a.name] = Buffer.from(a.base64, 'base64');
   return { event, files, count: stored.entries.length };
 }
-
-/** @typedef {{ name: string, url: string, pane: string, click: string, me: string | undefined, author?: (name: string) => string,
- *   title: string, emails?: boolean, reader?: string, machine?: (m: import('../fixtures/chat/conversation.mjs').Message) => string, sabotaged?: boolean }} App */
-
-/** @type {App[]} */
-const APPS = [
-  { name: 'whatsapp', url: 'https://web.whatsapp.com/', pane: '._ajyl', click: '[data-id] span.selectable-text', me: ME, title: TITLE, machine: (m) => `${m.time}, ${m.day.split('-').reverse().join('/')}` },
-  { name: 'messenger', url: 'https://www.messenger.com/t/7012345678901234/', pane: '.x78zum5', click: '[role=gridcell] div[dir=auto]', me: 'Vous', title: TITLE },
-  { name: 'messenger', url: 'https://www.facebook.com/messages/t/7012345678901234/', pane: '.x78zum5', click: '[role=gridcell] div[dir=auto]', me: 'Vous', title: TITLE },
-  { name: 'instagram', url: 'https://www.instagram.com/direct/t/340282366841710300949128/', pane: '.x6ikm8r', click: '[role=gridcell] div[dir=auto]', me: undefined, author: handle, title: TITLE },
-  { name: 'discord', url: 'https://discord.com/channels/111111111111111111/222222222222222222', pane: '.scroller_e2e187', click: '[id^=message-content-]', me: ME, title: 'harcèlement', machine: (m) => `${m.day}T${m.time}:00.000Z` },
-  { name: 'telegram', url: 'https://web.telegram.org/k/#-1001234567890', pane: '.bubbles .scrollable-y', click: '.bubble .message', me: undefined, title: TITLE, machine: (m) => String(Date.parse(`${m.day}T${m.time}:00Z`) / 1000) },
-  { name: 'snapchat', url: 'https://www.snapchat.com/web/4f2a9c1e-0000-4000-8000-00000000c0de', pane: '.KgFP7', click: 'span.ogn1z[dir=auto]', me: 'Moi', title: TITLE },
-  { name: 'gmail', url: 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWhgTqZlnNcbKBgLmrVhQRtS', pane: '.Tm', click: '.a3s', me: ME, emails: true, title: SUBJECT },
-  { name: 'outlook', url: 'https://outlook.live.com/mail/0/inbox/id/AQQkADAwATM0MDAAMS1iNTcwLWE4NDYtMDAC', pane: '[aria-label="Volet de lecture"]', click: '[aria-label="Corps du message"]', me: ME, emails: true, title: SUBJECT },
-  { name: 'generic', url: 'https://messagerie.ent.test/conversations/42', pane: '.thread', click: '.msg p', me: ME, title: TITLE, reader: 'generic', sabotaged: true },
-];
 
 /**
  * Opens the app's page, right-clicks a message in its conversation and captures it with
@@ -96,10 +85,13 @@ for (const app of APPS) {
     assert.equal(result.ok, true, JSON.stringify(result));
     const expected = app.emails ? EMAILS : MESSAGES;
     // What the page shows after: its pane back at the newest message, every batch loaded.
-    const shown = app.sabotaged ? null : await page.evaluate((sel) => {
+    const shown = app.sabotaged ? null : await page.evaluate(([sel, virtual]) => {
       const p = /** @type {Element} */ (document.querySelector(sel));
-      return { scrollHeight: p.scrollHeight, clientWidth: p.clientWidth, atBottom: p.scrollHeight - p.scrollTop - p.clientHeight < 2, batchesLeft: document.querySelectorAll('template[data-older]').length };
-    }, app.pane);
+      return {
+        scrollHeight: p.scrollHeight, clientWidth: p.clientWidth, atBottom: p.scrollHeight - p.scrollTop - p.clientHeight < 2,
+        batchesLeft: document.querySelectorAll('template[data-older]').length, inPage: virtual ? document.querySelectorAll(virtual).length : null,
+      };
+    }, [app.pane, app.virtual ?? '']);
     const dpr = await page.evaluate(() => devicePixelRatio);
     assert.equal(await page.evaluate(() => /** @type {any} */ (window).__pwned), undefined, 'no payload ran in the page');
     await page.close();
@@ -120,7 +112,7 @@ for (const app of APPS) {
     assert.deepEqual(items.map((/** @type {any} */ p) => p.text), expected.map((m) => m.text), 'the texts, in order, none twice or missing');
     assert.deepEqual(
       items.map((/** @type {any} */ p) => p.authorName ?? null),
-      expected.map((m) => (m.author === ME ? app.me : (app.author ?? ((/** @type {string} */ n) => n))(m.author)) ?? null),
+      expected.map((m) => expectedAuthor(app, m) ?? null),
       'the authors',
     );
     body.items.forEach((/** @type {any} */ item, /** @type {number} */ i) => assert.equal(item.n, i + 1));
@@ -158,7 +150,10 @@ for (const app of APPS) {
     // The usual capture's files, and the pane's HTML.
     for (const name of ['screenshot-visible.png', 'page.html', 'snapshot.html', 'pane.html']) assert.ok(files[name], name);
     const paneHtml = files['pane.html'].toString('utf8');
-    assert.ok(paneHtml.includes(expected[0].text.split('\n')[0].replaceAll("'", '&#39;').slice(0, 12)) || paneHtml.includes(expected[0].text.slice(0, 12)), 'the pane HTML holds the oldest message');
+    // The pane's HTML as the app keeps it at the end: a virtualised list holds the newest messages only.
+    const oldest = app.virtual ? expected.at(-1) : expected[0];
+    assert.ok(paneHtml.includes(esc(/** @type {{ text: string }} */ (oldest).text.split('\n')[0])), 'the pane HTML holds the oldest message kept in the page');
+    if (app.virtual) assert.ok(shown && shown.inPage !== null && shown.inPage < expected.length, `the list is virtualised: ${shown?.inPage} of ${expected.length} messages in the page`);
     assert.ok(paneHtml.includes('&lt;script&gt;'), 'the payload is escaped text in the pane HTML');
     assert.equal(sha256(files['screenshot-conversation.png']), body.artifacts.find((/** @type {any} */ a) => a.name === 'screenshot-conversation.png').sha256);
   });
