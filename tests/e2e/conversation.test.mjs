@@ -223,9 +223,12 @@ test('the menu item shows in a conversation only; outside one, the capture says 
   assert.equal((await readStoredJournal(reader, 'default', { onlySeq: -1 })).entries.length, before, 'nothing recorded');
 });
 
-test('the choice, drawn over the page in a closed shadow root: Escape cancels, Enter captures what is loaded', { timeout: 120_000 }, async () => {
+test('the choice, drawn over the page in a closed shadow root: Escape cancels, Enter captures what is loaded, a date typed captures since then', { timeout: 180_000 }, async () => {
   const discord = /** @type {App} */ (APPS.find((a) => a.name === 'discord'));
-  for (const key of ['Escape', 'Enter']) {
+  // The keys a person presses: the date is typed in the browser's format (en-US here: month, day, year).
+  /** @type {Record<string, string[]>} */
+  const keys = { Escape: ['Escape'], Enter: ['Enter'], since: ['ArrowDown', 'Tab', ...'11242026', 'Enter'] };
+  for (const key of ['Escape', 'Enter', 'since']) {
     const page = await browser.context.newPage();
     await page.goto(discord.url);
     await page.bringToFront();
@@ -238,7 +241,7 @@ test('the choice, drawn over the page in a closed shadow root: Escape cancels, E
     await page.waitForSelector('temoin-choice', { state: 'attached', timeout: 30_000 });
     // The page sees the host element, not what is inside it.
     assert.equal(await page.evaluate(() => document.querySelector('temoin-choice')?.shadowRoot), null);
-    await page.keyboard.press(key);
+    for (const k of keys[key]) await page.keyboard.press(k);
     const result = await running;
     assert.equal(await page.locator('temoin-choice').count(), 0, 'the choice is gone');
     await page.close();
@@ -247,12 +250,16 @@ test('the choice, drawn over the page in a closed shadow root: Escape cancels, E
       assert.equal(result.ok, false);
       assert.match(result.message, /annulée|cancelled/);
       assert.equal(after, before);
-    } else {
+    } else if (key === 'Enter') {
       assert.equal(result.ok, true, JSON.stringify(result));
       const { event } = await latest();
       assert.equal(event.body.collection.scope, 'loaded');
       assert.equal(event.body.items.length, MESSAGES.length);
-      // The screenshot taken before the choice, and the stitched one after it: neither shows it (its dark backdrop).
+    } else {
+      assert.equal(result.ok, true, JSON.stringify(result));
+      const { event } = await latest();
+      assert.deepEqual({ scope: event.body.collection.scope, since: event.body.collection.since }, { scope: 'since', since: '2026-11-24' });
+      assert.deepEqual(event.body.items.map((/** @type {any} */ i) => i.post.text), MESSAGES.filter((m) => m.day >= '2026-11-24').map((m) => m.text));
     }
   }
 });
