@@ -57,7 +57,7 @@ const LIMITS = { loadMs: 120_000, waitMs: 3_000, maxContentPx: 1_000_000, maxPan
  *   find: (PaneMeasure & { reader: string, platform: string | null, title: string | null }) | null,
  *   older: PaneMeasure & { grew: boolean, passed: boolean, busy: boolean },
  *   startAt: number,
- *   screen: { y: number, contentHeight: number, box: PaneMeasure['box'], read: number },
+ *   screen: { y: number, contentHeight: number, box: PaneMeasure['box'], dpr: number, read: number },
  *   items: { posts: import('../shared/types/Post').Post[], total: number },
  *   html: { html: string, truncated: boolean },
  *   restore: void,
@@ -243,8 +243,7 @@ async function scrollPane(tabId, windowId, frameId, since, maxDevicePx) {
  */
 async function stitchFrom(tabId, windowId, frameId, startY, first, maxDevicePx) {
   const box = first.box;
-  const dprNow = await chrome.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, func: () => devicePixelRatio });
-  const dpr = Number(dprNow[0]?.result) || 1;
+  const dpr = first.dpr || 1;
   const cap = Math.floor(maxDevicePx / dpr);
   const contentHeight = first.contentHeight;
   const wanted = Math.max(0, contentHeight - startY);

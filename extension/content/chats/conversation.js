@@ -296,7 +296,7 @@
       s.pane.scrollTop = y;
       await frame();
       readShown();
-      return { y: s.pane.scrollTop, contentHeight: s.pane.scrollHeight, box: measure().box, read: s.items.size };
+      return { y: s.pane.scrollTop, contentHeight: s.pane.scrollHeight, box: measure().box, dpr: devicePixelRatio, read: s.items.size };
     },
 
     /**
