@@ -58,7 +58,7 @@ export async function recordCapture({ caseId, lang, info, tab, frameId, started,
       post: page?.post ?? undefined,
       context: {
         trigger: trigger(info),
-        menuContext: info.selectionText ? 'selection' : info.srcUrl ? 'image' : info.linkUrl ? 'link' : info.menuItemId === 'temoin-capture' ? 'page' : undefined,
+        menuContext: info.selectionText ? 'selection' : info.srcUrl ? 'image' : info.linkUrl ? 'link' : trigger(info) === 'menu' ? 'page' : undefined,
         selectionText: info.selectionText ?? page?.selection,
         linkUrl: info.linkUrl,
         srcUrl: info.srcUrl,
