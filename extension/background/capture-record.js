@@ -30,7 +30,7 @@ const APPEND_ATTEMPTS = 64;
 
 /** How the capture was started. @param {Partial<chrome.contextMenus.OnClickData>} info */
 export function trigger(info) {
-  return { 'temoin-capture': 'menu', 'capture-tab': 'command', 'capture-active-tab': 'popup' }[String(info.menuItemId)] ?? 'script';
+  return { 'temoin-capture': 'menu', 'temoin-capture-conversation': 'menu', 'capture-tab': 'command', 'capture-active-tab': 'popup' }[String(info.menuItemId)] ?? 'script';
 }
 
 /**
@@ -58,7 +58,7 @@ export async function recordCapture({ caseId, lang, info, tab, frameId, started,
       post: page?.post ?? undefined,
       context: {
         trigger: trigger(info),
-        menuContext: info.selectionText ? 'selection' : info.srcUrl ? 'image' : info.linkUrl ? 'link' : info.menuItemId === 'temoin-capture' ? 'page' : undefined,
+        menuContext: info.selectionText ? 'selection' : info.srcUrl ? 'image' : info.linkUrl ? 'link' : trigger(info) === 'menu' ? 'page' : undefined,
         selectionText: info.selectionText ?? page?.selection,
         linkUrl: info.linkUrl,
         srcUrl: info.srcUrl,

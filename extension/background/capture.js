@@ -27,15 +27,25 @@ const busyTabs = new Map();
  * @returns {Promise<CaptureResult>}
  */
 export function capture(info, tab, caseId) {
+  return oneAtATime(tab, () => captureTab(info, tab, caseId));
+}
+
+/**
+ * Runs `run` after the captures of `tab` under way (both would scroll the page).
+ * @template T
+ * @param {chrome.tabs.Tab | undefined} tab @param {() => Promise<T>} run
+ * @returns {Promise<T>}
+ */
+export function oneAtATime(tab, run) {
   const tabId = tab?.id;
-  if (tabId === undefined) return captureTab(info, tab, caseId);
-  const run = (busyTabs.get(tabId) ?? Promise.resolve()).catch(() => {}).then(() => captureTab(info, tab, caseId));
-  busyTabs.set(tabId, run);
+  if (tabId === undefined) return run();
+  const queued = (busyTabs.get(tabId) ?? Promise.resolve()).catch(() => {}).then(run);
+  busyTabs.set(tabId, queued);
   const forget = () => {
-    if (busyTabs.get(tabId) === run) busyTabs.delete(tabId);
+    if (busyTabs.get(tabId) === queued) busyTabs.delete(tabId);
   };
-  run.then(forget, forget);
-  return run;
+  queued.then(forget, forget);
+  return queued;
 }
 
 /**
@@ -79,7 +89,7 @@ async function captureTab(info, tab, caseId) {
  * The tab to capture, as it is now; it must be the one its window shows.
  * @param {chrome.tabs.Tab | undefined} tab
  */
-async function tabToCapture(tab) {
+export async function tabToCapture(tab) {
   if (!tab || tab.id === undefined || tab.id < 0) {
     throw new CaptureError('no-tab', 'there is no tab to capture');
   }

@@ -1,6 +1,8 @@
 // Témoin's background: every listener is registered on the first turn (a MV3 worker may be
 // woken by any of them); the WASM core loads behind one promise awaited in the handlers.
 import { capture } from './capture.js';
+import { captureConversation, CONVERSATION_MENU_ID } from './capture-conversation.js';
+import { conversationMenuShown, createConversationMenu, listenForPanes } from './conversation-menu.js';
 import { describeFailure } from './errors.js';
 import { core, coreRestarts, coreTimings, ready } from '../shared/core.js';
 import { initLanguage, t } from '../shared/i18n.js';
@@ -25,6 +27,7 @@ async function createMenus() {
     title: t('menuCapture'),
     contexts: ['page', 'selection', 'link', 'image'],
   });
+  createConversationMenu();
 }
 
 /** Asks for the queued time stamps; what fails is tried again by the alarm. */
@@ -76,13 +79,14 @@ async function notify(id, title, message, withButton) {
  * Captures and tells the user how it went on the toolbar button.
  * @param {Partial<chrome.contextMenus.OnClickData>} info
  * @param {chrome.tabs.Tab | undefined} tab
+ * @param {(info: Partial<chrome.contextMenus.OnClickData>, tab: chrome.tabs.Tab | undefined) => Promise<import('./capture.js').CaptureResult>} [run] the capture to make: by default, the menu item's
  * @returns {Promise<import('../shared/protocol.js').CaptureReply>}
  */
-async function captureAndReport(info, tab) {
+async function captureAndReport(info, tab, run = info.menuItemId === CONVERSATION_MENU_ID ? captureConversation : capture) {
   const tabId = tab?.id;
   await languageReady.catch(() => undefined);
   try {
-    const result = await capture(info, tab);
+    const result = await run(info, tab);
     if (tabId !== undefined) {
       await chrome.action.setBadgeBackgroundColor({ tabId, color: '#1f3a5f' });
       await chrome.action.setBadgeText({ tabId, text: String(result.seq) });
@@ -134,7 +138,9 @@ chrome.notifications.onButtonClicked?.addListener((id) => openGuideFor(id));
 
 chrome.contextMenus.onClicked.addListener((info, tab) => {
   if (info.menuItemId === MENU_ID) void captureAndReport(info, tab);
+  else if (info.menuItemId === CONVERSATION_MENU_ID) void captureAndReport(info, tab, captureConversation);
 });
+listenForPanes();
 
 chrome.commands.onCommand.addListener((command, tab) => {
   if (command === 'capture-tab') void captureAndReport({ menuItemId: command }, tab);
@@ -152,6 +158,7 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
 // The very functions the menu uses, for tests and automation from the worker's console.
 /** @type {any} */ (globalThis).temoin = {
   capture,
+  captureConversation,
   captureAndReport,
   ready,
   core,
@@ -164,6 +171,10 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   stampQueuedForTesting: stampQueued,
   get lastNotificationForTesting() {
     return notified;
+  },
+  // Test hook: whether « Capturer la conversation » is shown now.
+  get conversationMenuForTesting() {
+    return conversationMenuShown();
   },
   // A fault on demand, for the reliability suite: the instance aborts as on a panic.
   abortCoreForTesting: async () => {

@@ -11,9 +11,11 @@ export const PACKAGED_FIREFOX = resolve(ROOT, 'dist/firefox');
 
 /**
  * With `downloadDir`, what the extension offers for download is saved there without a question.
- * @param {{ downloadDir?: string }} [options]
+ * `prefs` adds preferences (a proxy, for instance); `acceptInsecureCerts` accepts the tests'
+ * self-signed certificates.
+ * @param {{ downloadDir?: string, prefs?: Record<string, unknown>, acceptInsecureCerts?: boolean }} [options]
  */
-export async function launchFirefoxWithExtension({ downloadDir } = {}) {
+export async function launchFirefoxWithExtension({ downloadDir, prefs = {}, acceptInsecureCerts = false } = {}) {
   const manifest = JSON.parse(await readFile(resolve(PACKAGED_FIREFOX, 'manifest.json'), 'utf8'));
   const addonId = manifest.browser_specific_settings.gecko.id;
   // A known internal UUID, so that the test knows the extension's origin.
@@ -25,7 +27,8 @@ export async function launchFirefoxWithExtension({ downloadDir } = {}) {
     browser: 'firefox',
     executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr',
     headless: true,
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [addonId]: uuid }), ...downloads },
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [addonId]: uuid }), ...downloads, ...prefs },
+    ...(acceptInsecureCerts ? { acceptInsecureCerts } : {}),
   });
   await browser.installExtension(PACKAGED_FIREFOX);
   const origin = `moz-extension://${uuid}/`;
