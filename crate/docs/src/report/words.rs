@@ -440,6 +440,9 @@ pub fn method_text(name: &str, method: &str, lang: Lang) -> Option<&'static str>
         "page.mhtml" => ("archive MHTML faite par le navigateur", "MHTML archive made by the browser"),
         "image.png" => ("image cliquée, telle qu'affichée", "the right-clicked image, as displayed"),
         n if n.starts_with("frame-") && n.ends_with(".html") => ("code d'un cadre de la même origine", "code of a same-origin frame"),
+        "screenshot-conversation.png" => ("conversation entière, assemblée écran par écran en faisant défiler sa zone", "whole conversation, stitched screen by screen by scrolling its pane"),
+        "pane.html" => ("code de la zone de la conversation, lu à l'abri des scripts de la page", "the conversation pane's code, read out of reach of the page's scripts"),
+        n if n.starts_with("item-") && n.ends_with(".png") => ("découpe d'un message choisi dans l'image de la page entière", "one chosen post cut out of the whole-page image"),
         _ => return None,
     };
     Some(lang.pick(fr, en))
@@ -448,6 +451,16 @@ pub fn method_text(name: &str, method: &str, lang: Lang) -> Option<&'static str>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_files_of_conversations_and_selections_are_described() {
+        for name in ["screenshot-conversation.png", "pane.html", "item-001.png"] {
+            assert!(
+                method_text(name, "tabs.captureVisibleTab", Lang::Fr).is_some(),
+                "{name}"
+            );
+        }
+    }
 
     #[test]
     fn numbers_are_grouped_per_language() {
