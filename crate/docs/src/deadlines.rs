@@ -165,7 +165,8 @@ fn quoted_duration(post: Option<&Post>, lang: Lang) -> String {
 /// When an item happened, as a date in the zone of the device that captured it, and whether
 /// that is its publication or its capture standing in for it (the report's period of the
 /// facts reads the same dates). For a capture of several items, each published on its own
-/// day, it is the earliest item's: each has its own clock, and the earliest ends first.
+/// day, it is the earliest item's: the period of the facts starts there (the clocks take each
+/// item's own day, `moments`).
 pub fn act_date(item: &ItemView) -> Option<(Date, StartsFrom, UtcOffset)> {
     act(item, false).map(|(d, f, o, _)| (d, f, o))
 }
@@ -342,7 +343,9 @@ fn several_note(item: &ItemView, passed: usize, all_passed: bool, lang: Lang) ->
         format!(" Cette capture réunit {n} messages\u{a0}: chacun a son propre délai, qui court depuis le jour où il a été mis en ligne ou envoyé."),
         format!(" This capture holds {n} messages: each has its own limit, which runs from the day it was posted or sent."),
     );
-    if all_passed {
+    if undated == c.items.len() {
+        // No item dated: one clock, from the capture, stands for them all.
+    } else if all_passed {
         m.push_str(lang.pick(
             " Celui affiché est celui du message le plus récent\u{a0}: les délais de tous ces messages sont dépassés.",
             " The one shown is the most recent message's: the limits of all these messages have passed.",

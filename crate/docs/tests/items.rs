@@ -811,3 +811,29 @@ fn the_harassment_clock_runs_from_the_earliest_of_each_authors_last_message() {
         }
     }
 }
+
+#[test]
+fn a_capture_of_items_none_dated_has_one_clock_from_its_capture() {
+    let case = resealed(&[1, 2], |_, c| {
+        for i in &mut c.items {
+            i.post.published_at = None;
+        }
+    });
+    let view = CaseView::build(CASE, &case.entries);
+    let d = deadlines(&view, date!(2026 - 11 - 29), false, Lang::Fr);
+    let press = d
+        .clocks
+        .iter()
+        .find(|c| c.kind == ClockKind::Press3Months)
+        .unwrap();
+    assert_eq!(
+        (press.start.as_str(), press.starts_from),
+        ("2026-11-21", StartsFrom::CaptureDate)
+    );
+    assert!(
+        !press.message.contains("Celui affiché"),
+        "no item's clock was chosen: {}",
+        press.message
+    );
+    assert!(press.message.ends_with(" La page ne datait pas 6 d'entre eux\u{a0}: leur délai a pu commencer avant et finir avant le jour affiché\u{a0}; pour eux, agissez sans attendre."));
+}
