@@ -7,6 +7,8 @@
 //! day, whether it has passed and how many days are left. The last day shown is the day
 //! before the anniversary: when in doubt, earlier is the safe side.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 use time::{Date, Duration, OffsetDateTime, UtcOffset};
 
@@ -14,9 +16,9 @@ use crate::law::{self, Fact};
 use crate::recourses::Status;
 use crate::report::number;
 use temoin_core::lang::Lang;
-use temoin_core::model::{Category, Post};
+use temoin_core::model::{Capture, Category, Post};
 use temoin_core::time::{add_months, human_date, offset_of, parse_instant, ymd};
-use temoin_core::view::{CaseView, ItemView};
+use temoin_core::view::{author_label, CaseView, ItemView};
 use temoin_core::when::Published;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -163,7 +165,8 @@ fn quoted_duration(post: Option<&Post>, lang: Lang) -> String {
 /// When an item happened, as a date in the zone of the device that captured it, and whether
 /// that is its publication or its capture standing in for it (the report's period of the
 /// facts reads the same dates). For a capture of several items, each published on its own
-/// day, it is the earliest item's: each has its own clock, and the earliest ends first.
+/// day, it is the earliest item's: the period of the facts starts there (the clocks take each
+/// item's own day, `moments`).
 pub fn act_date(item: &ItemView) -> Option<(Date, StartsFrom, UtcOffset)> {
     act(item, false).map(|(d, f, o, _)| (d, f, o))
 }
@@ -177,12 +180,7 @@ pub fn last_act_date(item: &ItemView) -> Option<(Date, StartsFrom, UtcOffset)> {
 /// The act's day, what it counts from, the capture's zone and the post that dated it.
 fn act(item: &ItemView, last: bool) -> Option<(Date, StartsFrom, UtcOffset, Option<&Post>)> {
     let c = item.capture.as_ref()?;
-    let offset = c
-        .environment
-        .as_ref()
-        .and_then(|e| offset_of(&e.local_time))
-        .unwrap_or(UtcOffset::UTC);
-    let local = |t: OffsetDateTime| t.to_offset(offset).date();
+    let offset = zone(c);
     // Each item's earliest possible instant; the capture's earliest (or latest) of them.
     let dated = c
         .items
@@ -200,26 +198,137 @@ fn act(item: &ItemView, last: bool) -> Option<(Date, StartsFrom, UtcOffset, Opti
             c.post.as_ref(),
         ),
     };
+    let (d, f) = day_of(c, publication, offset)?;
+    Some((d, f, offset, post))
+}
+
+/// The zone of the device that made the capture.
+fn zone(c: &Capture) -> UtcOffset {
+    c.environment
+        .as_ref()
+        .and_then(|e| offset_of(&e.local_time))
+        .unwrap_or(UtcOffset::UTC)
+}
+
+/// The day a publication (or, without one, the capture) falls on, and what it counts from.
+fn day_of(
+    c: &Capture,
+    publication: Option<Published>,
+    offset: UtcOffset,
+) -> Option<(Date, StartsFrom)> {
+    let local = |t: OffsetDateTime| t.to_offset(offset).date();
     match publication {
         Some(Published {
             earliest: Some(earliest),
             ..
-        }) => Some((
-            local(earliest),
-            StartsFrom::EstimatedPublication,
-            offset,
-            post,
-        )),
-        Some(p) => Some((local(p.at), StartsFrom::Publication, offset, post)),
-        None => {
-            parse_instant(&c.captured_at).map(|t| (local(t), StartsFrom::CaptureDate, offset, post))
+        }) => Some((local(earliest), StartsFrom::EstimatedPublication)),
+        Some(p) => Some((local(p.at), StartsFrom::Publication)),
+        None => parse_instant(&c.captured_at).map(|t| (local(t), StartsFrom::CaptureDate)),
+    }
+}
+
+/// One day a clock of a capture may run from: one of its items' (`item`), or the capture's own.
+#[derive(Clone, Copy)]
+struct Moment<'a> {
+    date: Date,
+    from: StartsFrom,
+    post: Option<&'a Post>,
+    /// The item's number in its capture, for a capture of several items.
+    item: Option<u32>,
+}
+
+/// The days a capture's clocks may run from: each dated item's, oldest first; for a capture
+/// without dated items, its own (its post's publication, or its capture).
+fn moments(item: &ItemView) -> Vec<Moment<'_>> {
+    let Some(c) = item.capture.as_ref() else {
+        return Vec::new();
+    };
+    let offset = zone(c);
+    let mut dated: Vec<(OffsetDateTime, Moment)> = c
+        .items
+        .iter()
+        .filter_map(|i| {
+            let p = i.post.publication()?;
+            let (date, from) = day_of(c, Some(p), offset)?;
+            Some((
+                p.earliest.unwrap_or(p.at),
+                Moment {
+                    date,
+                    from,
+                    post: Some(&i.post),
+                    item: Some(i.n),
+                },
+            ))
+        })
+        .collect();
+    if dated.is_empty() {
+        return act(item, false)
+            .map(|(date, from, _, post)| Moment {
+                date,
+                from,
+                post,
+                item: None,
+            })
+            .into_iter()
+            .collect();
+    }
+    dated.sort_by_key(|(at, m)| (*at, m.item));
+    dated.into_iter().map(|(_, m)| m).collect()
+}
+
+/// The last act of a capture for the harassment clock, and whether it was picked among several
+/// authors. For a capture of several items, each author's clock runs from their own last
+/// message: the day taken is the earliest of those (an item naming no author counts as an
+/// author of its own), never later than any author's real clock. Otherwise, its only act.
+fn last_act(item: &ItemView) -> Option<(Moment<'_>, bool)> {
+    let c = item.capture.as_ref()?;
+    let offset = zone(c);
+    // Each author's latest dated item: (its earliest possible instant, its number).
+    let mut latest: BTreeMap<String, (OffsetDateTime, u32, Published, &Post)> = BTreeMap::new();
+    for i in &c.items {
+        let Some(p) = i.post.publication() else {
+            continue;
+        };
+        let at = p.earliest.unwrap_or(p.at);
+        let platform = i.post.platform.as_deref().or(c.page.platform.as_deref());
+        let who = author_label(&i.post, platform).unwrap_or_else(|| format!("\u{0}{}", i.n));
+        let e = latest.entry(who).or_insert((at, i.n, p, &i.post));
+        if (at, i.n) > (e.0, e.1) {
+            *e = (at, i.n, p, &i.post);
         }
+    }
+    let authors = latest.len();
+    match latest.into_values().min_by_key(|(at, n, _, _)| (*at, *n)) {
+        Some((_, n, p, post)) => {
+            let (date, from) = day_of(c, Some(p), offset)?;
+            Some((
+                Moment {
+                    date,
+                    from,
+                    post: Some(post),
+                    item: Some(n),
+                },
+                authors >= 2,
+            ))
+        }
+        None => act(item, true).map(|(date, from, _, post)| {
+            (
+                Moment {
+                    date,
+                    from,
+                    post,
+                    item: None,
+                },
+                false,
+            )
+        }),
     }
 }
 
 /// For a capture of several items, what its clocks' messages add: each item has its own
-/// clock, and the one shown is the earliest's.
-fn several_note(item: &ItemView, lang: Lang) -> Option<String> {
+/// clock, and the one shown is the nearest to its end among those still open (`passed` older
+/// ones have passed), or, once all have passed, the latest.
+fn several_note(item: &ItemView, passed: usize, all_passed: bool, lang: Lang) -> Option<String> {
     let c = item.capture.as_ref()?;
     if c.items.len() < 2 {
         return None;
@@ -229,26 +338,42 @@ fn several_note(item: &ItemView, lang: Lang) -> Option<String> {
         .iter()
         .filter(|i| i.post.publication().is_none())
         .count();
+    let n = number(c.items.len() as u64, lang);
     let mut m = lang.pick(
-        format!(
-            " Cette capture réunit {} messages\u{a0}: chacun a son propre délai, qui court depuis sa propre publication. Celui affiché est celui du message le plus ancien, le plus proche de sa fin.",
-            number(c.items.len() as u64, lang)
-        ),
-        format!(
-            " This capture holds {} messages: each has its own limit, which runs from its own publication. The one shown is the oldest message's, the nearest to its end.",
-            number(c.items.len() as u64, lang)
-        ),
+        format!(" Cette capture réunit {n} messages\u{a0}: chacun a son propre délai, qui court depuis le jour où il a été mis en ligne ou envoyé."),
+        format!(" This capture holds {n} messages: each has its own limit, which runs from the day it was posted or sent."),
     );
+    if undated == c.items.len() {
+        // No item dated: one clock, from the capture, stands for them all.
+    } else if all_passed {
+        m.push_str(lang.pick(
+            " Celui affiché est celui du message le plus récent\u{a0}: les délais de tous ces messages sont dépassés.",
+            " The one shown is the most recent message's: the limits of all these messages have passed.",
+        ));
+    } else {
+        m.push_str(lang.pick(
+            " Celui affiché est, parmi ceux encore ouverts, le plus proche de sa fin",
+            " The one shown is, among those still open, the nearest to its end",
+        ));
+        if passed == 1 {
+            m.push_str(lang.pick(
+                "\u{a0}; le délai d'un message plus ancien est dépassé",
+                "; the limit of one older message has passed",
+            ));
+        } else if passed > 1 {
+            let k = number(passed as u64, lang);
+            m.push_str(&lang.pick(
+                format!("\u{a0}; les délais de {k} messages plus anciens sont dépassés"),
+                format!("; the limits of {k} older messages have passed"),
+            ));
+        }
+        m.push('.');
+    }
     if undated > 0 {
+        let k = number(undated as u64, lang);
         m.push_str(&lang.pick(
-            format!(
-                " La page ne datait pas {} d'entre eux\u{a0}: leur délai a pu commencer plus tôt.",
-                number(undated as u64, lang)
-            ),
-            format!(
-                " The page did not date {} of them: their limit may have started earlier.",
-                number(undated as u64, lang)
-            ),
+            format!(" La page ne datait pas {k} d'entre eux\u{a0}: leur délai a pu commencer avant et finir avant le jour affiché\u{a0}; pour eux, agissez sans attendre."),
+            format!(" The page did not date {k} of them: their limit may have started earlier and end before the day shown; act on them without waiting."),
         ));
     }
     Some(m)
@@ -320,16 +445,23 @@ fn rules_for(item: &ItemView) -> Vec<Rule> {
     out
 }
 
-/// Whether the case shows harassment's repetition: two acts or more, or a raid. A capture of
-/// several items (a conversation, a raid's replies) counts each item as an act.
-pub fn shows_repetition(view: &CaseView) -> bool {
-    let acts: usize = view
+/// Whether a capture gathers posts of two named authors or more, selected on a page: the
+/// replies of a raid (several people piling on), each a possible act of harassment.
+pub fn is_raid(item: &ItemView) -> bool {
+    item.label
         .items
-        .iter()
-        .filter_map(|i| i.capture.as_ref())
-        .map(|c| c.items.len().max(1))
-        .sum();
-    acts >= 2
+        .as_ref()
+        .is_some_and(|s| s.mode == "selection" && s.authors >= 2)
+}
+
+/// Whether the case shows harassment's repetition: two captures or more, one tagged as a raid,
+/// or one selection of posts by two named authors or more (a raid's replies). The messages of
+/// one conversation are not counted as separate acts: messages sent at once may be a single
+/// act, and some are the person's own.
+pub fn shows_repetition(view: &CaseView) -> bool {
+    let captures = view.items.iter().filter(|i| i.capture.is_some());
+    captures.clone().count() >= 2
+        || captures.clone().any(is_raid)
         || view
             .items
             .iter()
@@ -340,24 +472,47 @@ pub fn shows_repetition(view: &CaseView) -> bool {
 pub fn deadlines(view: &CaseView, today: Date, minor: bool, lang: Lang) -> Deadlines {
     let mut clocks = Vec::new();
     for item in view.items.iter().filter(|i| i.capture.is_some()) {
-        let Some((start, from, _, dated_by)) = act(item, false) else {
+        let moments = moments(item);
+        if moments.is_empty() {
             continue;
-        };
+        }
         for rule in rules_for(item) {
-            let mut c = clock(
-                rule.kind,
-                item.seq,
-                vec![item.seq],
-                start,
-                from,
-                rule.months,
-                rule.conditional,
-                item.categories.contains(&Category::Hate),
-                today,
-                lang,
-            );
-            c.message = c.message.replace(SHOWN, &quoted_duration(dated_by, lang));
-            if let Some(note) = several_note(item, lang) {
+            // Each item's clock; the one shown is the nearest to its end among those still
+            // open, or, once every one has passed, the latest.
+            let all: Vec<(Clock, &Moment)> = moments
+                .iter()
+                .map(|m| {
+                    let mut c = clock(
+                        rule.kind,
+                        item.seq,
+                        m.item,
+                        vec![item.seq],
+                        m.date,
+                        m.from,
+                        rule.months,
+                        rule.conditional,
+                        item.categories.contains(&Category::Hate),
+                        today,
+                        lang,
+                    );
+                    c.message = c.message.replace(SHOWN, &quoted_duration(m.post, lang));
+                    (c, m)
+                })
+                .collect();
+            let passed = all.iter().filter(|(c, _)| c.passed).count();
+            let all_passed = passed == all.len();
+            let picked = if all_passed {
+                all.into_iter()
+                    .max_by(|(a, _), (b, _)| a.until.cmp(&b.until))
+            } else {
+                all.into_iter()
+                    .filter(|(c, _)| !c.passed)
+                    .min_by(|(a, _), (b, _)| a.until.cmp(&b.until))
+            };
+            let Some((mut c, _)) = picked else {
+                continue;
+            };
+            if let Some(note) = several_note(item, passed, all_passed, lang) {
                 c.message.push_str(&note);
             }
             clocks.push(c);
@@ -365,20 +520,19 @@ pub fn deadlines(view: &CaseView, today: Date, minor: bool, lang: Lang) -> Deadl
     }
     let mut notes = Vec::new();
     if shows_repetition(view) {
-        let acts: Vec<(&ItemView, Date, StartsFrom, Option<&Post>)> = view
+        let acts: Vec<(&ItemView, Moment, bool)> = view
             .items
             .iter()
-            .filter_map(|i| act(i, true).map(|(d, f, _, p)| (i, d, f, p)))
+            .filter_map(|i| last_act(i).map(|(m, several)| (i, m, several)))
             .collect();
-        if let Some(&(last, date, from, dated_by)) =
-            acts.iter().max_by_key(|(i, d, _, _)| (*d, i.seq))
-        {
+        if let Some(&(last, m, several)) = acts.iter().max_by_key(|(i, m, _)| (m.date, i.seq)) {
             let mut harassment = clock(
                 ClockKind::Harassment6Years,
                 last.seq,
-                acts.iter().map(|(i, _, _, _)| i.seq).collect(),
-                date,
-                from,
+                m.item,
+                acts.iter().map(|(i, _, _)| i.seq).collect(),
+                m.date,
+                m.from,
                 72,
                 false,
                 false,
@@ -387,7 +541,25 @@ pub fn deadlines(view: &CaseView, today: Date, minor: bool, lang: Lang) -> Deadl
             );
             harassment.message = harassment
                 .message
-                .replace(SHOWN, &quoted_duration(dated_by, lang));
+                .replace(SHOWN, &quoted_duration(m.post, lang));
+            // Messages of one capture are acts of harassment only if a judge holds them so.
+            if m.item.is_some() {
+                let first = harassment.message.remove(0).to_lowercase();
+                harassment.message = format!(
+                    "{}{first}{}",
+                    lang.pick(
+                        "Si ces messages sont retenus comme un harcèlement, ",
+                        "If these messages are held to be harassment, "
+                    ),
+                    harassment.message
+                );
+            }
+            if several {
+                harassment.message.push_str(lang.pick(
+                    " Dans un raid, le délai de chaque auteur peut courir depuis son propre dernier message\u{a0}: la date affichée est la plus ancienne d'entre elles (à confirmer avec un avocat).",
+                    " In a raid, each author's limit may run from their own last message: the date shown is the earliest of them (to be confirmed with a lawyer).",
+                ));
+            }
             // The last act's own 6-year clock runs from the same day to the same day: said
             // once, by the harassment clock that names it.
             clocks.retain(|c| {
@@ -398,6 +570,18 @@ pub fn deadlines(view: &CaseView, today: Date, minor: bool, lang: Lang) -> Deadl
             });
             clocks.push(harassment);
         }
+    } else if view.items.iter().any(is_conversation) {
+        notes.push(ClockNote {
+            kind: "conversation-repetition",
+            message: lang
+                .pick(
+                    "Cette conversation réunit des messages des deux côtés\u{a0}: si ceux de l'autre personne se répètent, ils peuvent constituer un harcèlement (6 ans après son dernier message). Des messages envoyés d'un coup peuvent n'être retenus que comme un seul fait\u{a0}: à confirmer avec un avocat.",
+                    "This conversation holds messages from both sides: if the other person's messages are repeated, they can amount to harassment (6 years after their last message). Messages sent all at once may count as a single act: to be confirmed with a lawyer.",
+                )
+                .to_owned(),
+            source: law::CONVERSATION_ACTS.source.to_owned(),
+            status: law::CONVERSATION_ACTS.status,
+        });
     } else if view.items.iter().any(|i| i.capture.is_some()) {
         notes.push(ClockNote {
             kind: "harassment-needs-repetition",
@@ -419,6 +603,14 @@ pub fn deadlines(view: &CaseView, today: Date, minor: bool, lang: Lang) -> Deadl
             .then(a.entry.cmp(&b.entry))
     });
     Deadlines { clocks, notes }
+}
+
+/// A conversation scrolled in its pane, of two messages or more.
+fn is_conversation(item: &ItemView) -> bool {
+    item.label
+        .items
+        .as_ref()
+        .is_some_and(|s| s.mode == "conversation" && s.count >= 2)
 }
 
 /// What stops the clocks that are open, said once for all of them.
@@ -489,6 +681,7 @@ fn days(n: i64, lang: Lang) -> String {
 fn clock(
     kind: ClockKind,
     entry: u32,
+    item: Option<u32>,
     entries: Vec<u32>,
     start: Date,
     from: StartsFrom,
@@ -543,16 +736,24 @@ fn clock(
             )
         });
     }
-    let which = if kind == ClockKind::Harassment6Years {
-        lang.pick(
-            format!("le dernier fait capturé (n°\u{a0}{entry})"),
-            format!("the last act captured (no. {entry})"),
-        )
-    } else {
-        lang.pick(
-            format!("la capture n°\u{a0}{entry}"),
-            format!("capture no. {entry}"),
-        )
+    // An item of a capture of several is numbered as the report numbers it: « 2.1 ».
+    let n = match item {
+        Some(i) => format!("{entry}.{i}"),
+        None => entry.to_string(),
+    };
+    let which = match (kind, item) {
+        (ClockKind::Harassment6Years, _) => lang.pick(
+            format!("le dernier fait capturé (n°\u{a0}{n})"),
+            format!("the last act captured (no. {n})"),
+        ),
+        (_, Some(_)) => lang.pick(
+            format!("le message n°\u{a0}{n}"),
+            format!("message no. {n}"),
+        ),
+        (_, None) => lang.pick(
+            format!("la capture n°\u{a0}{n}"),
+            format!("capture no. {n}"),
+        ),
     };
     let from_what = match from {
         StartsFrom::Publication => lang.pick(

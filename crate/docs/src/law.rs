@@ -223,6 +223,13 @@ pub const HARASSMENT_NEEDS_REPETITION: Fact = Fact {
     status: Status::VerifiedCopy,
 };
 
+/// The messages of one conversation are not separate acts of harassment of themselves:
+/// messages sent at once may be a single act, and the clock runs from the last one.
+pub const CONVERSATION_ACTS: Fact = Fact {
+    source: "art. 222-33-2-2 CP (doctrine.fr)\u{a0}; Cass. crim., 9 mai 2018, n°\u{a0}17-83.623 (art. 222-33-2-1)\u{a0}; Cass. crim., 19 juin 2019, n°\u{a0}18-85.725 (Légifrance, JURITEXT000038708904)",
+    status: Status::Unverified,
+};
+
 /// A minor may file a complaint alone; parents are needed to claim compensation.
 pub const MINOR_MAY_FILE: Fact = Fact {
     source: "service-public.fr F1567 «\u{a0}Un mineur peut-il porter plainte\u{a0}?\u{a0}», modifié le 22/10/2025",

@@ -20,6 +20,7 @@ use temoin_core::lang::Lang;
 use temoin_core::model::{CaseDetails, Categories, Category, EventBody};
 use temoin_core::view::CaseView;
 use temoin_docs::deadlines::{deadlines, ClockKind, StartsFrom};
+use temoin_docs::guide::for_case;
 use temoin_docs::report::letters::{letters, LetterRequest, Writer};
 use time::macros::date;
 
@@ -379,8 +380,16 @@ fn each_item_has_its_own_clock_and_the_earliest_is_shown() {
         assert_eq!(press.starts_from, StartsFrom::Publication);
         assert!(
             press.message.contains(lang.pick(
-                "Cette capture réunit 6 messages\u{a0}: chacun a son propre délai, qui court depuis sa propre publication. Celui affiché est celui du message le plus ancien",
-                "This capture holds 6 messages: each has its own limit, which runs from its own publication. The one shown is the oldest message's"
+                "le message n°\u{a0}2.2 est de 3 mois",
+                "message no. 2.2 is 3 months"
+            )),
+            "{}",
+            press.message
+        );
+        assert!(
+            press.message.ends_with(lang.pick(
+                " Cette capture réunit 6 messages\u{a0}: chacun a son propre délai, qui court depuis le jour où il a été mis en ligne ou envoyé. Celui affiché est, parmi ceux encore ouverts, le plus proche de sa fin.",
+                " This capture holds 6 messages: each has its own limit, which runs from the day it was posted or sent. The one shown is, among those still open, the nearest to its end."
             )),
             "{}",
             press.message
@@ -413,8 +422,22 @@ fn one_capture_of_several_messages_shows_repetition() {
         .iter()
         .find(|c| c.kind == ClockKind::Harassment6Years)
         .unwrap();
-    // Its last act is the latest reply, of the 12th.
-    assert_eq!((h.entry, h.start.as_str()), (2, "2026-11-12"));
+    // Each author's last reply: @corbeau_noir's and @buse_grise's of the 12th, @pie_bavarde's
+    // and @geai_moqueur's of the 11th. The clock runs from the earliest of them, @geai_moqueur's
+    // (2.4, 11:00), never later than any author's own.
+    assert_eq!((h.entry, h.start.as_str()), (2, "2026-11-11"));
+    assert!(
+        h.message.starts_with(
+            "Si ces messages sont retenus comme un harcèlement, le délai pour le dernier fait capturé (n°\u{a0}2.4) est de 6 ans à compter de sa publication, le 11 novembre 2026"
+        ),
+        "{}",
+        h.message
+    );
+    assert!(
+        h.message.ends_with(" Dans un raid, le délai de chaque auteur peut courir depuis son propre dernier message\u{a0}: la date affichée est la plus ancienne d'entre elles (à confirmer avec un avocat)."),
+        "{}",
+        h.message
+    );
     assert!(
         !d.notes
             .iter()
@@ -449,9 +472,22 @@ fn an_undated_item_is_said_to_have_a_clock_that_may_have_started_earlier() {
         .find(|c| c.kind == ClockKind::Press3Months && c.entry == 2)
         .unwrap();
     assert_eq!(press.start, "2026-11-11");
+    let en = deadlines(&view, date!(2026 - 11 - 29), false, Lang::En);
+    let en = en
+        .clocks
+        .iter()
+        .find(|c| c.kind == ClockKind::Press3Months && c.entry == 2)
+        .unwrap();
     assert!(
-        press.message.contains(
-            "La page ne datait pas 1 d'entre eux\u{a0}: leur délai a pu commencer plus tôt."
+        en.message.ends_with(
+            " The page did not date 1 of them: their limit may have started earlier and end before the day shown; act on them without waiting."
+        ),
+        "{}",
+        en.message
+    );
+    assert!(
+        press.message.ends_with(
+            " La page ne datait pas 1 d'entre eux\u{a0}: leur délai a pu commencer avant et finir avant le jour affiché\u{a0}; pour eux, agissez sans attendre."
         ),
         "{}",
         press.message
@@ -513,4 +549,291 @@ fn the_procureur_letter_lists_each_item_under_its_capture() {
             ),
         "{report}"
     );
+}
+
+/// `with_items` sealed again with only the entries `keep` (their original numbers), each
+/// capture edited by `edit` (given its original number); its stored files follow their entry.
+fn resealed(keep: &[u32], mut edit: impl FnMut(u32, &mut temoin_core::model::Capture)) -> Case {
+    let case = with_items();
+    let mut entries = Vec::new();
+    let mut stored = BTreeMap::new();
+    let mut head = temoin_core::journal::Head::genesis();
+    for e in case.entries.iter().filter(|e| keep.contains(&e.seq)) {
+        let mut event = temoin_core::journal::parse_event(&e.json).unwrap();
+        if let EventBody::Capture(c) = &mut event.body {
+            edit(e.seq, c);
+        }
+        let sealed = seal(&head, CASE, &event.at, event.body).unwrap();
+        for ((seq, name), bytes) in &case.stored {
+            if *seq == e.seq {
+                stored.insert((sealed.seq, name.clone()), bytes.clone());
+            }
+        }
+        head = sealed.head();
+        entries.push(sealed);
+    }
+    Case { entries, stored }
+}
+
+fn procureur_letter(view: &CaseView, case: &Case, today: time::Date) -> String {
+    let head = case.entries.last().unwrap().hash.clone();
+    letters(
+        view,
+        &LetterRequest {
+            kind: "procureur",
+            head: Some(&head),
+            seq: None,
+            platform: None,
+            writer: Writer::Minor,
+            today,
+            lang: Lang::Fr,
+        },
+    )
+    .unwrap()
+    .remove(0)
+    .text
+}
+
+#[test]
+fn a_raid_shows_the_earliest_clock_still_open_until_every_one_has_passed() {
+    // The raid alone: replies of the 10th, 11th (three) and 12th (two).
+    let case = with_items();
+    let view = CaseView::build(CASE, &case.entries[..2]);
+    // The 11 February 2027: the clocks of the 10th and 11th have passed, the 12th's end today.
+    for lang in [Lang::Fr, Lang::En] {
+        let d = deadlines(&view, date!(2027 - 02 - 11), false, lang);
+        let press = d
+            .clocks
+            .iter()
+            .find(|c| c.kind == ClockKind::Press3Months)
+            .unwrap();
+        assert!(!press.passed, "{}", press.message);
+        assert_eq!(
+            (press.start.as_str(), press.until.as_str()),
+            ("2026-11-12", "2027-02-11")
+        );
+        assert!(
+            press.message.ends_with(lang.pick(
+                " Cette capture réunit 6 messages\u{a0}: chacun a son propre délai, qui court depuis le jour où il a été mis en ligne ou envoyé. Celui affiché est, parmi ceux encore ouverts, le plus proche de sa fin\u{a0}; les délais de 4 messages plus anciens sont dépassés.",
+                " This capture holds 6 messages: each has its own limit, which runs from the day it was posted or sent. The one shown is, among those still open, the nearest to its end; the limits of 4 older messages have passed."
+            )),
+            "{}",
+            press.message
+        );
+        assert!(d.press_clock_open() && d.public_press_clock_open());
+        assert!(
+            d.notes.iter().any(|n| n.kind == "press-plain-complaint"),
+            "a plainte simple still does not stop the clocks still open"
+        );
+        // The guide still offers the civil-party complaint, and warns on the plain one.
+        let g = for_case(
+            &view,
+            &case.entries[..2],
+            None,
+            "FR",
+            date!(2027 - 02 - 11),
+            lang,
+        );
+        assert!(g.adults.iter().any(|a| a.id == "cpc"));
+        assert!(g
+            .adults
+            .iter()
+            .any(|a| a.id == "plainte-commissariat" && a.warning.is_some()));
+        if lang == Lang::Fr {
+            typography(&d);
+        }
+    }
+    // One day later, every reply's clock has passed: the latest is shown, passed.
+    let d = deadlines(&view, date!(2027 - 02 - 12), false, Lang::Fr);
+    let press = d
+        .clocks
+        .iter()
+        .find(|c| c.kind == ClockKind::Press3Months)
+        .unwrap();
+    assert!(press.passed);
+    assert_eq!(press.until, "2027-02-11");
+    assert!(press
+        .message
+        .contains("les délais de tous ces messages sont dépassés"));
+    assert!(!d.press_clock_open());
+    assert!(!d.notes.iter().any(|n| n.kind == "press-plain-complaint"));
+    typography(&d);
+    let g = for_case(
+        &view,
+        &case.entries[..2],
+        None,
+        "FR",
+        date!(2027 - 02 - 12),
+        Lang::Fr,
+    );
+    assert!(!g.adults.iter().any(|a| a.id == "cpc"));
+}
+
+/// French spacing in every clock and note.
+fn typography(d: &temoin_docs::deadlines::Deadlines) {
+    for text in d
+        .clocks
+        .iter()
+        .map(|c| &c.message)
+        .chain(d.notes.iter().map(|n| &n.message))
+    {
+        for bad in [" :", " ;", " ?", " !", "« ", " »"] {
+            assert!(!text.contains(bad), "typography: '{bad}' in {text:?}");
+        }
+    }
+}
+
+#[test]
+fn a_conversation_from_both_sides_is_not_harassment_by_itself() {
+    // The conversation alone: Max's message, Sam's answer, Max's last message.
+    let case = resealed(&[1, 3], |_, c| {
+        c.items[1].post.author_name = Some("Sam K.".into());
+        c.items[1].post.author_handle = Some("sam_k".into());
+    });
+    let view = CaseView::build(CASE, &case.entries);
+    let today = date!(2026 - 11 - 29);
+    for lang in [Lang::Fr, Lang::En] {
+        let d = deadlines(&view, today, false, lang);
+        assert!(
+            !d.clocks
+                .iter()
+                .any(|c| c.kind == ClockKind::Harassment6Years),
+            "two people writing to each other are not two acts: {:#?}",
+            d.clocks
+        );
+        assert!(!d
+            .notes
+            .iter()
+            .any(|n| n.kind == "harassment-needs-repetition"));
+        let note = d
+            .notes
+            .iter()
+            .find(|n| n.kind == "conversation-repetition")
+            .unwrap();
+        assert_eq!(
+            note.message,
+            lang.pick(
+                "Cette conversation réunit des messages des deux côtés\u{a0}: si ceux de l'autre personne se répètent, ils peuvent constituer un harcèlement (6 ans après son dernier message). Des messages envoyés d'un coup peuvent n'être retenus que comme un seul fait\u{a0}: à confirmer avec un avocat.",
+                "This conversation holds messages from both sides: if the other person's messages are repeated, they can amount to harassment (6 years after their last message). Messages sent all at once may count as a single act: to be confirmed with a lawyer."
+            )
+        );
+        if lang == Lang::Fr {
+            typography(&d);
+        }
+    }
+    // The letter to the procureur neither cites harassment nor names it in its object.
+    let letter = procureur_letter(&view, &case, today);
+    assert!(!letter.contains("222-33-2-2"), "{letter}");
+    assert!(!letter.contains("plainte pour harcèlement"), "{letter}");
+    // The report says the same.
+    let h = html(&case, Lang::Fr);
+    assert!(h.contains("Cette conversation réunit des messages des deux côtés"));
+    assert!(!h.contains("data-kind=\"harassment-6-years\""));
+}
+
+#[test]
+fn a_selection_counts_as_a_raid_only_with_two_named_authors() {
+    // The raid's replies, all by one account: one person's posts, not a raid.
+    let one = resealed(&[1, 2], |_, c| {
+        for i in &mut c.items {
+            i.post.author_handle = Some("@corbeau_noir".into());
+        }
+    });
+    let view = CaseView::build(CASE, &one.entries);
+    let today = date!(2026 - 11 - 29);
+    let d = deadlines(&view, today, false, Lang::Fr);
+    assert!(!d
+        .clocks
+        .iter()
+        .any(|c| c.kind == ClockKind::Harassment6Years));
+    assert!(d
+        .notes
+        .iter()
+        .any(|n| n.kind == "harassment-needs-repetition"));
+    assert!(!procureur_letter(&view, &one, today).contains("222-33-2-2"));
+
+    // By four accounts: a possible raid, cited as harassment, in the object too.
+    let raid = resealed(&[1, 2], |_, _| {});
+    let view = CaseView::build(CASE, &raid.entries);
+    let d = deadlines(&view, today, false, Lang::Fr);
+    assert!(d
+        .clocks
+        .iter()
+        .any(|c| c.kind == ClockKind::Harassment6Years));
+    let letter = procureur_letter(&view, &raid, today);
+    assert!(letter.contains("222-33-2-2"), "{letter}");
+    assert!(
+        letter.contains("Objet\u{a0}: plainte pour harcèlement en ligne"),
+        "{letter}"
+    );
+    let h = html(&raid, Lang::Fr);
+    assert!(h.contains("data-kind=\"harassment-6-years\""));
+}
+
+#[test]
+fn the_harassment_clock_runs_from_the_earliest_of_each_authors_last_message() {
+    // The raid and the conversation, where Sam answered last, on the 20th: Max's own last
+    // message (3.2, the 18th) starts the clock, not Sam's.
+    let case = resealed(&[1, 2, 3, 4, 5], |seq, c| {
+        if seq == 3 {
+            c.items[2].post.author_name = Some("Sam K.".into());
+            c.items[2].post.author_handle = Some("sam_k".into());
+            c.items[2].post.published_at = Some("2026-11-20T10:00:00Z".into());
+        }
+    });
+    let view = CaseView::build(CASE, &case.entries);
+    for lang in [Lang::Fr, Lang::En] {
+        let d = deadlines(&view, date!(2026 - 11 - 29), false, lang);
+        let h = d
+            .clocks
+            .iter()
+            .find(|c| c.kind == ClockKind::Harassment6Years)
+            .unwrap();
+        assert_eq!((h.entry, h.start.as_str()), (3, "2026-11-18"));
+        assert!(
+            h.message.starts_with(lang.pick(
+                "Si ces messages sont retenus comme un harcèlement, le délai pour le dernier fait capturé (n°\u{a0}3.2) est de 6 ans",
+                "If these messages are held to be harassment, the limit for the last act captured (no. 3.2) is 6 years"
+            )),
+            "{}",
+            h.message
+        );
+        assert!(
+            h.message.ends_with(lang.pick(
+                "la date affichée est la plus ancienne d'entre elles (à confirmer avec un avocat).",
+                "the date shown is the earliest of them (to be confirmed with a lawyer)."
+            )),
+            "{}",
+            h.message
+        );
+        if lang == Lang::Fr {
+            typography(&d);
+        }
+    }
+}
+
+#[test]
+fn a_capture_of_items_none_dated_has_one_clock_from_its_capture() {
+    let case = resealed(&[1, 2], |_, c| {
+        for i in &mut c.items {
+            i.post.published_at = None;
+        }
+    });
+    let view = CaseView::build(CASE, &case.entries);
+    let d = deadlines(&view, date!(2026 - 11 - 29), false, Lang::Fr);
+    let press = d
+        .clocks
+        .iter()
+        .find(|c| c.kind == ClockKind::Press3Months)
+        .unwrap();
+    assert_eq!(
+        (press.start.as_str(), press.starts_from),
+        ("2026-11-21", StartsFrom::CaptureDate)
+    );
+    assert!(
+        !press.message.contains("Celui affiché"),
+        "no item's clock was chosen: {}",
+        press.message
+    );
+    assert!(press.message.ends_with(" La page ne datait pas 6 d'entre eux\u{a0}: leur délai a pu commencer avant et finir avant le jour affiché\u{a0}; pour eux, agissez sans attendre."));
 }
