@@ -1,6 +1,7 @@
 // Témoin's background: every listener is registered on the first turn (a MV3 worker may be
 // woken by any of them); the WASM core loads behind one promise awaited in the handlers.
 import { capture } from './capture.js';
+import { SEVERAL_MENU_ID, captureSelection, isSelectionCapture, startSelection } from './capture-selection.js';
 import { describeFailure } from './errors.js';
 import { core, coreRestarts, coreTimings, ready } from '../shared/core.js';
 import { initLanguage, t } from '../shared/i18n.js';
@@ -25,6 +26,7 @@ async function createMenus() {
     title: t('menuCapture'),
     contexts: ['page', 'selection', 'link', 'image'],
   });
+  chrome.contextMenus.create({ id: SEVERAL_MENU_ID, title: t('selectionMenu'), contexts: ['page', 'selection', 'link', 'image'] });
 }
 
 /** Asks for the queued time stamps; what fails is tried again by the alarm. */
@@ -76,13 +78,14 @@ async function notify(id, title, message, withButton) {
  * Captures and tells the user how it went on the toolbar button.
  * @param {Partial<chrome.contextMenus.OnClickData>} info
  * @param {chrome.tabs.Tab | undefined} tab
+ * @param {typeof capture} [run] the capture to run: the single one by default
  * @returns {Promise<import('../shared/protocol.js').CaptureReply>}
  */
-async function captureAndReport(info, tab) {
+async function captureAndReport(info, tab, run = capture) {
   const tabId = tab?.id;
   await languageReady.catch(() => undefined);
   try {
-    const result = await capture(info, tab);
+    const result = await run(info, tab);
     if (tabId !== undefined) {
       await chrome.action.setBadgeBackgroundColor({ tabId, color: '#1f3a5f' });
       await chrome.action.setBadgeText({ tabId, text: String(result.seq) });
@@ -134,6 +137,16 @@ chrome.notifications.onButtonClicked?.addListener((id) => openGuideFor(id));
 
 chrome.contextMenus.onClicked.addListener((info, tab) => {
   if (info.menuItemId === MENU_ID) void captureAndReport(info, tab);
+  if (info.menuItemId === SEVERAL_MENU_ID) {
+    void languageReady.catch(() => undefined).then(() => startSelection(info, tab)).catch((e) => captureAndReport(info, tab, () => Promise.reject(e)));
+  }
+});
+
+// The selection's "Capture (N)", pressed in the page: one capture of the posts chosen.
+chrome.runtime.onMessage.addListener((message, sender) => {
+  if (!isSelectionCapture(message, sender)) return false;
+  void captureAndReport({ menuItemId: SEVERAL_MENU_ID, frameId: sender.frameId, pageUrl: sender.tab?.url }, sender.tab, captureSelection);
+  return false;
 });
 
 chrome.commands.onCommand.addListener((command, tab) => {
