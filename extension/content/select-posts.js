@@ -57,7 +57,7 @@
    * @type {null | {
    *   options: Options, host: HTMLElement, root: ShadowRoot, found: Found[], anchor: Found | null,
    *   selected: Set<Element>, scope: 'ticked' | 'replies' | 'author', marks: Map<Element, { mark: HTMLElement, tick: HTMLButtonElement }>,
-   *   count: HTMLElement, captureButton: HTMLButtonElement, note: HTMLElement, frame: number, done: (answer: string) => void,
+   *   count: HTMLElement, captureButton: HTMLButtonElement, note: HTMLElement, message: string, frame: number, done: (answer: string) => void,
    * }}
    */
   let state = null;
@@ -146,9 +146,8 @@
       tick.setAttribute('aria-checked', String(on));
       tick.textContent = on ? '✓' : '';
     }
-    if (n > max) state.note.textContent = fill(strings.capped, max);
-    else if (state.note.dataset.kind === 'capped') state.note.textContent = '';
-    state.note.dataset.kind = n > max ? 'capped' : state.note.dataset.kind ?? '';
+    // Beyond the cap, that first; else what the last action found (or did not).
+    state.note.textContent = n > max ? fill(strings.capped, max) : state.message;
   }
 
   /** Places the marks over the posts as they are now on the screen. */
@@ -225,10 +224,21 @@
     const { strings } = options;
 
     const host = document.createElement('temoin-selection');
-    host.setAttribute('style', HOST_STYLE);
+    // Through the CSSOM, which a page's Content-Security-Policy does not govern (a `style`
+    // attribute or element would fall under its `style-src`).
+    host.style.cssText = HOST_STYLE;
     const root = host.attachShadow({ mode: 'closed' });
-    const style = document.createElement('style');
-    style.textContent = CSS;
+    /** @type {HTMLStyleElement | null} */
+    let style = null;
+    try {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(CSS);
+      root.adoptedStyleSheets = [sheet];
+    } catch {
+      // Firefox's content scripts cannot adopt a sheet they made: a style element instead.
+      style = document.createElement('style');
+      style.textContent = CSS;
+    }
     const catcher = document.createElement('div');
     catcher.className = 'catcher';
     const layer = document.createElement('div');
@@ -260,8 +270,6 @@
     const note = document.createElement('p');
     note.className = 'note';
     note.setAttribute('role', 'status');
-    if (!found.length) note.textContent = strings.noPosts;
-    else if (!anchor) note.textContent = strings.noAnchor;
     const actions = document.createElement('div');
     actions.className = 'row';
     const count = document.createElement('span');
@@ -302,10 +310,12 @@
     // The ticks after the panel in the keyboard's order: the panel's buttons come first.
     const ticks = document.createElement('div');
     for (const { tick } of marks.values()) ticks.append(tick);
-    root.append(style, catcher, layer, panel, ticks);
+    if (style) root.append(style);
+    root.append(catcher, layer, panel, ticks);
 
     state = {
       options, host, root, found, anchor, selected: new Set(), scope: 'ticked', marks, count, captureButton, note, frame: 0,
+      message: !found.length ? strings.noPosts : !anchor ? strings.noAnchor : '',
       done: (answer) => {
         // Said once the overlay is off the screen: the capture's screenshots come next.
         // A cancel sends nothing: nothing is written.
@@ -316,57 +326,54 @@
         }));
       },
     };
-    {
-      catcher.addEventListener('click', (e) => {
-        if (!state || !trusted(e) || e.button !== 0) return;
-        e.preventDefault();
-        e.stopPropagation();
-        // The post whose box is under the pointer (the smallest, for a reply inside its post),
-        // by geometry: what the page stacks over its posts, or makes transparent to the
-        // pointer, does not change which post the person meant.
-        /** @type {Found | null} */
-        let best = null;
-        let bestArea = Infinity;
-        for (const f of state.found) {
-          const r = f.element.getBoundingClientRect();
-          if (e.clientX < r.left || e.clientX > r.right || e.clientY < r.top || e.clientY > r.bottom) continue;
-          if (r.width * r.height < bestArea) {
-            best = f;
-            bestArea = r.width * r.height;
-          }
+    catcher.addEventListener('click', (e) => {
+      if (!state || !trusted(e) || e.button !== 0) return;
+      e.preventDefault();
+      e.stopPropagation();
+      // The post whose box is under the pointer (the smallest, for a reply inside its post),
+      // by geometry: what the page stacks over its posts, or makes transparent to the
+      // pointer, does not change which post the person meant.
+      /** @type {Found | null} */
+      let best = null;
+      let bestArea = Infinity;
+      for (const f of state.found) {
+        const r = f.element.getBoundingClientRect();
+        if (e.clientX < r.left || e.clientX > r.right || e.clientY < r.top || e.clientY > r.bottom) continue;
+        if (r.width * r.height < bestArea) {
+          best = f;
+          bestArea = r.width * r.height;
         }
-        if (best) toggle(best.element);
-      });
-      catcher.addEventListener('contextmenu', (e) => e.stopPropagation());
-      panel.addEventListener('click', (e) => {
-        if (!state || !trusted(e)) return;
-        const action = /** @type {HTMLElement | null} */ (e.target)?.closest?.('button')?.dataset.action;
-        if (!action) return;
-        e.stopPropagation();
-        const s = state;
-        if (action === 'cancel') finish('cancel');
-        else if (action === 'capture') {
-          if (s.selected.size) finish('capture');
-        } else if (s.anchor && (action === 'replies' || action === 'author')) {
-          const anchorPost = s.anchor;
-          const picked = action === 'replies' ? repliesOf(s.found, anchorPost) : s.found.filter((f) => sameAuthor(f.post, anchorPost.post));
-          s.selected = new Set(picked.map((f) => f.element));
-          s.scope = action;
-          s.note.dataset.kind = '';
-          s.note.textContent = picked.length ? '' : strings.noReplies;
-          render();
-        }
-      });
-      root.addEventListener('keydown', (e) => onKey(/** @type {KeyboardEvent} */ (e)));
-      addEventListener('keydown', onKey, true);
-      addEventListener('scroll', schedule, { capture: true, passive: true });
-      addEventListener('resize', schedule, true);
-      document.documentElement.append(host);
-      place();
-      render();
-      if (anchor) repliesButton.focus();
-      else title.focus();
-    }
+      }
+      if (best) toggle(best.element);
+    });
+    catcher.addEventListener('contextmenu', (e) => e.stopPropagation());
+    panel.addEventListener('click', (e) => {
+      if (!state || !trusted(e)) return;
+      const action = /** @type {HTMLElement | null} */ (e.target)?.closest?.('button')?.dataset.action;
+      if (!action) return;
+      e.stopPropagation();
+      const s = state;
+      if (action === 'cancel') finish('cancel');
+      else if (action === 'capture') {
+        if (s.selected.size) finish('capture');
+      } else if (s.anchor && (action === 'replies' || action === 'author')) {
+        const anchorPost = s.anchor;
+        const picked = action === 'replies' ? repliesOf(s.found, anchorPost) : s.found.filter((f) => sameAuthor(f.post, anchorPost.post));
+        s.selected = new Set(picked.map((f) => f.element));
+        s.scope = action;
+        s.message = picked.length ? '' : strings.noReplies;
+        render();
+      }
+    });
+    root.addEventListener('keydown', (e) => onKey(/** @type {KeyboardEvent} */ (e)));
+    addEventListener('keydown', onKey, true);
+    addEventListener('scroll', schedule, { capture: true, passive: true });
+    addEventListener('resize', schedule, true);
+    document.documentElement.append(host);
+    place();
+    render();
+    if (anchor) repliesButton.focus();
+    else title.focus();
     return { posts: found.length, anchor: !!anchor, reader };
   }
 
