@@ -29,11 +29,11 @@
     .catcher { position: fixed; inset: 0; pointer-events: auto; cursor: pointer; background: transparent; }
     .mark { position: fixed; pointer-events: none; border: 2px dashed rgba(31, 58, 95, .45); border-radius: 6px; }
     .mark.on { border: 3px solid #1f3a5f; background: rgba(31, 58, 95, .08); }
-    .tick { position: fixed; pointer-events: auto; width: 32px; height: 32px; margin: 0; padding: 0; border: 2px solid #1f3a5f;
+    .tick { position: fixed; z-index: 1; pointer-events: auto; width: 32px; height: 32px; margin: 0; padding: 0; border: 2px solid #1f3a5f;
       border-radius: 6px; background: #fff; color: #1f3a5f; font: 700 20px/1 system-ui, sans-serif; cursor: pointer; }
     .tick[aria-checked="true"] { background: #1f3a5f; color: #fff; }
     .tick:focus-visible, button:focus-visible { outline: 3px solid #f5a623; outline-offset: 2px; }
-    .panel { position: fixed; left: 50%; bottom: 16px; transform: translateX(-50%); width: min(680px, calc(100vw - 24px));
+    .panel { position: fixed; z-index: 2; left: 50%; bottom: 16px; transform: translateX(-50%); width: min(680px, calc(100vw - 24px));
       pointer-events: auto; background: #fff; color: #1b1b1b; border: 2px solid #1f3a5f; border-radius: 12px;
       box-shadow: 0 6px 24px rgba(0, 0, 0, .25); padding: 14px 16px; font: 16px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; }
     h2 { margin: 0 0 4px; font-size: 18px; color: #1f3a5f; }
@@ -161,7 +161,7 @@
       mark.hidden = !shown;
       // The tick stays reachable by the keyboard even off screen: focusing it scrolls to the post.
       Object.assign(mark.style, { left: `${r.left - 2}px`, top: `${r.top - 2}px`, width: `${r.width + 4}px`, height: `${r.height + 4}px` });
-      Object.assign(tick.style, { left: `${Math.max(4, r.right - 40)}px`, top: `${Math.max(4, r.top + 6)}px` });
+      Object.assign(tick.style, { left: `${Math.max(4, Math.min(r.right, innerWidth) - 40)}px`, top: `${Math.max(4, r.top + 6)}px` });
       tick.style.visibility = shown ? 'visible' : 'hidden';
     }
   }

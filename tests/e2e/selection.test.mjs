@@ -12,6 +12,7 @@ import { serveHosts } from '../support/hosts.mjs';
 import { FIXTURES } from '../support/server.mjs';
 import { launchWithExtension, readStoredJournal } from '../support/chromium.mjs';
 import { assertChainValid } from '../support/journal.mjs';
+import { loadManifest, serveRealPages } from '../support/real-pages.mjs';
 
 const sha256 = (/** @type {Buffer} */ b) => createHash('sha256').update(b).digest('hex');
 const RAID = 'https://x.com/lea_m/status/1790000000000007000';
@@ -294,4 +295,75 @@ test('a hostile page can neither read the overlay, nor restyle it, nor tick or c
   assert.equal(event.body.collection.scope, 'ticked');
   assert.deepEqual(event.body.items.map((/** @type {any} */ i) => i.post.permalink), [markup[7].permalink]);
   await page.close();
+});
+
+test('real saved pages: all replies and all by author on a 2016 Twitter thread and an old Reddit thread', { timeout: 240_000 }, async () => {
+  const pages = (await loadManifest()).filter((p) => p.id === 'twitter-2016-kingbeyoncestan' || p.id === 'reddit-old-2018-aww');
+  assert.equal(pages.length, 2);
+  const served = await serveRealPages(pages);
+  const real = await launchWithExtension({ args: served.chromiumArgs });
+  try {
+    const readerPage = await real.context.newPage();
+    await readerPage.goto(real.extensionUrl('extension/pages/import.html'));
+    // What the markup itself says, read with the platform's own selectors: the replies under the
+    // right-clicked post (the permalink tweet's conversation; the comment's nested comments), and
+    // the posts of its author.
+    const cases = [
+      {
+        id: 'twitter-2016-kingbeyoncestan',
+        platform: 'x',
+        replies: () => [...document.querySelectorAll('#descendants .tweet[data-tweet-id]')].map((t) => t.getAttribute('data-tweet-id')),
+        author: () => [...document.querySelectorAll('.tweet[data-tweet-id][data-screen-name="KingBeyonceStan"]')].map((t) => t.getAttribute('data-tweet-id')),
+      },
+      {
+        id: 'reddit-old-2018-aww',
+        platform: 'reddit',
+        replies: () => [...document.querySelectorAll('#thing_t1_dxr2q90 .thing[data-type="comment"][data-fullname]')].map((t) => t.getAttribute('data-fullname')),
+        author: () => [...document.querySelectorAll('.thing[data-type="comment"][data-author="glitterpig09"]')].map((t) => t.getAttribute('data-fullname')),
+      },
+    ];
+    for (const c of cases) {
+      const p = /** @type {import('../support/real-pages.mjs').RealPage} */ (pages.find((x) => x.id === c.id));
+      for (const scope of /** @type {const} */ (['replies', 'author'])) {
+        const page = await real.context.newPage();
+        await page.goto(p.url);
+        await page.bringToFront();
+        await page.locator(p.clickSelector).first().scrollIntoViewIfNeeded();
+        await page.click(p.clickSelector, { button: 'right', force: true });
+        await page.keyboard.press('Escape');
+        const expected = await page.evaluate(c[scope]);
+        assert.ok(expected.length >= 2, `${c.id}: the markup shows several posts for ${scope}`);
+        const opened = await real.worker.evaluate(async (url) => {
+          const g = /** @type {any} */ (globalThis);
+          g.temoinSelection.last = null;
+          const tab = (await chrome.tabs.query({ active: true })).find((t) => t.url === url);
+          return g.temoinSelection.startSelection({ menuItemId: 'temoin-capture-several', frameId: 0, pageUrl: url }, tab);
+        }, page.url());
+        assert.equal(opened.reader, `platform:${c.platform}`, c.id);
+        assert.equal(opened.anchor, true, `${c.id}: the right-clicked post is found`);
+        if (scope === 'author') await page.keyboard.press('Tab');
+        await page.keyboard.press('Enter');
+        const capture = await overlayButton(page, 'capture');
+        await page.mouse.click(capture.x, capture.y);
+        const result = await real.worker.evaluate(async () => {
+          const g = /** @type {any} */ (globalThis);
+          for (let waited = 0; !g.temoinSelection.last && waited < 20_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+          return g.temoinSelection.last;
+        });
+        assert.ok(result, `${c.id} ${scope}: captured`);
+        const stored = await readStoredJournal(readerPage, result.caseId);
+        assertChainValid(stored);
+        const body = JSON.parse(/** @type {{ json: string }} */ (stored.entries.find((e) => e.seq === result.seq)).json).body;
+        assert.equal(body.collection.scope, scope);
+        const ids = body.items.map((/** @type {any} */ i) => i.post.postId);
+        assert.deepEqual(ids, expected, `${c.id}: ${scope} as the markup shows them, in page order`);
+        assert.ok(body.items.every((/** @type {any} */ i) => i.crop?.name), `${c.id}: every item has its crop`);
+        console.log(`# ${c.id}: ${scope}: ${ids.length} items`);
+        await page.close();
+      }
+    }
+  } finally {
+    await real.close();
+    await served.close();
+  }
 });
