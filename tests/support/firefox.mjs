@@ -10,10 +10,11 @@ import { ROOT } from './chromium.mjs';
 export const PACKAGED_FIREFOX = resolve(ROOT, 'dist/firefox');
 
 /**
- * With `downloadDir`, what the extension offers for download is saved there without a question.
- * @param {{ downloadDir?: string }} [options]
+ * With `downloadDir`, what the extension offers for download is saved there without a question;
+ * `prefs` are more Firefox preferences (e.g. a proxy that answers for every host name).
+ * @param {{ downloadDir?: string, prefs?: Record<string, unknown> }} [options]
  */
-export async function launchFirefoxWithExtension({ downloadDir } = {}) {
+export async function launchFirefoxWithExtension({ downloadDir, prefs = {} } = {}) {
   const manifest = JSON.parse(await readFile(resolve(PACKAGED_FIREFOX, 'manifest.json'), 'utf8'));
   const addonId = manifest.browser_specific_settings.gecko.id;
   // A known internal UUID, so that the test knows the extension's origin.
@@ -25,7 +26,7 @@ export async function launchFirefoxWithExtension({ downloadDir } = {}) {
     browser: 'firefox',
     executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr',
     headless: true,
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [addonId]: uuid }), ...downloads },
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [addonId]: uuid }), ...downloads, ...prefs },
   });
   await browser.installExtension(PACKAGED_FIREFOX);
   const origin = `moz-extension://${uuid}/`;
