@@ -101,6 +101,27 @@ async function overlayButton(page, action) {
   }
 }
 
+/** The words the overlay's panel shows, read through DevTools. @param {import('playwright-core').Page} page */
+async function overlayText(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    /** @type {any} */
+    let panel = null;
+    const walk = (/** @type {any} */ node) => {
+      if (panel || !node) return;
+      if (node.nodeName === 'SECTION' && (node.attributes ?? []).join(' ').includes('panel')) panel = node;
+      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) walk(child);
+    };
+    walk(root);
+    assert.ok(panel, 'the overlay shows its panel');
+    const { outerHTML } = await cdp.send('DOM.getOuterHTML', { backendNodeId: panel.backendNodeId });
+    return outerHTML.replace(/<[^>]*>/g, '\n').replace(/&nbsp;/g, '\u00a0').split('\n').map((l) => l.trim()).filter(Boolean);
+  } finally {
+    await cdp.detach();
+  }
+}
+
 /** A person's click on an overlay button. */
 async function press(/** @type {import('playwright-core').Page} */ page, /** @type {string} */ action) {
   const at = await overlayButton(page, action);
@@ -243,12 +264,25 @@ test('all posts by the right-clicked post\'s author on the page', { timeout: 120
   await page.close();
 });
 
-test('Escape cancels: the overlay goes and nothing is written', { timeout: 60_000 }, async () => {
+test('Escape cancels: the overlay goes and nothing is written (the overlay in French)', { timeout: 60_000 }, async () => {
   const page = await openRaid(`${FOCAL} [data-testid="tweetText"]`);
   const before = await readStoredJournal(reader, 'default', { onlySeq: -1 });
+  // The language chosen in the options (French): the overlay speaks it.
+  await browser.worker.evaluate(() => chrome.storage.local.set({ language: 'fr' }));
+  await browser.worker.evaluate(() => new Promise((r) => setTimeout(r, 300)));
   await startSelection(page);
   assert.equal(await page.evaluate(() => !!document.querySelector('temoin-selection')), true, 'the overlay is shown');
   await page.keyboard.press('Enter'); // 60 ticked
+  assert.deepEqual(await overlayText(page), [
+    'Choisissez les messages à garder',
+    "Cliquez sur un message pour le cocher ou le décocher. Rien n'est enregistré avant d'appuyer sur Capturer. Échap pour annuler.",
+    'Toutes les réponses sous ce message',
+    'Tous les messages de cet auteur sur la page',
+    '60 messages cochés',
+    'Capturer (60)',
+    'Annuler',
+  ]);
+  await browser.worker.evaluate(() => chrome.storage.local.remove('language'));
   await page.keyboard.press('Escape');
   await page.waitForTimeout(1500);
   assert.equal(await page.evaluate(() => document.querySelector('temoin-selection')), null, 'the overlay is gone');
