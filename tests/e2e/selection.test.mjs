@@ -401,3 +401,38 @@ test('real saved pages: all replies and all by author on a 2016 Twitter thread a
     await served.close();
   }
 });
+
+test('a raid longer than the cap: 500 items kept and the record says so; posts below the full page\'s end keep their fields without a crop', { timeout: 240_000 }, async () => {
+  const page = await openRaid(`${FOCAL} [data-testid="tweetText"]`);
+  // The page's own script loads more replies, as X does on scrolling: 480 more, after the 60.
+  await page.evaluate(() => {
+    const cells = [...document.querySelectorAll('[data-testid="cellInnerDiv"]')];
+    const last = cells.find((c) => c.querySelector('article:not(.focal)'));
+    const heading = [...document.querySelectorAll('h2')].find((h) => h.textContent?.includes('découvrir'));
+    const before = heading?.closest('[data-testid="cellInnerDiv"]');
+    for (let i = 0; i < 480; i += 1) {
+      const copy = /** @type {Element} */ (last?.cloneNode(true));
+      const link = copy.querySelector('time')?.closest('a');
+      link?.setAttribute('href', `/loupgris93/status/${1790000000000100000 + i}`);
+      before?.before(copy);
+    }
+  });
+  const opened = await startSelection(page);
+  assert.equal(opened.posts, 543);
+  await page.keyboard.press('Enter'); // all replies: 540
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  const { event, files } = await capturedEntry();
+  const body = event.body;
+  assert.equal(body.items.length, 500);
+  const notices = body.notices ?? [];
+  for (const n of ['items-capped', 'item-crop-clipped', 'full-page-capped']) assert.ok(notices.includes(n), `${n} in ${notices.join()}`);
+  const cropped = body.items.filter((/** @type {any} */ i) => i.crop);
+  assert.ok(cropped.length > 50 && cropped.length < 500, `${cropped.length} crops`);
+  for (const item of cropped) assert.equal(item.crop.sha256, sha256(/** @type {Buffer} */ (files.get(item.crop.name))));
+  // The crops are the first items' (the full page stops after 30 screens), numbered with them.
+  cropped.forEach((/** @type {any} */ item, /** @type {number} */ i) => assert.equal(item.n, i + 1));
+  assert.ok(body.items.every((/** @type {any} */ i) => i.post.text && i.post.authorHandle));
+  await page.close();
+});
