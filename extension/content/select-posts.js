@@ -7,7 +7,7 @@
 // is removed (the screenshots must not show it) and the background is told, which reads the
 // ticked posts back through `temoinSelect.items()`.
 // Injected on demand after read-block.js, read-structured.js and extract-post.js, in the
-// extension's isolated world; it posts are found and read by `temoinFindPosts` (extract-post.js).
+// extension's isolated world; the posts are found and read by `temoinFindPosts` (extract-post.js).
 (() => {
   const g = /** @type {any} */ (globalThis);
   if (g.temoinSelect) return;

@@ -2,17 +2,20 @@
 // 60 replies by 25 accounts) served as http://x.com/... through a local proxy that answers for
 // every host name, so that Témoin recognises X as in Chromium. The same journey, by the
 // keyboard: the menu's handler opens the selection, Enter on « Toutes les réponses sous ce
-// message », then « Capturer (60) »; then Escape on a second selection writes nothing.
+// message », then « Capturer (60) », and the exported case verifies with `temoin verify`; three
+// posts ticked with Tab and Space; Escape on a selection writes nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURES } from '../support/server.mjs';
 import { launchFirefoxWithExtension } from '../support/firefox.mjs';
 import { readStoredJournal } from '../support/chromium.mjs';
 import { assertChainValid } from '../support/journal.mjs';
+import { temoin } from '../support/tools.mjs';
 
 const sha256 = (/** @type {Buffer} */ b) => createHash('sha256').update(b).digest('hex');
 const RAID = 'http://x.com/lea_m/status/1790000000000007000';
@@ -106,6 +109,27 @@ test('Firefox: all replies under the raided post, by the keyboard, in one captur
   }
   assert.equal(body.artifacts.filter((/** @type {any} */ a) => a.name === 'screenshot-full.png').length, 1);
   await post.close();
+
+  // The bundle the Export button saves verifies natively, items and crops included.
+  const base64 = await extensionPage.evaluate(async (caseId) => {
+    const { exportBundle } = await import('/extension/shared/export.js');
+    const { blob, release } = await exportBundle(caseId);
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    await release();
+    let s = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(s);
+  }, result.caseId);
+  const dir = await mkdtemp(join(tmpdir(), 'temoin-selection-firefox-'));
+  try {
+    const zip = join(dir, 'case.zip');
+    await writeFile(zip, Buffer.from(base64, 'base64'));
+    const verified = temoin(['verify', '--json', zip]);
+    assert.equal(verified.status, 0, verified.stdout + verified.stderr);
+    assert.equal(JSON.parse(verified.stdout).ok, true);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });
 
 test('Firefox: Escape cancels the selection and writes nothing', { timeout: 120_000 }, async () => {
