@@ -334,9 +334,10 @@ test('a hostile page can neither read the overlay, nor restyle it, nor tick or c
   await page.close();
 });
 
-test('real saved pages: all replies and all by author on a 2016 Twitter thread and an old Reddit thread', { timeout: 240_000 }, async () => {
-  const pages = (await loadManifest()).filter((p) => p.id === 'twitter-2016-kingbeyoncestan' || p.id === 'reddit-old-2018-aww');
-  assert.equal(pages.length, 2);
+test('real saved pages: all replies and all by author on a 2016 Twitter thread, an old Reddit thread and Hacker News (generic reading)', { timeout: 240_000 }, async () => {
+  const ids = ['twitter-2016-kingbeyoncestan', 'reddit-old-2018-aww', 'hackernews-2018-career-ladders'];
+  const pages = (await loadManifest()).filter((p) => ids.includes(p.id));
+  assert.equal(pages.length, 3);
   const served = await serveRealPages(pages);
   const real = await launchWithExtension({ args: served.chromiumArgs });
   try {
@@ -358,6 +359,25 @@ test('real saved pages: all replies and all by author on a 2016 Twitter thread a
         replies: () => [...document.querySelectorAll('#thing_t1_dxr2q90 .thing[data-type="comment"][data-fullname]')].map((t) => t.getAttribute('data-fullname')),
         author: () => [...document.querySelectorAll('.thing[data-type="comment"][data-author="glitterpig09"]')].map((t) => t.getAttribute('data-fullname')),
       },
+      {
+        // No platform extractor: the generic reading finds the comment rows and what each answers.
+        id: 'hackernews-2018-career-ladders',
+        platform: null,
+        key: 'permalink',
+        replies: () => {
+          // The rows below the comment indented further than it, up to the next one that is not.
+          const rows = [...document.querySelectorAll('tr.athing.comtr')];
+          const indent = (/** @type {Element} */ r) => Number(r.querySelector('td.ind img')?.getAttribute('width') ?? 0);
+          const at = rows.findIndex((r) => r.id === '16910014');
+          const out = [];
+          for (const r of rows.slice(at + 1)) {
+            if (indent(r) <= indent(rows[at])) break;
+            out.push(new URL(`item?id=${r.id}`, location.href).href);
+          }
+          return out;
+        },
+        author: () => [...document.querySelectorAll('tr.athing.comtr')].filter((r) => r.querySelector('a.hnuser')?.textContent === 'crabasa').map((r) => new URL(`item?id=${r.id}`, location.href).href),
+      },
     ];
     for (const c of cases) {
       const p = /** @type {import('../support/real-pages.mjs').RealPage} */ (pages.find((x) => x.id === c.id));
@@ -376,7 +396,7 @@ test('real saved pages: all replies and all by author on a 2016 Twitter thread a
           const tab = (await chrome.tabs.query({ active: true })).find((t) => t.url === url);
           return g.temoinSelection.startSelection({ menuItemId: 'temoin-capture-several', frameId: 0, pageUrl: url }, tab);
         }, page.url());
-        assert.equal(opened.reader, `platform:${c.platform}`, c.id);
+        assert.equal(opened.reader, c.platform ? `platform:${c.platform}` : 'generic', c.id);
         assert.equal(opened.anchor, true, `${c.id}: the right-clicked post is found`);
         if (scope === 'author') await page.keyboard.press('Tab');
         await page.keyboard.press('Enter');
@@ -392,7 +412,7 @@ test('real saved pages: all replies and all by author on a 2016 Twitter thread a
         assertChainValid(stored);
         const body = JSON.parse(/** @type {{ json: string }} */ (stored.entries.find((e) => e.seq === result.seq)).json).body;
         assert.equal(body.collection.scope, scope);
-        const ids = body.items.map((/** @type {any} */ i) => i.post.postId);
+        const ids = body.items.map((/** @type {any} */ i) => (c.key === 'permalink' ? i.post.permalink : i.post.postId));
         assert.deepEqual(ids, expected, `${c.id}: ${scope} as the markup shows them, in page order`);
         assert.ok(body.items.every((/** @type {any} */ i) => i.crop?.name), `${c.id}: every item has its crop`);
         console.log(`# ${c.id}: ${scope}: ${ids.length} items`);
