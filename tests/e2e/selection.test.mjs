@@ -325,8 +325,13 @@ test('a hostile page can neither read the overlay, nor restyle it, nor tick or c
     };
   });
   assert.deepEqual(seen, { present: true, shadowRoot: null, inner: '', text: '', display: 'block', opacity: '1' });
-  // Nothing was ticked by the page: the person ticks one post and captures it alone.
+  // Nothing was ticked by the page: the person ticks one post and captures it alone. The page's
+  // own elements are not touched by a tick (the marks are drawn in the overlay), so the page
+  // cannot tell which posts are ticked.
+  const body = () => page.evaluate(() => document.body.outerHTML);
+  const untouched = await body();
   await clickPost(page, 7);
+  assert.equal(await body(), untouched, 'the page\'s DOM is the same after a tick');
   await press(page, 'capture');
   const { event } = await capturedEntry();
   assert.equal(event.body.collection.scope, 'ticked');
