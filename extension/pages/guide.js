@@ -109,7 +109,9 @@ function card(a, ctx) {
     h('p', {}, [a.text]),
     a.warning ? h('p', { class: 'warning' }, [a.warning]) : null,
     h('p', { class: 'links' }, [
-      a.url ? h('a', { class: 'go', href: a.url, target: '_blank', rel: 'noopener noreferrer' }, [a.unverified ? t('guideOpenUnverified') : t('guideOpen')]) : null,
+      // An address not confirmed is shown as text to check, never as a link to follow.
+      a.url && !a.unverified ? h('a', { class: 'go', href: a.url, target: '_blank', rel: 'noopener noreferrer' }, [t('guideOpen')]) : null,
+      a.url && a.unverified ? h('span', { class: 'address-unverified' }, [t('guideAddressUnverified', [a.url])]) : null,
       a.phone ? h('a', { class: 'go phone', href: `tel:${a.phone}` }, [t('guideCall', [a.phone])]) : null,
       letterHref ? h('a', { class: 'go letter', href: letterHref, target: '_blank' }, [t('guideLetter')]) : null,
     ]),

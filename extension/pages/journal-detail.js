@@ -7,7 +7,7 @@ import { categoryLabel, CATEGORIES, t } from '../shared/i18n.js';
 import { addNote, deleteItem, setCategories } from '../shared/journal.js';
 import { artifactsOf } from '../shared/store.js';
 import { byId, externalLink, h, inertDocument, revealButton } from './dom.js';
-import { exactSize, itemTime, localDateTime, parseDate } from './journal-format.js';
+import { exactSize, firstWords, itemsGathered, itemTime, localDateTime, parseDate, wholeNumber } from './journal-format.js';
 
 /**
  * Whether an item's images must never be shown: the case's person is a minor and the item is
@@ -48,6 +48,50 @@ const local = (iso) => {
   const d = parseDate(iso);
   return d ? h('time', { datetime: d.toISOString() }, [localDateTime(d)]) : null;
 };
+
+/**
+ * Every item of a conversation or a selection: its number, author, time and words, with its
+ * crop blurred until pressed like every preview (`stored` is empty when the item's images
+ * are withheld or deleted, and then no crop is shown).
+ * @param {any} capture @param {{ name: string, blob: Blob }[]} stored @param {string[]} urls
+ */
+function itemsList(capture, stored, urls) {
+  const collection = capture.collection;
+  const pane = collection.pane;
+  const notes = [
+    pane && pane.stitchedHeight < pane.contentHeight
+      ? h('p', { class: 'notice', id: 'items-pane-capped' }, [t('itemsPaneCapped', [wholeNumber(pane.stitchedHeight), wholeNumber(pane.contentHeight)])])
+      : null,
+    pane && !pane.reachedStart ? h('p', { class: 'notice', id: 'items-start-not-reached' }, [t('itemsStartNotReached')]) : null,
+  ];
+  const platform = capture.post?.platform ?? capture.page.platform;
+  const list = h('ol', { class: 'items', id: 'items' }, capture.items.map((/** @type {any} */ i) => {
+    const p = i.post;
+    const author = [p.authorName, p.authorHandle ? (p.authorHandle.startsWith('@') || platform === 'gmail' ? p.authorHandle : `@${p.authorHandle}`) : null].filter(Boolean).join(' ');
+    const at = local(p.publishedUtc ?? p.publishedAt);
+    const crop = i.crop ? stored.find((a) => a.name === i.crop.name) : undefined;
+    let figure = null;
+    if (crop) {
+      const url = URL.createObjectURL(crop.blob);
+      urls.push(url);
+      const name = t('itemsCropName', [String(i.n)]);
+      figure = h('figure', {}, [revealButton(h('img', { src: url, 'data-name': crop.name }), name), h('figcaption', {}, [name])]);
+    }
+    return h('li', { 'data-n': String(i.n) }, [
+      h('h4', {}, [t('itemsNumber', [String(i.n)]), ' — ', author || t('authorUnknown'), at ? ' — ' : '', at ?? (p.publishedText ? ` — ${p.publishedText}` : '')]),
+      p.parent?.text ? h('p', { class: 'muted' }, [t('itemsInReplyTo', [firstWords(p.parent.text, 80)])]) : null,
+      p.text ? h('div', { class: 'post-text' }, [p.text]) : null,
+      p.permalink ? h('p', {}, [externalLink(p.permalink)]) : null,
+      figure,
+    ]);
+  }));
+  return h('section', { class: 'items', 'aria-labelledby': 'items-title' }, [
+    h('h3', { id: 'items-title' }, [t('itemsListTitle')]),
+    h('p', {}, [itemsGathered(collection), collection.title ? ` — ${collection.title}` : '']),
+    ...notes,
+    list,
+  ]);
+}
 
 /**
  * @param {string} caseId
@@ -103,8 +147,10 @@ export async function openDetail(caseId, item, view, onChange) {
     ]);
   }
 
+  // Each item's crop is shown with its item, below, not among the capture's pictures.
+  const crops = new Set((capture?.items ?? []).map((/** @type {any} */ i) => i.crop?.name).filter(Boolean));
   const shots = h('div', { class: 'shots' });
-  for (const a of imagesFirstThePost(stored)) {
+  for (const a of imagesFirstThePost(stored).filter((a) => !crops.has(a.name))) {
     const url = URL.createObjectURL(a.blob);
     urls.push(url);
     const name = shotLabel(a.name);
@@ -143,6 +189,8 @@ export async function openDetail(caseId, item, view, onChange) {
   deleteButton.addEventListener('click', () => {
     if (confirm(t('deleteConfirm'))) act(() => deleteItem(caseId, item.seq, reason.value.trim()));
   });
+
+  const parts = capture?.collection ? itemsList(capture, stored, urls) : null;
 
   const when = itemTime(item);
   const readable = capture
@@ -213,6 +261,7 @@ export async function openDetail(caseId, item, view, onChange) {
     post.text ? h('div', { class: 'post-text' }, [post.text]) : null,
     shots.childElementCount ? h('h3', {}, [t('shotsTitle')]) : null,
     shots.childElementCount ? shots : null,
+    parts,
     snapshotArea,
     technical,
     h('p', {}, [h('a', { class: 'what-now', href: `guide.html?${new URLSearchParams({ case: caseId, capture: String(item.seq) })}`, target: '_blank' }, [t('detailWhatNow')])]),

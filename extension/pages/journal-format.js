@@ -46,7 +46,12 @@ export function localDay(date) {
  * @returns {{ date: Date, iso: string, kind: 'published' | 'captured' | 'added' }}
  */
 export function itemTime(item) {
-  const published = item.capture?.post?.publishedAt;
+  // A capture of several items: its earliest item's publication.
+  const first = (item.capture?.items ?? [])
+    .map((/** @type {any} */ i) => i.post.publishedUtc ?? i.post.publishedAt)
+    .filter((/** @type {string | undefined} */ iso) => parseDate(iso))
+    .sort((/** @type {string} */ a, /** @type {string} */ b) => (parseDate(a)?.getTime() ?? 0) - (parseDate(b)?.getTime() ?? 0))[0];
+  const published = first ?? item.capture?.post?.publishedAt;
   const p = parseDate(published);
   if (p) return { date: p, iso: published, kind: 'published' };
   const captured = parseDate(item.capture?.capturedAt);
@@ -119,4 +124,30 @@ export function entryCounts(entries, items) {
   if (captures) return t('countEntriesOf', [all, plural('countCapturesOfThem', captures)]);
   if (files) return t('countEntriesOf', [all, plural('countFilesOfThem', files)]);
   return all;
+}
+
+/**
+ * What a capture of several items holds, from the core's count: « Conversation avec Max — 42
+ * messages », « 60 réponses de 25 comptes ».
+ * @param {import('../shared/types/ItemsSummary').ItemsSummary} summary
+ */
+export function itemsSummary(summary) {
+  const messages = plural('itemsMessages', summary.count);
+  if (summary.mode === 'conversation') {
+    return summary.with ? t('itemsConversationWith', [summary.with, messages]) : t('itemsConversation', [messages]);
+  }
+  const what = summary.scope === 'replies' ? plural('itemsReplies', summary.count) : messages;
+  return summary.authors ? t('itemsFrom', [what, plural('itemsAccounts', summary.authors)]) : what;
+}
+
+/**
+ * How the items were gathered: « Conversation faite défiler depuis le début chargé »,
+ * « Toutes les réponses sous un message ».
+ * @param {import('../shared/types/Collection').Collection} collection
+ */
+export function itemsGathered(collection) {
+  if (collection.mode === 'conversation') {
+    return collection.scope === 'since' ? t('itemsGathered_since', [collection.since ?? '?']) : t('itemsGathered_loaded');
+  }
+  return t(collection.scope === 'replies' || collection.scope === 'author' ? `itemsGathered_${collection.scope}` : 'itemsGathered_ticked');
 }

@@ -13,7 +13,7 @@ import { SPOOL_GRACE_MS, removeStaleSpools } from '../shared/spool.js';
 import { currentCaseId, setCurrentCaseId } from '../shared/settings.js';
 import { getArtifact, listCases } from '../shared/store.js';
 import { byId, h, revealButton, saveBlob } from './dom.js';
-import { bundleFileName, entryCounts, firstWords, itemTime, timeElement } from './journal-format.js';
+import { bundleFileName, entryCounts, firstWords, itemsGathered, itemsSummary, itemTime, timeElement } from './journal-format.js';
 import { describeError, imagesFirstThePost, openDetail, withheld } from './journal-detail.js';
 import { showHandover } from './journal-handover.js';
 
@@ -38,6 +38,8 @@ const current = () => ({
 const platformOf = (item) => item.label?.platformName ?? '';
 /** @param {any} item */
 const authorOf = (item) => item.label?.author ?? '';
+/** Every author an item names: its own, or its items' (a conversation, a raid). @param {any} item @returns {string[]} */
+const authorsOf = (item) => (item.label?.author ? [item.label.author] : (item.label?.items?.names ?? []));
 /** @param {string} id */
 const select = (id) => /** @type {HTMLSelectElement} */ (byId(id));
 
@@ -82,7 +84,7 @@ function filteredItems() {
   return items.filter(
     (/** @type {any} */ i) =>
       (!platform || platformOf(i) === platform) &&
-      (!author || authorOf(i) === author) &&
+      (!author || authorsOf(i).includes(author)) &&
       (!category || i.categories.includes(category)),
   );
 }
@@ -126,6 +128,13 @@ function messageCell(item) {
     return [h('p', { class: 'added' }, [t('addedByUser')]), what ? h('p', { class: 'excerpt' }, [firstWords(what)]) : null];
   }
   const post = item.capture.post ?? {};
+  // A conversation or a selection is one row: what it holds, and how it was gathered.
+  if (item.label?.items && item.capture.collection) {
+    return [
+      h('p', { class: 'author' }, [itemsSummary(item.label.items)]),
+      h('p', { class: 'excerpt' }, [itemsGathered(item.capture.collection)]),
+    ];
+  }
   const text = post.text || post.subject || item.capture.page.title || '';
   return [
     h('p', { class: 'author' }, [authorOf(item) || t('authorUnknown')]),
@@ -264,7 +273,7 @@ async function refresh() {
   await renderCases();
   const items = data.view.items;
   fillFilter(select('filter-platform'), items.map(platformOf).filter(Boolean), (v) => v, 'filterAllPlatforms');
-  fillFilter(select('filter-author'), items.map(authorOf).filter(Boolean), (v) => v, 'filterAllAuthors');
+  fillFilter(select('filter-author'), items.flatMap(authorsOf).filter(Boolean), (v) => v, 'filterAllAuthors');
   fillFilter(select('filter-category'), CATEGORIES, categoryLabel, 'filterAllCategories');
   renderCaseForm();
   renderList();

@@ -139,7 +139,12 @@ test('capture, notification, guide for that capture, deadlines, done steps, lett
   const pharos = await guide.locator('#copy-pharos-1').inputValue();
   assert.match(pharos, /menaces/);
   assert.match(pharos, /27 novembre 2026 à 21\u00a0h\u00a014/);
-  for (const card of await guide.locator('.action.unverified').all()) assert.equal(await card.locator('.badge').count(), 1);
+  assert.ok((await guide.locator('.action.unverified').count()) > 0, 'the erasure card, among others, is to be confirmed');
+  for (const card of await guide.locator('.action.unverified').all()) {
+    assert.equal(await card.locator('.badge').count(), 1);
+    // An address to be confirmed is never a link to follow.
+    assert.equal(await card.locator('a[href^="http"]').count(), 0);
+  }
 
   // "C'est fait" on the platform's form: the date and the text sent go into the journal.
   await guide.click('[data-action="platform-x-0"] button.mark-done');

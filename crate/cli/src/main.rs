@@ -227,6 +227,12 @@ fn inspect(args: &[String]) -> ExitCode {
                     .unwrap_or_default();
                 let text = post
                     .and_then(|p| p.text.clone())
+                    .or_else(|| {
+                        item.label
+                            .items
+                            .as_ref()
+                            .map(|s| format!("[{} of {} items]", s.mode, s.count))
+                    })
                     .unwrap_or_else(|| c.page.title.clone());
                 (
                     item.sort_time(),
@@ -249,12 +255,73 @@ fn inspect(args: &[String]) -> ExitCode {
             ""
         };
         println!("  {:>4}  {when}  {what}{deleted}", item.seq);
+        // A conversation or a selection: how it was gathered, then each item under it.
+        if let (Some(c), Some(s)) = (&item.capture, &item.label.items) {
+            println!("        {}", items_heading(c, s));
+            for part in item.parts() {
+                let p = &part.item.post;
+                println!(
+                    "        {:>4}.{:<4} {}  {} {}{}",
+                    item.seq,
+                    part.item.n,
+                    p.published_utc
+                        .clone()
+                        .or_else(|| p.published_at.clone())
+                        .or_else(|| p.published_text.clone())
+                        .unwrap_or_else(|| "?".into()),
+                    part.author.as_deref().unwrap_or("?"),
+                    temoin_core::text::excerpt(p.text.as_deref().unwrap_or(""), 80),
+                    p.permalink
+                        .as_deref()
+                        .map(|l| format!(" — {l}"))
+                        .unwrap_or_default()
+                );
+            }
+        }
     }
     if report.ok {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     }
+}
+
+/// How a capture of several items was gathered, in one line: "selection (replies): 6 items by
+/// 4 authors", with the conversation's title and its pane's limits.
+fn items_heading(c: &temoin_core::model::Capture, s: &temoin_core::view::ItemsSummary) -> String {
+    let mut line = format!(
+        "{} ({}): {} item{} by {} author{}",
+        s.mode,
+        s.scope,
+        s.count,
+        if s.count == 1 { "" } else { "s" },
+        s.authors,
+        if s.authors == 1 { "" } else { "s" }
+    );
+    let Some(col) = &c.collection else {
+        return line;
+    };
+    if let Some(since) = &col.since {
+        line.push_str(&format!(", back to {since}"));
+    }
+    if let Some(title) = col.title.as_deref().filter(|t| !t.trim().is_empty()) {
+        line.push_str(&format!(
+            ", titled \"{}\"",
+            temoin_core::text::excerpt(title, 60)
+        ));
+    }
+    if let Some(p) = &col.pane {
+        if p.stitched_height < p.content_height {
+            line.push_str(&format!(
+                "; pane image capped at {} of {} px (cap {}), every item still read",
+                p.stitched_height, p.content_height, p.cap
+            ));
+        }
+        if !p.reached_start {
+            line.push_str("; start not reached");
+        }
+    }
+    line
 }
 
 /// "entry 12 existed by 2026-11-29T14:05:03Z, attested by CN=… (root sha256 …)".

@@ -112,6 +112,38 @@ fn inspect_prints_the_case_and_chronology() {
 }
 
 #[test]
+fn inspect_prints_the_items_under_their_capture() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("items.zip");
+    fs::write(&path, bundle(&common::with_items(), Lang::En)).unwrap();
+    let (code, out, _) = temoin(&["inspect", path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("selection (replies): 6 items by 4 authors\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("conversation (loaded): 3 items by 1 author, titled \"Max\"; pane image capped at 20000 of 24000 px (cap 20000), every item still read\n"),
+        "{out}"
+    );
+    let raid: Vec<&str> = out
+        .lines()
+        .filter(|l| l.trim_start().starts_with("2."))
+        .collect();
+    assert_eq!(raid.len(), 6, "one line per reply: {out}");
+    assert!(
+        raid[1].contains("2026-11-10T21:30:00Z  @pie_bavarde personne ne t'aime"),
+        "{out}"
+    );
+    // Each item line comes after its capture's line, before the next capture's.
+    let at = |s: &str| out.find(s).unwrap();
+    assert!(
+        at("   2  ") < at("2.1 ") && at("2.6 ") < at("   3  "),
+        "{out}"
+    );
+}
+
+#[test]
 fn sha256sum_checks_an_unzipped_bundle() {
     let Ok(probe) = Command::new("sha256sum").arg("--version").output() else {
         panic!("sha256sum (coreutils) is needed for this test");

@@ -1965,6 +1965,79 @@ fn cases(genuine: &[u8]) -> Vec<Case> {
     out.into_inner()
 }
 
+/// Bad bundles made from the genuine bundle of several items (`genuine-items.zip`: a raid's
+/// replies, entry 2, and a conversation, entry 3), numbered after the others.
+fn item_cases(genuine: &[u8], first: usize) -> Vec<Case> {
+    let files = unzip(genuine);
+    let mut out = Vec::new();
+    let mut add = |name: &str, code: &'static str, file: &str, f: &dyn Fn(&mut Files)| {
+        let mut x = files.clone();
+        f(&mut x);
+        out.push(Case {
+            name: format!("{:03}-{name}", first + out.len()),
+            kind: "items",
+            outcome: "altered",
+            code,
+            file: file.to_owned(),
+            expect_head: false,
+            bytes: rezip(x, true),
+        });
+    };
+    // Each forgery is rewritten consistently (hashes, links, head): the record itself is wrong.
+    add("items-crop-digest-forged", "invalid-event", "-", &|f| {
+        let mut j = journal(f);
+        j["entries"][1]["event"]["body"]["items"][0]["crop"]["sha256"] =
+            sha256_hex(b"another picture").into();
+        put_json(f, "journal.json", &j);
+        rechain(f);
+    });
+    add("items-crop-file-missing", "invalid-event", "-", &|f| {
+        let mut j = journal(f);
+        j["entries"][1]["event"]["body"]["items"][2]["crop"]["name"] = "item-999.png".into();
+        put_json(f, "journal.json", &j);
+        rechain(f);
+    });
+    add("items-v2-entry-claimed-v1", "unknown-version", "-", &|f| {
+        let mut j = journal(f);
+        j["entries"][1]["event"]["v"] = 1.into();
+        put_json(f, "journal.json", &j);
+        rechain(f);
+    });
+    add(
+        "items-bundle-relabelled-version-2",
+        "unknown-version",
+        "-",
+        &|f| {
+            let mut m: Value = serde_json::from_slice(&f["bundle.json"]).unwrap();
+            m["formatVersion"] = 2.into();
+            put_json(f, "bundle.json", &m);
+        },
+    );
+    add("items-text-edited", "entry-hash-mismatch", "-", &|f| {
+        let mut j = journal(f);
+        j["entries"][1]["event"]["body"]["items"][1]["post"]["text"] = "je t'aime bien".into();
+        put_json(f, "journal.json", &j);
+    });
+    add("items-text-edited-rehashed", "chain-broken", "-", &|f| {
+        let mut j = journal(f);
+        let e = &mut j["entries"][1];
+        e["event"]["body"]["items"][1]["post"]["text"] = "je t'aime bien".into();
+        e["hash"] = sha256_hex(to_canonical_string(&e["event"]).unwrap().as_bytes()).into();
+        put_json(f, "journal.json", &j);
+    });
+    add(
+        "items-crop-byte-flipped",
+        "artifact-hash-mismatch",
+        "captures/000002/item-001.png",
+        &|f| {
+            let data = f.get_mut("captures/000002/item-001.png").unwrap();
+            let mid = data.len() / 2;
+            data[mid] ^= 1;
+        },
+    );
+    out
+}
+
 fn genuine_bundles() -> Vec<(String, Vec<u8>)> {
     let case = common::five_captures();
     vec![
@@ -1984,6 +2057,10 @@ fn genuine_bundles() -> Vec<(String, Vec<u8>)> {
                 &[(3, "screenshot-post.png", "minor-sexual-image")],
             )
             .0,
+        ),
+        (
+            "genuine-items.zip".into(),
+            common::export(&common::with_items(), Lang::Fr, &[]).0,
         ),
     ]
 }
@@ -2010,7 +2087,14 @@ fn write_corpus() {
     .hash;
     let mut tsv =
         format!("# case\tkind\toutcome\tcode\tfile\texpect-head\n# genuine control code: {head}\n");
-    for c in cases(&genuine[0].1) {
+    let mut all = cases(&genuine[0].1);
+    let items = &genuine
+        .iter()
+        .find(|(n, _)| n == "genuine-items.zip")
+        .unwrap()
+        .1;
+    all.extend(item_cases(items, all.len() + 1));
+    for c in all {
         let file = format!("{}.zip", c.name);
         fs::write(dir.join("bad").join(&file), &c.bytes).unwrap();
         tsv.push_str(&format!(
@@ -2128,7 +2212,7 @@ fn the_cli_exits_1_or_2_on_every_bad_bundle_and_0_on_every_genuine_one() {
         .unwrap()
         .map(|e| e.unwrap().path())
         .collect();
-    assert_eq!(genuine.len(), 3);
+    assert_eq!(genuine.len(), 4);
     for path in genuine {
         assert_eq!(run(&path, None), 0, "{}", path.display());
     }

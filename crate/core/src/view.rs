@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
 use crate::journal::{parse_event, Entry};
-use crate::model::{Artifact, Capture, CaseDetails, Category, EventBody, FileAdded, Post};
+use crate::model::{Artifact, Capture, CaseDetails, Category, EventBody, FileAdded, Item, Post};
 use crate::platforms::{is_private_address, platform};
 use crate::time::parse_instant;
 use crate::when::utc_text;
@@ -67,6 +67,33 @@ pub struct ItemLabel {
     pub author: Option<String>,
     /// A private message or e-mail rather than something anyone could see.
     pub private: bool,
+    /// For a capture of several items (a conversation, a selection of posts): how many, by
+    /// how many authors, and how they were gathered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<ItemsSummary>,
+}
+
+/// What a capture of several items holds, as its row and documents sum it up:
+/// « Conversation avec X — 42 messages », « 60 réponses de 25 comptes ».
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct ItemsSummary {
+    /// `conversation` or `selection`.
+    pub mode: String,
+    /// `loaded`, `since`, `ticked`, `replies` or `author` (see `model::Collection`).
+    pub scope: String,
+    /// How many items.
+    pub count: u32,
+    /// How many different authors the items name (an item with no author counts for none).
+    pub authors: u32,
+    /// The conversation's name as the page showed it, or else its only author.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub with: Option<String>,
+    /// The authors the items name, as documents name them, sorted (the journal page filters
+    /// on them).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -105,10 +132,18 @@ pub struct AnnotationView {
 impl ItemView {
     /// The most useful time to order the chronology by, UTC RFC 3339: the post's publication
     /// time when it could be read, otherwise when it was captured or added.
+    /// A capture of several items takes its earliest item's.
     pub fn sort_time(&self) -> String {
         let post = self.capture.as_ref().and_then(|c| c.post.as_ref());
-        post.and_then(|p| p.publication())
-            .map(|p| p.at)
+        let first_item = self.capture.as_ref().and_then(|c| {
+            c.items
+                .iter()
+                .filter_map(|i| i.post.publication())
+                .map(|p| p.at)
+                .min()
+        });
+        first_item
+            .or_else(|| post.and_then(|p| p.publication()).map(|p| p.at))
             .or_else(|| {
                 self.capture
                     .as_ref()
@@ -118,6 +153,22 @@ impl ItemView {
             .map_or_else(|| self.at.clone(), utc_text)
     }
 
+    /// The items of a capture of several, with their authors as documents name them; empty
+    /// for any other item.
+    pub fn parts(&self) -> Vec<Part<'_>> {
+        let Some(c) = &self.capture else {
+            return Vec::new();
+        };
+        let platform = self.label.platform.as_deref();
+        c.items
+            .iter()
+            .map(|item| Part {
+                item,
+                author: author_label(&item.post, item.post.platform.as_deref().or(platform)),
+            })
+            .collect()
+    }
+
     pub fn artifacts(&self) -> &[Artifact] {
         match (&self.capture, &self.file) {
             (Some(c), _) => &c.artifacts,
@@ -125,6 +176,13 @@ impl ItemView {
             _ => &[],
         }
     }
+}
+
+/// One item of a capture of several, and its author as documents name them.
+#[derive(Debug, Clone)]
+pub struct Part<'a> {
+    pub item: &'a Item,
+    pub author: Option<String>,
 }
 
 /// What one entry changes among a case's items, the first step of the fold.
@@ -330,11 +388,45 @@ pub fn label_of(capture: &Capture) -> ItemLabel {
         .as_deref()
         .map(|id| platform(id).map_or_else(|| id.to_owned(), |p| p.name.to_owned()))
         .or_else(|| host_name(&capture.page.url));
+    let items = capture.collection.as_ref().map(|c| {
+        let authors: std::collections::BTreeSet<String> = capture
+            .items
+            .iter()
+            .filter_map(|i| author_label(&i.post, i.post.platform.as_deref().or(id.as_deref())))
+            .collect();
+        let only = (authors.len() == 1)
+            .then(|| authors.iter().next().cloned())
+            .flatten();
+        ItemsSummary {
+            mode: c.mode.clone(),
+            scope: c.scope.clone(),
+            count: u32::try_from(capture.items.len()).unwrap_or(u32::MAX),
+            authors: u32::try_from(authors.len()).unwrap_or(u32::MAX),
+            with: c
+                .title
+                .as_deref()
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(str::to_owned)
+                .or(only),
+            names: authors.iter().cloned().collect(),
+        }
+    });
+    // A capture of several items by one author names that author, as a capture of one post.
+    let only_author = items.as_ref().filter(|s| s.authors == 1).and_then(|_| {
+        capture
+            .items
+            .iter()
+            .find_map(|i| author_label(&i.post, i.post.platform.as_deref().or(id.as_deref())))
+    });
     ItemLabel {
-        author: post.and_then(|p| author_label(p, id.as_deref())),
+        author: post
+            .and_then(|p| author_label(p, id.as_deref()))
+            .or(only_author),
         private: is_private(capture),
         platform: id,
         platform_name,
+        items,
     }
 }
 
@@ -342,7 +434,12 @@ pub fn label_of(capture: &Capture) -> ItemLabel {
 /// or a mail or messaging service (where what is unknown is taken as private: PHAROS and the
 /// platforms' public-content forms are not for it).
 pub fn is_private(capture: &Capture) -> bool {
-    match capture.post.as_ref().and_then(|p| p.kind.as_deref()) {
+    let kind = capture
+        .post
+        .as_ref()
+        .and_then(|p| p.kind.as_deref())
+        .or_else(|| capture.items.iter().find_map(|i| i.post.kind.as_deref()));
+    match kind {
         Some("message" | "email") => true,
         Some(_) => false,
         None => {
@@ -433,6 +530,67 @@ mod tests {
         );
         assert_eq!(a(Some("Léa"), None, None).as_deref(), Some("Léa"));
         assert_eq!(a(Some("  "), Some(""), None), None);
+    }
+
+    #[test]
+    fn a_capture_of_several_items_is_counted_by_item_and_author() {
+        use crate::model::{Collection, Item};
+        let item = |n: u32, handle: Option<&str>| Item {
+            n,
+            post: post(None, handle),
+            crop: None,
+        };
+        let mut c = Capture {
+            page: crate::model::Page {
+                url: "https://x.com/sam/status/1".into(),
+                title: "t".into(),
+                platform: Some("x".into()),
+                ..Default::default()
+            },
+            collection: Some(Collection {
+                mode: "selection".into(),
+                scope: "replies".into(),
+                ..Collection::default()
+            }),
+            items: vec![
+                item(1, Some("corbeau")),
+                item(2, Some("pie")),
+                item(3, Some("@corbeau")),
+                item(4, None),
+            ],
+            ..Default::default()
+        };
+        let l = label_of(&c);
+        let s = l.items.unwrap();
+        assert_eq!(
+            (s.count, s.authors),
+            (4, 2),
+            "@corbeau and corbeau are one account"
+        );
+        assert_eq!(s.with, None);
+        assert_eq!(
+            l.author, None,
+            "several authors: no one author for the capture"
+        );
+        c.items.truncate(1);
+        let l = label_of(&c);
+        assert_eq!(l.author.as_deref(), Some("@corbeau"));
+        assert_eq!(l.items.unwrap().with.as_deref(), Some("@corbeau"));
+        let rows = ItemView {
+            seq: 2,
+            hash: String::new(),
+            at: String::new(),
+            label: label_of(&c),
+            capture: Some(c),
+            file: None,
+            categories: vec![],
+            notes: vec![],
+            deleted: None,
+        };
+        let parts = rows.parts();
+        assert_eq!(parts.len(), 1);
+        assert_eq!(parts[0].author.as_deref(), Some("@corbeau"));
+        assert!(label_of(&Capture::default()).items.is_none());
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::law::{self, Fact};
 use crate::recourses::Status;
 use crate::report::number;
 use temoin_core::lang::Lang;
-use temoin_core::model::Category;
+use temoin_core::model::{Category, Post};
 use temoin_core::time::{add_months, human_date, offset_of, parse_instant, ymd};
 use temoin_core::view::{CaseView, ItemView};
 use temoin_core::when::Published;
@@ -150,12 +150,9 @@ impl Deadlines {
 /// `deadlines`, which knows the capture.
 const SHOWN: &str = "\u{0}shown\u{0}";
 
-/// The duration a capture's page showed, quoted as people quote.
-fn quoted_duration(item: &ItemView, lang: Lang) -> String {
-    let shown = item
-        .capture
-        .as_ref()
-        .and_then(|c| c.post.as_ref())
+/// The duration a post's page showed, quoted as people quote.
+fn quoted_duration(post: Option<&Post>, lang: Lang) -> String {
+    let shown = post
         .and_then(|p| p.published_text.as_deref())
         .map(str::trim)
         .filter(|t| !t.is_empty())
@@ -165,8 +162,20 @@ fn quoted_duration(item: &ItemView, lang: Lang) -> String {
 
 /// When an item happened, as a date in the zone of the device that captured it, and whether
 /// that is its publication or its capture standing in for it (the report's period of the
-/// facts reads the same dates).
+/// facts reads the same dates). For a capture of several items, each published on its own
+/// day, it is the earliest item's: each has its own clock, and the earliest ends first.
 pub fn act_date(item: &ItemView) -> Option<(Date, StartsFrom, UtcOffset)> {
+    act(item, false).map(|(d, f, o, _)| (d, f, o))
+}
+
+/// The last day an item happened on: for a capture of several items, its latest item's
+/// (counted from the earliest day its time allows, as `act_date`); otherwise `act_date`.
+pub fn last_act_date(item: &ItemView) -> Option<(Date, StartsFrom, UtcOffset)> {
+    act(item, true).map(|(d, f, o, _)| (d, f, o))
+}
+
+/// The act's day, what it counts from, the capture's zone and the post that dated it.
+fn act(item: &ItemView, last: bool) -> Option<(Date, StartsFrom, UtcOffset, Option<&Post>)> {
     let c = item.capture.as_ref()?;
     let offset = c
         .environment
@@ -174,14 +183,75 @@ pub fn act_date(item: &ItemView) -> Option<(Date, StartsFrom, UtcOffset)> {
         .and_then(|e| offset_of(&e.local_time))
         .unwrap_or(UtcOffset::UTC);
     let local = |t: OffsetDateTime| t.to_offset(offset).date();
-    match c.post.as_ref().and_then(|p| p.publication()) {
+    // Each item's earliest possible instant; the capture's earliest (or latest) of them.
+    let dated = c
+        .items
+        .iter()
+        .filter_map(|i| i.post.publication().map(|p| (p, &i.post)));
+    let picked = if last {
+        dated.max_by_key(|(p, _)| p.earliest.unwrap_or(p.at))
+    } else {
+        dated.min_by_key(|(p, _)| p.earliest.unwrap_or(p.at))
+    };
+    let (publication, post) = match picked {
+        Some((p, post)) => (Some(p), Some(post)),
+        None => (
+            c.post.as_ref().and_then(|p| p.publication()),
+            c.post.as_ref(),
+        ),
+    };
+    match publication {
         Some(Published {
             earliest: Some(earliest),
             ..
-        }) => Some((local(earliest), StartsFrom::EstimatedPublication, offset)),
-        Some(p) => Some((local(p.at), StartsFrom::Publication, offset)),
-        None => parse_instant(&c.captured_at).map(|t| (local(t), StartsFrom::CaptureDate, offset)),
+        }) => Some((
+            local(earliest),
+            StartsFrom::EstimatedPublication,
+            offset,
+            post,
+        )),
+        Some(p) => Some((local(p.at), StartsFrom::Publication, offset, post)),
+        None => {
+            parse_instant(&c.captured_at).map(|t| (local(t), StartsFrom::CaptureDate, offset, post))
+        }
     }
+}
+
+/// For a capture of several items, what its clocks' messages add: each item has its own
+/// clock, and the one shown is the earliest's.
+fn several_note(item: &ItemView, lang: Lang) -> Option<String> {
+    let c = item.capture.as_ref()?;
+    if c.items.len() < 2 {
+        return None;
+    }
+    let undated = c
+        .items
+        .iter()
+        .filter(|i| i.post.publication().is_none())
+        .count();
+    let mut m = lang.pick(
+        format!(
+            " Cette capture réunit {} messages\u{a0}: chacun a son propre délai, qui court depuis sa propre publication. Celui affiché est celui du message le plus ancien, le plus proche de sa fin.",
+            number(c.items.len() as u64, lang)
+        ),
+        format!(
+            " This capture holds {} messages: each has its own limit, which runs from its own publication. The one shown is the oldest message's, the nearest to its end.",
+            number(c.items.len() as u64, lang)
+        ),
+    );
+    if undated > 0 {
+        m.push_str(&lang.pick(
+            format!(
+                " La page ne datait pas {} d'entre eux\u{a0}: leur délai a pu commencer plus tôt.",
+                number(undated as u64, lang)
+            ),
+            format!(
+                " The page did not date {} of them: their limit may have started earlier.",
+                number(undated as u64, lang)
+            ),
+        ));
+    }
+    Some(m)
 }
 
 struct Rule {
@@ -250,9 +320,15 @@ fn rules_for(item: &ItemView) -> Vec<Rule> {
     out
 }
 
-/// Whether the case shows harassment's repetition: two acts or more, or a raid.
+/// Whether the case shows harassment's repetition: two acts or more, or a raid. A capture of
+/// several items (a conversation, a raid's replies) counts each item as an act.
 pub fn shows_repetition(view: &CaseView) -> bool {
-    let acts = view.items.iter().filter(|i| i.capture.is_some()).count();
+    let acts: usize = view
+        .items
+        .iter()
+        .filter_map(|i| i.capture.as_ref())
+        .map(|c| c.items.len().max(1))
+        .sum();
     acts >= 2
         || view
             .items
@@ -264,7 +340,7 @@ pub fn shows_repetition(view: &CaseView) -> bool {
 pub fn deadlines(view: &CaseView, today: Date, minor: bool, lang: Lang) -> Deadlines {
     let mut clocks = Vec::new();
     for item in view.items.iter().filter(|i| i.capture.is_some()) {
-        let Some((start, from, _)) = act_date(item) else {
+        let Some((start, from, _, dated_by)) = act(item, false) else {
             continue;
         };
         for rule in rules_for(item) {
@@ -280,22 +356,27 @@ pub fn deadlines(view: &CaseView, today: Date, minor: bool, lang: Lang) -> Deadl
                 today,
                 lang,
             );
-            c.message = c.message.replace(SHOWN, &quoted_duration(item, lang));
+            c.message = c.message.replace(SHOWN, &quoted_duration(dated_by, lang));
+            if let Some(note) = several_note(item, lang) {
+                c.message.push_str(&note);
+            }
             clocks.push(c);
         }
     }
     let mut notes = Vec::new();
     if shows_repetition(view) {
-        let acts: Vec<(&ItemView, Date, StartsFrom)> = view
+        let acts: Vec<(&ItemView, Date, StartsFrom, Option<&Post>)> = view
             .items
             .iter()
-            .filter_map(|i| act_date(i).map(|(d, f, _)| (i, d, f)))
+            .filter_map(|i| act(i, true).map(|(d, f, _, p)| (i, d, f, p)))
             .collect();
-        if let Some(&(last, date, from)) = acts.iter().max_by_key(|(i, d, _)| (*d, i.seq)) {
+        if let Some(&(last, date, from, dated_by)) =
+            acts.iter().max_by_key(|(i, d, _, _)| (*d, i.seq))
+        {
             let mut harassment = clock(
                 ClockKind::Harassment6Years,
                 last.seq,
-                acts.iter().map(|(i, _, _)| i.seq).collect(),
+                acts.iter().map(|(i, _, _, _)| i.seq).collect(),
                 date,
                 from,
                 72,
@@ -306,7 +387,7 @@ pub fn deadlines(view: &CaseView, today: Date, minor: bool, lang: Lang) -> Deadl
             );
             harassment.message = harassment
                 .message
-                .replace(SHOWN, &quoted_duration(last, lang));
+                .replace(SHOWN, &quoted_duration(dated_by, lang));
             // The last act's own 6-year clock runs from the same day to the same day: said
             // once, by the harassment clock that names it.
             clocks.retain(|c| {

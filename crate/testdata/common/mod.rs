@@ -442,3 +442,185 @@ pub fn five_captures() -> Case {
     stored.retain(|(seq, _), _| *seq != 10);
     Case { entries, stored }
 }
+
+/// A case of captures of several items: 1 case details (an adult), 2 a raid (the replies
+/// under one post: 6 replies by 4 accounts, each with its crop, published from 2026-11-10 to
+/// 2026-11-12), 3 a private conversation scrolled from the start of what was loaded (3
+/// messages, its stitched image capped), 4 a note on 2, 5 categories on 2.
+pub fn with_items() -> Case {
+    use temoin_core::model::{Collection, Item, ItemCrop, Pane};
+    let mut head = Head::genesis();
+    let mut entries = Vec::new();
+    let mut stored = BTreeMap::new();
+    let mut push = |body: EventBody, at: &str, files: Vec<(String, Vec<u8>)>| {
+        let e = seal(&head, CASE, at, body).unwrap();
+        for (name, bytes) in files {
+            stored.insert((e.seq, name), bytes);
+        }
+        head = e.head();
+        entries.push(e);
+    };
+    push(
+        EventBody::CaseDetails(CaseDetails {
+            title: "Raid contre Sam".into(),
+            person: "Sam K.".into(),
+            minor: false,
+            description: "Des dizaines de réponses sous sa vidéo".into(),
+            school: false,
+        }),
+        "2026-11-20T08:00:00.000Z",
+        vec![],
+    );
+    // The raid.
+    let replies = [
+        (
+            "corbeau_noir",
+            "=HYPERLINK(\"http://evil\") dégage",
+            "2026-11-12T08:00:00Z",
+        ),
+        ("pie_bavarde", "personne ne t'aime", "2026-11-10T21:30:00Z"),
+        (
+            "corbeau_noir",
+            "on sait où tu habites",
+            "2026-11-11T10:00:00Z",
+        ),
+        ("geai_moqueur", "🤡🤡🤡", "2026-11-11T11:00:00Z"),
+        ("pie_bavarde", "supprime ton compte", "2026-11-11T12:00:00Z"),
+        ("buse_grise", "<b>nul</b>", "2026-11-12T07:00:00Z"),
+    ];
+    let full = png(40);
+    let mut artifacts = vec![artifact(
+        "screenshot-full.png",
+        "image/png",
+        &full,
+        "tabs.captureVisibleTab",
+    )];
+    let mut files = vec![("screenshot-full.png".to_owned(), full)];
+    let mut items = Vec::new();
+    for (i, (handle, text, at)) in replies.iter().enumerate() {
+        let n = i as u32 + 1;
+        let name = format!("item-{n:03}.png");
+        let bytes = png(50 + i as u8);
+        artifacts.push(artifact(&name, "image/png", &bytes, "crop"));
+        items.push(Item {
+            n,
+            post: Post {
+                platform: Some("x".into()),
+                author_handle: Some(format!("@{handle}")),
+                text: Some((*text).into()),
+                published_at: Some((*at).into()),
+                permalink: Some(format!(
+                    "https://x.com/{handle}/status/18000000000000000{n}"
+                )),
+                ..Post::default()
+            },
+            crop: Some(ItemCrop {
+                name: name.clone(),
+                sha256: sha256_hex(&bytes),
+            }),
+        });
+        files.push((name, bytes));
+    }
+    push(
+        EventBody::Capture(Capture {
+            page: Page {
+                url: "https://x.com/sam_k/status/1799999999999999999".into(),
+                title: "Sam K. sur X".into(),
+                platform: Some("x".into()),
+                ..Page::default()
+            },
+            captured_at: "2026-11-21T10:00:00.000Z".into(),
+            artifacts,
+            collection: Some(Collection {
+                mode: "selection".into(),
+                scope: "replies".into(),
+                reader: Some("platform:x".into()),
+                ..Collection::default()
+            }),
+            items,
+            ..Capture::default()
+        }),
+        "2026-11-21T10:00:01.000Z",
+        files,
+    );
+    // The conversation.
+    let pane = png(90);
+    let messages = [
+        (
+            "max_2010",
+            "Max",
+            "tu vas voir demain",
+            "2026-11-18T19:00:00Z",
+        ),
+        ("max_2010", "Max", "réponds", "2026-11-18T19:01:00Z"),
+        ("max_2010", "Max", "t'es mort(e)", "2026-11-18T19:05:00Z"),
+    ];
+    push(
+        EventBody::Capture(Capture {
+            page: Page {
+                url: "https://www.instagram.com/direct/t/1234567890/".into(),
+                title: "Instagram • Messages".into(),
+                platform: Some("instagram".into()),
+                ..Page::default()
+            },
+            captured_at: "2026-11-22T09:00:00.000Z".into(),
+            artifacts: vec![artifact(
+                "pane.png",
+                "image/png",
+                &pane,
+                "tabs.captureVisibleTab",
+            )],
+            collection: Some(Collection {
+                mode: "conversation".into(),
+                scope: "loaded".into(),
+                title: Some("Max".into()),
+                reader: Some("platform:instagram".into()),
+                pane: Some(Pane {
+                    content_height: 24_000,
+                    stitched_height: 20_000,
+                    cap: 20_000,
+                    reached_start: true,
+                    image: Some("pane.png".into()),
+                }),
+                ..Collection::default()
+            }),
+            items: messages
+                .iter()
+                .enumerate()
+                .map(|(i, (handle, name, text, at))| Item {
+                    n: i as u32 + 1,
+                    post: Post {
+                        platform: Some("instagram".into()),
+                        author_name: Some((*name).into()),
+                        author_handle: Some((*handle).into()),
+                        text: Some((*text).into()),
+                        published_at: Some((*at).into()),
+                        kind: Some("message".into()),
+                        ..Post::default()
+                    },
+                    crop: None,
+                })
+                .collect(),
+            ..Capture::default()
+        }),
+        "2026-11-22T09:00:01.000Z",
+        vec![("pane.png".to_owned(), pane)],
+    );
+    push(
+        EventBody::Note(Note {
+            entry: 2,
+            text: "Sous ma vidéo du 10 novembre".into(),
+        }),
+        "2026-11-22T09:05:00.000Z",
+        vec![],
+    );
+    push(
+        EventBody::Categories(Categories {
+            entry: 2,
+            categories: vec![Category::Insult, Category::PileOn],
+        }),
+        "2026-11-22T09:06:00.000Z",
+        vec![],
+    );
+    Case { entries, stored }
+}

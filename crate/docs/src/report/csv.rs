@@ -1,9 +1,11 @@
-//! `journal.csv`: one row per capture or added file, for spreadsheets.
+//! `journal.csv`: one row per capture or added file, for spreadsheets; a capture of several
+//! items (a conversation, a raid's replies) has one row per item instead, each with the
+//! capture's number and the item's own number, author, time, text, link and crop.
 
 use temoin_core::error::{Error, ErrorCode, Result};
-use temoin_core::view::CaseView;
+use temoin_core::view::{CaseView, ItemView};
 
-const HEADER: [&str; 17] = [
+const HEADER: [&str; 20] = [
     "number",
     "kind",
     "captured_or_added_at_utc",
@@ -21,6 +23,9 @@ const HEADER: [&str; 17] = [
     "entry_sha256",
     "published_utc",
     "published_reading",
+    "item",
+    "item_crop",
+    "item_crop_sha256",
 ];
 
 pub fn render(view: &CaseView) -> Result<Vec<u8>> {
@@ -28,6 +33,12 @@ pub fn render(view: &CaseView) -> Result<Vec<u8>> {
     let fail = |e: ::csv::Error| Error::new(ErrorCode::ExportFailed, format!("journal.csv: {e}"));
     w.write_record(HEADER).map_err(fail)?;
     for item in &view.items {
+        if item.capture.as_ref().is_some_and(|c| !c.items.is_empty()) {
+            for record in item_rows(item) {
+                w.write_record(&record).map_err(fail)?;
+            }
+            continue;
+        }
         let post = item.capture.as_ref().and_then(|c| c.post.as_ref());
         let field = |f: fn(&temoin_core::model::Post) -> Option<&String>| {
             post.and_then(f).cloned().unwrap_or_default()
@@ -80,9 +91,75 @@ pub fn render(view: &CaseView) -> Result<Vec<u8>> {
             post.and_then(|p| p.published_reading)
                 .map(|r| r.as_str().to_owned())
                 .unwrap_or_default(),
+            String::new(),
+            String::new(),
+            String::new(),
         ];
         w.write_record(&record).map_err(fail)?;
     }
     w.into_inner()
         .map_err(|e| Error::new(ErrorCode::ExportFailed, format!("journal.csv: {e}")))
+}
+
+/// One row per item of a capture of several: the capture's number, when it was captured, its
+/// page, categories, notes and files on every row; the item's own fields beside them.
+fn item_rows(item: &ItemView) -> Vec<[String; 20]> {
+    let Some(c) = &item.capture else {
+        return Vec::new();
+    };
+    let categories = item
+        .categories
+        .iter()
+        .map(|c| c.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let notes = item
+        .notes
+        .iter()
+        .map(|n| n.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" | ");
+    let files = item
+        .artifacts()
+        .iter()
+        .map(|a| a.name.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    c.items
+        .iter()
+        .map(|i| {
+            let p = &i.post;
+            let f = |v: &Option<String>| v.clone().unwrap_or_default();
+            [
+                item.seq.to_string(),
+                "item".to_owned(),
+                c.captured_at.clone(),
+                f(&p.published_at),
+                p.platform
+                    .clone()
+                    .or_else(|| item.label.platform.clone())
+                    .unwrap_or_default(),
+                f(&p.author_name),
+                f(&p.author_handle),
+                c.page.url.clone(),
+                f(&p.permalink),
+                f(&p.text),
+                categories.clone(),
+                notes.clone(),
+                item.deleted.as_ref().map_or("no", |_| "yes").to_owned(),
+                files.clone(),
+                item.hash.clone(),
+                f(&p.published_utc),
+                p.published_reading
+                    .map(|r| r.as_str().to_owned())
+                    .unwrap_or_default(),
+                i.n.to_string(),
+                i.crop.as_ref().map(|c| c.name.clone()).unwrap_or_default(),
+                i.crop
+                    .as_ref()
+                    .map(|c| c.sha256.clone())
+                    .unwrap_or_default(),
+            ]
+        })
+        .collect()
 }

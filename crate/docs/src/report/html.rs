@@ -69,6 +69,7 @@ code,.hash{font-family:"DejaVu Sans Mono",monospace;font-size:.85em;overflow-wra
 .text{white-space:pre-wrap;border:1px solid var(--rule);background:var(--soft);padding:.5rem;overflow-wrap:anywhere}
 figure{margin:.5rem 0}img.shot{display:block;max-width:100%;height:auto;border:1px solid var(--rule)}
 dl.fields{display:grid;grid-template-columns:minmax(8rem,14rem) 1fr;gap:.2rem 1rem;margin:.5rem 0}dt{font-weight:bold}dd{margin:0;overflow-wrap:anywhere}
+.chrono tr.part td{background:var(--soft)}.chrono tr.part td:first-child{padding-left:1rem}ol.parts{padding-left:1.2rem}ol.parts li{margin-bottom:.6rem}
 .chrono col.n{width:3.2rem}.chrono col.when{width:9.5rem}.chrono col.where{width:7rem}.chrono col.who{width:10rem}
 @media screen and (max-width:40rem){dl.fields{grid-template-columns:1fr}dd{margin-bottom:.4rem}body{padding:.8rem}
  table,thead,tbody,tr,th,td{display:block;width:auto}col{width:auto!important}thead{position:absolute;left:-9999px}
@@ -282,6 +283,42 @@ fn lead(
     }
 }
 
+/// What the captures of several items add up to, said after the lead: « L'une de ces captures
+/// réunit 6 messages relevés un par un. »
+fn several_items_sentence(captures: &[&ItemView], lang: Lang) -> Option<String> {
+    let counts: Vec<usize> = captures
+        .iter()
+        .filter_map(|i| i.capture.as_ref())
+        .map(|c| c.items.len())
+        .filter(|n| *n > 0)
+        .collect();
+    let (k, m) = (counts.len(), counts.iter().sum::<usize>());
+    let messages = if m == 1 {
+        lang.pick("1 message relevé un par un", "1 message read one by one")
+            .to_owned()
+    } else {
+        lang.pick(
+            format!("{} messages relevés un par un", number(m as u64, lang)),
+            format!("{} messages read one by one", number(m as u64, lang)),
+        )
+    };
+    Some(match (k, captures.len(), lang) {
+        (0, _, _) => return None,
+        (1, 1, Lang::Fr) => format!("Cette capture réunit {messages}."),
+        (1, 1, Lang::En) => format!("This capture holds {messages}."),
+        (1, _, Lang::Fr) => format!("L'une de ces captures réunit {messages}."),
+        (1, _, Lang::En) => format!("One of these captures holds {messages}."),
+        (k, _, Lang::Fr) => format!(
+            "{} de ces captures réunissent {messages} en tout.",
+            number(k as u64, lang)
+        ),
+        (k, _, Lang::En) => format!(
+            "{} of these captures hold {messages} in all.",
+            number(k as u64, lang)
+        ),
+    })
+}
+
 /// When the bundle was exported. The export entry records no zone, so the time stays in UTC,
 /// and the report says so rather than pass it off as local time.
 fn exported_cell(at: &str, lang: Lang, w: &Words) -> String {
@@ -321,7 +358,19 @@ fn cover(out: &mut String, input: &ReportInput, w: &Words) {
                 .then(|| i.capture.as_ref()?.post.as_ref()?.publication())
                 .flatten()
                 .map(|p| p.at.to_offset(offset).date());
-            Some([Some(day), latest])
+            // A capture of several items spans from its earliest item to its latest.
+            let last_item = crate::deadlines::last_act_date(i)
+                .filter(|(_, f, _)| *f != StartsFrom::CaptureDate)
+                .map(|(d, _, _)| d);
+            let last_item_at = i
+                .capture
+                .as_ref()?
+                .items
+                .iter()
+                .filter_map(|it| it.post.publication())
+                .map(|p| p.at.to_offset(offset).date())
+                .max();
+            Some([Some(day), latest, last_item, last_item_at])
         })
         .flatten()
         .flatten()
@@ -349,6 +398,9 @@ fn cover(out: &mut String, input: &ReportInput, w: &Words) {
             lang
         ))
     );
+    if let Some(several) = several_items_sentence(&captures, lang) {
+        let _ = writeln!(out, "<p>{}</p>", esc(&several));
+    }
     out.push_str("<dl class=\"fields\">\n");
     let mut row = |k: &str, v: String| {
         let _ = writeln!(out, "<dt>{}</dt><dd>{}</dd>", esc(k), v);
@@ -437,6 +489,21 @@ fn published_cell(item: &ItemView, lang: Lang) -> String {
     }
 }
 
+/// The days a capture of several items' publications span, in its device's zone.
+fn parts_period(item: &ItemView, lang: Lang) -> Option<String> {
+    let c = item.capture.as_ref()?;
+    let offset = offset_of_capture(c);
+    let days: Vec<Date> = c
+        .items
+        .iter()
+        .filter_map(|i| i.post.publication())
+        .flat_map(|p| [p.earliest, Some(p.at)])
+        .flatten()
+        .map(|t| t.to_offset(offset).date())
+        .collect();
+    span(&days).map(|(a, b)| human_period(a, b, lang))
+}
+
 fn chronology(out: &mut String, view: &CaseView, lang: Lang, w: &Words) {
     let _ = write!(
         out,
@@ -450,6 +517,21 @@ fn chronology(out: &mut String, view: &CaseView, lang: Lang, w: &Words) {
     );
     for item in view.chronology() {
         let (when, text) = match (&item.capture, &item.file) {
+            (Some(c), _) if c.collection.is_some() => (
+                parts_period(item, lang).unwrap_or_else(|| published_cell(item, lang)),
+                match (&item.label.items, &c.collection) {
+                    (Some(s), Some(col)) => {
+                        let title = col
+                            .title
+                            .as_deref()
+                            .filter(|t| !t.trim().is_empty() && s.mode != "conversation")
+                            .map(|t| format!("«\u{a0}{}\u{a0}» · ", excerpt(t, 80)))
+                            .unwrap_or_default();
+                        format!("{title}{}", super::items::heading(c, s, lang))
+                    }
+                    _ => String::new(),
+                },
+            ),
             (Some(c), _) => (
                 published_cell(item, lang),
                 c.post
@@ -483,22 +565,73 @@ fn chronology(out: &mut String, view: &CaseView, lang: Lang, w: &Words) {
             l_who = esc(w.author),
             l_what = esc(w.excerpt),
         );
+        chronology_parts(out, item, lang, w);
     }
     out.push_str("</tbody>\n</table>\n");
+}
+
+/// The items of a capture of several, each on its own line under its capture's line: « 2.1 »,
+/// « 2.2 »… with the item's own time, author and text.
+fn chronology_parts(out: &mut String, item: &ItemView, lang: Lang, w: &Words) {
+    let Some(c) = item.capture.as_ref() else {
+        return;
+    };
+    let offset = offset_of_capture(c);
+    for part in item.parts() {
+        let p = &part.item.post;
+        let when = super::publication_text(p, offset, lang, false)
+            .or_else(|| {
+                p.published_text
+                    .as_deref()
+                    .filter(|t| !t.trim().is_empty())
+                    .map(|shown| {
+                        lang.pick(
+                            format!("«\u{a0}{shown}\u{a0}» (affiché)"),
+                            format!("\"{shown}\" (as shown)"),
+                        )
+                    })
+            })
+            .unwrap_or_else(|| lang.pick("inconnue".into(), "unknown".into()));
+        let _ = writeln!(
+            out,
+            "<tr class=\"part\" data-seq=\"{seq}\" data-item=\"{n}\"><td data-label=\"{l_n}\"><a href=\"#entry-{seq}-item-{n}\">{seq}.{n}</a></td><td data-label=\"{l_when}\">{}</td><td data-label=\"{l_where}\">{}</td><td data-label=\"{l_who}\">{}</td><td data-label=\"{l_what}\">{}</td></tr>",
+            esc(&when),
+            esc(&item.label.platform_name.clone().unwrap_or_else(|| "—".into())),
+            esc(part.author.as_deref().unwrap_or("—")),
+            esc(&p.text.as_deref().map(|t| excerpt(t, 160)).unwrap_or_else(|| "—".into())),
+            seq = item.seq,
+            n = part.item.n,
+            l_n = esc(w.number),
+            l_when = esc(w.published),
+            l_where = esc(w.platform),
+            l_who = esc(w.author),
+            l_what = esc(w.excerpt),
+        );
+    }
 }
 
 fn summaries(out: &mut String, view: &CaseView, lang: Lang, w: &Words) {
     let mut by_author: BTreeMap<String, usize> = BTreeMap::new();
     let mut by_platform: BTreeMap<String, usize> = BTreeMap::new();
     for item in view.items.iter().filter(|i| i.capture.is_some()) {
-        *by_author
-            .entry(
-                item.label
-                    .author
-                    .clone()
-                    .unwrap_or_else(|| w.unknown.into()),
-            )
-            .or_default() += 1;
+        // A capture of several items counts each item for its own author: a raid of 60
+        // replies by 25 accounts reads as 25 authors, not one capture.
+        let parts = item.parts();
+        if parts.is_empty() {
+            *by_author
+                .entry(
+                    item.label
+                        .author
+                        .clone()
+                        .unwrap_or_else(|| w.unknown.into()),
+                )
+                .or_default() += 1;
+        }
+        for part in parts {
+            *by_author
+                .entry(part.author.unwrap_or_else(|| w.unknown.into()))
+                .or_default() += 1;
+        }
         *by_platform
             .entry(
                 item.label
@@ -621,7 +754,11 @@ fn item_page(out: &mut String, item: &ItemView, input: &ReportInput, w: &Words) 
         if let Some(v) = c.post.as_ref().and_then(|p| p.author_url.as_deref()) {
             row(w.author_page, link(v));
         }
-        row(w.published, esc(&published_cell(item, lang)));
+        // A capture of several items: the days its items were published on.
+        row(
+            w.published,
+            esc(&parts_period(item, lang).unwrap_or_else(|| published_cell(item, lang))),
+        );
         row(w.captured, esc(&stamp(&c.captured_at, offset, lang)));
         row(
             w.platform,
@@ -676,6 +813,7 @@ fn item_page(out: &mut String, item: &ItemView, input: &ReportInput, w: &Words) 
         );
     }
     if let Some(c) = &item.capture {
+        parts_list(out, item, c, input, w);
         capture_record(out, c, lang, w);
     }
     if !item.notes.is_empty() {
@@ -695,6 +833,95 @@ fn item_page(out: &mut String, item: &ItemView, input: &ReportInput, w: &Words) 
     }
     artifacts_table(out, item, lang, w);
     out.push_str("</section>\n");
+}
+
+/// Every item of a capture of several: its number, author, time, link, text and, like the
+/// capture's own picture, its crop (never one that is withheld or left out of the bundle).
+fn parts_list(out: &mut String, item: &ItemView, c: &Capture, input: &ReportInput, w: &Words) {
+    let lang = input.lang;
+    let (Some(col), Some(s)) = (&c.collection, &item.label.items) else {
+        return;
+    };
+    let _ = writeln!(
+        out,
+        "<h3>{}</h3>\n<p>{}</p>",
+        esc(&super::items::summary(s, lang)),
+        esc(&super::items::gathered(col, lang))
+    );
+    if let Some(title) = col.title.as_deref().filter(|t| !t.trim().is_empty()) {
+        let _ = writeln!(
+            out,
+            "<p>{}{} {}</p>",
+            esc(lang.pick("Titre affiché", "Title shown")),
+            w.colon,
+            esc(title)
+        );
+    }
+    if let Some(p) = col.pane.as_ref().and_then(|p| super::items::pane(p, lang)) {
+        let _ = writeln!(out, "<p class=\"notice\">{}</p>", esc(&p));
+    }
+    let withheld = withheld_images(item, input.view);
+    let offset = offset_of_capture(c);
+    out.push_str("<ol class=\"parts\">\n");
+    for part in item.parts() {
+        let p = &part.item.post;
+        let n = part.item.n;
+        let _ = write!(
+            out,
+            "<li id=\"entry-{seq}-item-{n}\" value=\"{n}\"><p><strong>{seq}.{n}</strong> — {}",
+            esc(part.author.as_deref().unwrap_or(w.unknown)),
+            seq = item.seq,
+        );
+        if let Some(at) = super::publication_text(p, offset, lang, false) {
+            let _ = write!(out, " — {}", esc(&at));
+        } else if let Some(shown) = p.published_text.as_deref().filter(|t| !t.trim().is_empty()) {
+            let _ = write!(
+                out,
+                " — {}",
+                esc(&lang.pick(
+                    format!("«\u{a0}{shown}\u{a0}» (affiché)"),
+                    format!("\"{shown}\" (as shown)"),
+                ))
+            );
+        }
+        if let Some(parent) = p
+            .parent
+            .as_ref()
+            .and_then(|pp| pp.text.as_deref())
+            .filter(|t| !t.trim().is_empty())
+        {
+            let _ = write!(
+                out,
+                " — {} {}",
+                esc(lang.pick("en réponse à", "in reply to")),
+                esc(&excerpt(parent, 80))
+            );
+        }
+        out.push_str("</p>\n");
+        if let Some(v) = p.permalink.as_deref() {
+            let _ = writeln!(out, "<p>{}{} {}</p>", esc(w.permalink), w.colon, link(v));
+        }
+        if let Some(t) = p.text.as_deref() {
+            let _ = writeln!(out, "<div class=\"text\">{}</div>", esc(t));
+        }
+        if let (Some(crop), false) = (&part.item.crop, withheld) {
+            let path = artifact_path(false, item.seq, &crop.name);
+            if input.present.contains(&path) {
+                let alt = lang.pick(
+                    format!("Capture du message {}.{n}", item.seq),
+                    format!("Picture of message {}.{n}", item.seq),
+                );
+                let _ = writeln!(
+                    out,
+                    "<figure><img class=\"shot\" src=\"{p}\" alt=\"{}\"><figcaption><code>{p}</code></figcaption></figure>",
+                    esc(&alt),
+                    p = esc(&path)
+                );
+            }
+        }
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ol>\n");
 }
 
 /// What the record says of how the capture was made: the browser and the device, what could

@@ -391,6 +391,98 @@ fn fact(item: &ItemView, lang: Lang) -> String {
     }
 }
 
+/// A capture of several items as one fact of the chronology: what it holds and how it was
+/// gathered, then each item on its own line, dated, with its author, its words and its
+/// address (`None` for any other capture).
+fn parts_facts(item: &ItemView, lang: Lang) -> Option<String> {
+    let c = item.capture.as_ref()?;
+    let (col, summary) = (c.collection.as_ref()?, item.label.items.as_ref()?);
+    let platform = item
+        .label
+        .platform_name
+        .clone()
+        .unwrap_or_else(|| "?".into());
+    let mut out = lang.pick(
+        format!(
+            "Sur {platform}, {} ({}, {})\u{a0}:",
+            super::items::summary(summary, lang),
+            super::items::gathered(col, lang).to_lowercase(),
+            location(item, lang)
+        ),
+        format!(
+            "On {platform}, {} ({}, {}):",
+            super::items::summary(summary, lang),
+            super::items::gathered(col, lang).to_lowercase(),
+            location(item, lang)
+        ),
+    );
+    if let Some(p) = col.pane.as_ref().and_then(|p| super::items::pane(p, lang)) {
+        out.push(' ');
+        out.push_str(&p);
+    }
+    let offset = offset(item);
+    for part in item.parts() {
+        let p = &part.item.post;
+        let at = super::publication_text(p, offset, lang, false)
+            .map(|t| lang.pick(format!("le {t}"), format!("on {t}")))
+            .or_else(|| {
+                p.published_text
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty())
+                    .map(|shown| {
+                        lang.pick(
+                            format!("à une date que la page affichait comme «\u{a0}{shown}\u{a0}»"),
+                            format!("at a time the page showed as \"{shown}\""),
+                        )
+                    })
+            })
+            .unwrap_or_else(|| {
+                lang.pick("à une date inconnue", "at an unknown time")
+                    .to_owned()
+            });
+        let who = part.author.clone().unwrap_or_else(|| {
+            lang.pick(
+                "un compte non identifié par la page",
+                "an account the page did not name",
+            )
+            .to_owned()
+        });
+        let said = p
+            .text
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map_or_else(
+                || {
+                    lang.pick(
+                        " (texte non lu\u{a0}: voir sa capture)",
+                        " (text not read: see its picture)",
+                    )
+                    .to_owned()
+                },
+                |t| {
+                    lang.pick(
+                        format!("\u{a0}: «\u{a0}{}\u{a0}»", excerpt(t, 400)),
+                        format!(": \"{}\"", excerpt(t, 400)),
+                    )
+                },
+            );
+        let link = p
+            .permalink
+            .as_deref()
+            .filter(|_| !item.label.private)
+            .map(|l| format!(" ({l})"))
+            .unwrap_or_default();
+        let _ = write!(
+            out,
+            "\n  - {}.{} — {at}, {who}{said}{link}.",
+            item.seq, part.item.n
+        );
+    }
+    Some(out)
+}
+
 /// The complaint by letter to the procureur de la République (service-public F21613):
 /// identity, the facts in chronological order with where they happened, the author, the
 /// witnesses, the harm, the offences the captures show, the exhibits numbered in the order
@@ -488,6 +580,10 @@ pub fn procureur(view: &CaseView, req: &LetterRequest) -> Letter {
     for item in &captures {
         exhibits.push((item.seq, String::new()));
         let n = exhibits.len();
+        if let Some(parts) = parts_facts(item, fr) {
+            let _ = writeln!(out, "- {parts} Pièce n°\u{a0}{n}.");
+            continue;
+        }
         let _ = writeln!(
             out,
             "- {}, {} ({}). Pièce n°\u{a0}{n}.",
@@ -807,6 +903,10 @@ pub fn platform_report(item: &ItemView, minor: bool, lang: Lang) -> String {
                 format!("Content: \"{q}\"")
             )
         );
+    }
+    // A capture of several items: each reported message with its author, time and address.
+    if let Some(parts) = parts_facts(item, lang) {
+        let _ = writeln!(out, "{parts}");
     }
     let _ = writeln!(
         out,

@@ -3,6 +3,7 @@
 
 pub mod csv;
 pub mod html;
+pub mod items;
 pub mod letters;
 pub mod text;
 mod words;

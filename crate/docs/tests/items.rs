@@ -1,0 +1,516 @@
+//! Captures of several items (a conversation scrolled in its pane, a raid's replies selected at
+//! once), read by everything that reads a capture: the verifier, journal.csv, report.html, the
+//! clocks and the letter to the procureur. The case is `common::with_items`.
+#![allow(clippy::unwrap_used)]
+
+#[path = "../../testdata/common/mod.rs"]
+mod common;
+
+use std::collections::BTreeMap;
+use std::io::Cursor;
+
+use common::{bundle, rezip, unzip, with_items, Case, CASE};
+use serde_json::Value;
+use temoin_core::bundle::read::Limits;
+use temoin_core::bundle::verify::{verify_bundle, BundleReport};
+use temoin_core::canonical::to_canonical_string;
+use temoin_core::digest::sha256_hex;
+use temoin_core::journal::seal;
+use temoin_core::lang::Lang;
+use temoin_core::model::{CaseDetails, Categories, Category, EventBody};
+use temoin_core::view::CaseView;
+use temoin_docs::deadlines::{deadlines, ClockKind, StartsFrom};
+use temoin_docs::report::letters::{letters, LetterRequest, Writer};
+use time::macros::date;
+
+type Files = BTreeMap<String, Vec<u8>>;
+
+fn verify(bytes: &[u8]) -> BundleReport {
+    verify_bundle(Cursor::new(bytes), &Limits::default(), None).unwrap()
+}
+
+fn has(report: &BundleReport, code: &str, seq: u32, message: &str) -> bool {
+    report
+        .problems
+        .iter()
+        .any(|p| p.code == code && p.seq == Some(seq) && p.message.contains(message))
+}
+
+/// Edits the raid's entry (entry 2) in journal.json; with `rehash`, every entry gets the hash
+/// of its edited text (the links between entries are left as they were).
+fn edit_raid(files: &mut Files, edit: impl FnOnce(&mut Value), rehash: bool) {
+    let mut j: Value = serde_json::from_slice(&files["journal.json"]).unwrap();
+    let entries = j["entries"].as_array_mut().unwrap();
+    edit(&mut entries[1]["event"]);
+    if rehash {
+        for e in entries.iter_mut() {
+            let canonical = to_canonical_string(&e["event"]).unwrap();
+            e["hash"] = Value::String(sha256_hex(canonical.as_bytes()));
+        }
+    }
+    files.insert(
+        "journal.json".into(),
+        to_canonical_string(&j).unwrap().into_bytes(),
+    );
+}
+
+fn csv_rows(files: &Files) -> Vec<Vec<String>> {
+    let mut r = csv::Reader::from_reader(&files["journal.csv"][..]);
+    r.records()
+        .map(|x| x.unwrap().iter().map(str::to_owned).collect())
+        .collect()
+}
+
+#[test]
+fn a_bundle_of_several_items_verifies_and_its_spreadsheet_has_a_row_per_item() {
+    let bytes = bundle(&with_items(), Lang::Fr);
+    let report = verify(&bytes);
+    assert!(report.ok, "{:#?}", report.problems);
+    assert_eq!(report.format_version, 3);
+    let files = unzip(&bytes);
+    let mut r = csv::Reader::from_reader(&files["journal.csv"][..]);
+    let header: Vec<String> = r.headers().unwrap().iter().map(str::to_owned).collect();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let rows = csv_rows(&files);
+    assert_eq!(
+        rows.len(),
+        6 + 3,
+        "one row per item, none for the captures themselves"
+    );
+    assert!(rows.iter().all(|r| r[col("kind")] == "item"));
+    let first = &rows[0];
+    assert_eq!(first[col("number")], "2");
+    assert_eq!(first[col("item")], "1");
+    assert_eq!(first[col("author_handle")], "@corbeau_noir");
+    assert_eq!(first[col("published_at")], "2026-11-12T08:00:00Z");
+    assert_eq!(
+        first[col("permalink")],
+        "https://x.com/corbeau_noir/status/180000000000000001"
+    );
+    assert_eq!(first[col("item_crop")], "item-001.png");
+    assert_eq!(
+        first[col("item_crop_sha256")],
+        sha256_hex(&files["captures/000002/item-001.png"])
+    );
+    assert_eq!(first[col("categories")], "insult pile-on");
+    assert_eq!(first[col("notes")], "Sous ma vidéo du 10 novembre");
+    // The text is kept as the page showed it, formula-looking or not, quoted by the writer.
+    assert_eq!(first[col("text")], "=HYPERLINK(\"http://evil\") dégage");
+    let conv = &rows[6];
+    assert_eq!(
+        (conv[col("number")].as_str(), conv[col("item")].as_str()),
+        ("3", "1")
+    );
+    assert_eq!(conv[col("author_name")], "Max");
+    assert_eq!(conv[col("item_crop")], "", "no crop, no file named");
+}
+
+#[test]
+fn an_item_whose_crop_or_text_was_changed_is_named() {
+    let files = unzip(&bundle(&with_items(), Lang::Fr));
+    let other = sha256_hex(b"another picture");
+
+    // The crop's digest changed, the entry's hash left: the entry no longer has its hash.
+    let mut f = files.clone();
+    edit_raid(
+        &mut f,
+        |e| e["body"]["items"][0]["crop"]["sha256"] = other.clone().into(),
+        false,
+    );
+    let r = verify(&rezip(f, true));
+    assert!(
+        has(&r, "entry-hash-mismatch", 2, "altered"),
+        "{:#?}",
+        r.problems
+    );
+
+    // The same, with the entry's hash recomputed: the record itself says what is wrong, and
+    // the next entry no longer follows it.
+    let mut f = files.clone();
+    edit_raid(
+        &mut f,
+        |e| e["body"]["items"][0]["crop"]["sha256"] = other.clone().into(),
+        true,
+    );
+    let r = verify(&rezip(f, true));
+    assert!(!r.ok);
+    assert!(
+        has(
+            &r,
+            "invalid-event",
+            2,
+            "item 1's crop 'item-001.png' does not have the digest of that file"
+        ),
+        "{:#?}",
+        r.problems
+    );
+    assert!(has(&r, "chain-broken", 3, ""), "{:#?}", r.problems);
+
+    // An item pointing to a file the capture does not have.
+    let mut f = files.clone();
+    edit_raid(
+        &mut f,
+        |e| e["body"]["items"][2]["crop"]["name"] = "item-999.png".into(),
+        true,
+    );
+    let r = verify(&rezip(f, true));
+    assert!(
+        has(
+            &r,
+            "invalid-event",
+            2,
+            "item 3's crop 'item-999.png' is not among the capture's files"
+        ),
+        "{:#?}",
+        r.problems
+    );
+
+    // An item's words edited, even with the entry rehashed: the chain breaks after it.
+    let mut f = files.clone();
+    edit_raid(
+        &mut f,
+        |e| e["body"]["items"][1]["post"]["text"] = "je t'aime bien".into(),
+        true,
+    );
+    let r = verify(&rezip(f, true));
+    assert!(has(&r, "chain-broken", 3, ""), "{:#?}", r.problems);
+
+    // The crop's picture itself changed: the file no longer has the digest recorded.
+    let mut f = files;
+    f.get_mut("captures/000002/item-002.png").unwrap()[20] ^= 1;
+    let r = verify(&rezip(f, true));
+    assert!(r.problems.iter().any(|p| p.code == "artifact-hash-mismatch"
+        && p.seq == Some(2)
+        && p.file.as_deref() == Some("captures/000002/item-002.png")));
+}
+
+#[test]
+fn an_entry_of_several_items_claimed_as_version_1_or_in_an_older_bundle_is_named() {
+    let files = unzip(&bundle(&with_items(), Lang::Fr));
+    let mut f = files.clone();
+    edit_raid(&mut f, |e| e["v"] = 1.into(), true);
+    let r = verify(&rezip(f, true));
+    assert!(
+        has(
+            &r,
+            "unknown-version",
+            2,
+            "entry 2 says format version 1 but holds a record of version 2"
+        ),
+        "{:#?}",
+        r.problems
+    );
+
+    // A version-3 bundle relabelled version 2: a version-2 bundle cannot hold entry 2 or 3.
+    let mut f = files;
+    let mut m: Value = serde_json::from_slice(&f["bundle.json"]).unwrap();
+    m["formatVersion"] = 2.into();
+    f.insert("bundle.json".into(), serde_json::to_vec(&m).unwrap());
+    let r = verify(&rezip(f, true));
+    for seq in [2, 3] {
+        assert!(
+            has(
+                &r,
+                "unknown-version",
+                seq,
+                "which a version-2 bundle cannot hold"
+            ),
+            "{:#?}",
+            r.problems
+        );
+    }
+}
+
+fn html(case: &Case, lang: Lang) -> String {
+    String::from_utf8(unzip(&bundle(case, lang))["report.html"].clone()).unwrap()
+}
+
+#[test]
+fn the_report_shows_each_item_under_its_capture_and_counts_them_by_author() {
+    let h = html(&with_items(), Lang::Fr);
+    // The chronology: the raid's line, how it was gathered, then its six replies.
+    let raid = h.find("<tr data-seq=\"2\">").unwrap();
+    let conv = h.find("<tr data-seq=\"3\">").unwrap();
+    assert!(
+        raid < conv,
+        "the raid's replies start on the 10th, the conversation the 18th"
+    );
+    let raid_line = &h[raid..h[raid..].find("</tr>").unwrap() + raid];
+    assert!(raid_line.contains("6 réponses de 4 comptes"), "{raid_line}");
+    assert!(raid_line.contains("Toutes les réponses sous un message"));
+    for n in 1..=6 {
+        let at = h
+            .find(&format!(
+                "<tr class=\"part\" data-seq=\"2\" data-item=\"{n}\">"
+            ))
+            .unwrap();
+        assert!(raid < at && at < conv, "item {n} is under its capture");
+    }
+    let conv_line = &h[conv..h[conv..].find("</tr>").unwrap() + conv];
+    assert!(
+        conv_line.contains("Conversation avec Max — 3 messages"),
+        "{conv_line}"
+    );
+    assert!(conv_line.contains("Conversation faite défiler depuis le début chargé"));
+    assert!(
+        conv_line.contains("L&#39;image de la conversation s&#39;arrête à 20")
+            && conv_line.contains("pixels sur 24")
+            && conv_line.contains("tous les messages ont quand même été relevés"),
+        "the pane's cap: {conv_line}"
+    );
+    assert!(
+        h.contains("&lt;b&gt;nul&lt;/b&gt;"),
+        "an item's text is escaped"
+    );
+    assert!(!h.contains("<b>nul</b>"));
+
+    // By author: each reply counts for its own author.
+    let by_author = &h[h.find("id=\"by-author\"").unwrap()..];
+    let by_author = &by_author[..by_author.find("</table>").unwrap()];
+    for (who, n) in [
+        ("@corbeau_noir", 2),
+        ("@pie_bavarde", 2),
+        ("@geai_moqueur", 1),
+        ("@buse_grise", 1),
+        ("Max (@max_2010)", 3),
+    ] {
+        assert!(
+            by_author.contains(&format!(
+                "<td data-label=\"Par auteur\">{}</td><td data-label=\"Nombre\">{n}</td>",
+                who
+            )),
+            "{who}: {by_author}"
+        );
+    }
+
+    assert!(
+        h.contains("<p>2 de ces captures réunissent 9 messages relevés un par un en tout.</p>"),
+        "the cover says what the captures of several items add up to"
+    );
+    // The period of the facts runs from the earliest item to the latest.
+    let facts = &h[h.find("Période des faits").unwrap()..];
+    let facts = &facts[..facts.find("</dd>").unwrap()];
+    assert!(
+        facts.contains("10") && facts.contains("18 novembre 2026"),
+        "{facts}"
+    );
+
+    // The capture's page dates it by its items.
+    let page = &h[h.find("id=\"entry-2\"").unwrap()..];
+    let fields = &page[..page.find("</dl>").unwrap()];
+    assert!(
+        fields.contains("<dd>du 10 au 12 novembre 2026</dd>"),
+        "{fields}"
+    );
+    // Each item on the capture's page, with its crop like the capture's own picture.
+    assert!(h.contains("id=\"entry-2-item-4\""));
+    assert!(h.contains("<img class=\"shot\" src=\"captures/000002/item-001.png\""));
+    assert!(h.contains("<img class=\"shot\" src=\"captures/000002/item-006.png\""));
+    // French spacing in every sentence added for items (the captured texts have none to break).
+    let body = &h[h.find("<body").unwrap()..];
+    for bad in [" :", " ;", " ?", " !", "« ", " »"] {
+        assert!(!body.contains(bad), "typography: '{bad}'");
+    }
+    let en = html(&with_items(), Lang::En);
+    assert!(en.contains("6 replies from 4 accounts"));
+    assert!(en.contains("Every reply under one post"));
+}
+
+/// The case of `with_items`, the person now a minor and the raid's replies tagged as intimate
+/// images.
+fn minor_with_intimate_images() -> Case {
+    let mut case = with_items();
+    for body in [
+        EventBody::CaseDetails(CaseDetails {
+            title: "Raid contre Sam".into(),
+            person: "Sam K.".into(),
+            minor: true,
+            description: String::new(),
+            school: false,
+        }),
+        EventBody::Categories(Categories {
+            entry: 2,
+            categories: vec![Category::IntimateImages, Category::PileOn],
+        }),
+    ] {
+        let head = case.entries.last().unwrap().head();
+        let e = seal(&head, CASE, "2026-11-23T10:00:00.000Z", body).unwrap();
+        case.entries.push(e);
+    }
+    case
+}
+
+#[test]
+fn a_minors_intimate_images_are_withheld_in_items_crops_too() {
+    let h = html(&minor_with_intimate_images(), Lang::Fr);
+    assert!(
+        !h.contains("src=\"captures/000002/"),
+        "no picture of entry 2 at all"
+    );
+    assert!(h.contains("class=\"withheld\""));
+    assert!(
+        h.contains("id=\"entry-2-item-1\""),
+        "the items are still listed"
+    );
+    assert!(
+        h.contains("src=\"captures/000003/pane.png\""),
+        "the conversation is not concerned"
+    );
+}
+
+#[test]
+fn each_item_has_its_own_clock_and_the_earliest_is_shown() {
+    let case = with_items();
+    let view = CaseView::build(CASE, &case.entries);
+    let today = date!(2026 - 11 - 29);
+    for lang in [Lang::Fr, Lang::En] {
+        let d = deadlines(&view, today, false, lang);
+        let press = d
+            .clocks
+            .iter()
+            .find(|c| c.kind == ClockKind::Press3Months && c.entry == 2)
+            .unwrap();
+        // The replies were published the 12th, 10th, 11th...: the 10th's clock ends first.
+        assert_eq!(
+            press.start, "2026-11-10",
+            "never a later day than the earliest item's"
+        );
+        assert_eq!(press.until, "2027-02-09");
+        assert_eq!(press.starts_from, StartsFrom::Publication);
+        assert!(
+            press.message.contains(lang.pick(
+                "Cette capture réunit 6 messages\u{a0}: chacun a son propre délai, qui court depuis sa propre publication. Celui affiché est celui du message le plus ancien",
+                "This capture holds 6 messages: each has its own limit, which runs from its own publication. The one shown is the oldest message's"
+            )),
+            "{}",
+            press.message
+        );
+        let private = d
+            .clocks
+            .iter()
+            .find(|c| c.kind == ClockKind::PrivateInsult3Months && c.entry == 3)
+            .unwrap();
+        assert_eq!(private.start, "2026-11-18");
+        // Harassment: its last act is the conversation's latest message.
+        let h = d
+            .clocks
+            .iter()
+            .find(|c| c.kind == ClockKind::Harassment6Years)
+            .unwrap();
+        assert_eq!((h.entry, h.start.as_str()), (3, "2026-11-18"));
+        assert_eq!(h.entries, vec![2, 3]);
+    }
+}
+
+#[test]
+fn one_capture_of_several_messages_shows_repetition() {
+    // The raid alone, untagged: its six replies are six acts, by four accounts.
+    let case = with_items();
+    let view = CaseView::build(CASE, &case.entries[..2]);
+    let d = deadlines(&view, date!(2026 - 11 - 29), false, Lang::Fr);
+    let h = d
+        .clocks
+        .iter()
+        .find(|c| c.kind == ClockKind::Harassment6Years)
+        .unwrap();
+    // Its last act is the latest reply, of the 12th.
+    assert_eq!((h.entry, h.start.as_str()), (2, "2026-11-12"));
+    assert!(
+        !d.notes
+            .iter()
+            .any(|n| n.kind == "harassment-needs-repetition"),
+        "a raid is not « un seul message d'une seule personne »"
+    );
+}
+
+#[test]
+fn an_undated_item_is_said_to_have_a_clock_that_may_have_started_earlier() {
+    let mut case = with_items();
+    // Re-seal the raid with its second reply undated: the earliest dated one is the 11th.
+    let mut entries = Vec::new();
+    let mut head = temoin_core::journal::Head::genesis();
+    for e in &case.entries {
+        let mut event = temoin_core::journal::parse_event(&e.json).unwrap();
+        if let EventBody::Capture(c) = &mut event.body {
+            if e.seq == 2 {
+                c.items[1].post.published_at = None;
+            }
+        }
+        let sealed = seal(&head, CASE, &event.at, event.body).unwrap();
+        head = sealed.head();
+        entries.push(sealed);
+    }
+    case.entries = entries;
+    let view = CaseView::build(CASE, &case.entries);
+    let d = deadlines(&view, date!(2026 - 11 - 29), false, Lang::Fr);
+    let press = d
+        .clocks
+        .iter()
+        .find(|c| c.kind == ClockKind::Press3Months && c.entry == 2)
+        .unwrap();
+    assert_eq!(press.start, "2026-11-11");
+    assert!(
+        press.message.contains(
+            "La page ne datait pas 1 d'entre eux\u{a0}: leur délai a pu commencer plus tôt."
+        ),
+        "{}",
+        press.message
+    );
+}
+
+#[test]
+fn the_procureur_letter_lists_each_item_under_its_capture() {
+    let case = with_items();
+    let view = CaseView::build(CASE, &case.entries);
+    let head = case.entries.last().unwrap().hash.clone();
+    let letter = letters(
+        &view,
+        &LetterRequest {
+            kind: "procureur",
+            head: Some(&head),
+            seq: None,
+            platform: None,
+            writer: Writer::Minor,
+            today: date!(2026 - 11 - 29),
+            lang: Lang::Fr,
+        },
+    )
+    .unwrap()
+    .remove(0)
+    .text;
+    let at = |s: &str| {
+        letter
+            .find(s)
+            .unwrap_or_else(|| panic!("{s:?} not in:\n{letter}"))
+    };
+    let raid = at("- Sur X, 6 réponses de 4 comptes (toutes les réponses sous un message, https://x.com/sam_k/status/1799999999999999999)\u{a0}:");
+    let second = at("  - 2.2 — le 10 novembre 2026");
+    assert!(letter[second..].starts_with("  - 2.2 — le 10 novembre 2026"));
+    at("@pie_bavarde\u{a0}: «\u{a0}personne ne t'aime\u{a0}» (https://x.com/pie_bavarde/status/180000000000000002).");
+    let conv = at("- Sur Instagram, Conversation avec Max — 3 messages (conversation faite défiler depuis le début chargé, message privé reçu sur Instagram");
+    let max = at("  - 3.3 — ");
+    assert!(raid < second && second < conv && conv < max);
+    assert!(
+        !letter[conv..].contains("instagram.com/direct"),
+        "a private conversation's address is not given"
+    );
+    assert!(letter.contains("Pièce n°\u{a0}1.") && letter.contains("Pièce n°\u{a0}2."));
+    for bad in [" :", " ;", " ?", " !", "« ", " »"] {
+        assert!(!letter.contains(bad), "typography: '{bad}'");
+    }
+
+    // The report to the platform lists every reply with its own address.
+    let raid = view.item(2).unwrap();
+    let report = temoin_docs::report::letters::platform_report(raid, false, Lang::En);
+    assert!(
+        report.contains("On X, 6 replies from 4 accounts (every reply under one post,"),
+        "{report}"
+    );
+    assert!(
+        report.contains("  - 2.4 — on ")
+            && report.contains(
+                "@geai_moqueur: \"🤡🤡🤡\" (https://x.com/geai_moqueur/status/180000000000000004)."
+            ),
+        "{report}"
+    );
+}
