@@ -54,6 +54,23 @@ after(async () => {
   await new Promise((resolve) => proxy?.close(() => resolve(undefined)));
 });
 
+/**
+ * The capture the selection's "Capture" started. The background page is asked again at each
+ * look: Firefox may have suspended it while the person chose, and the message that woke it ran
+ * the capture in a new one.
+ */
+function capturedResult() {
+  return firefox.extensionPage.evaluate(async () => {
+    for (let waited = 0; waited < 30_000; waited += 100) {
+      const bg = /** @type {any} */ (await browser.runtime.getBackgroundPage());
+      const last = bg.temoinSelection?.last;
+      if (last) return last;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return null;
+  });
+}
+
 /** Opens the raid, right-clicks the raided post and opens the selection through the menu's handler. */
 async function openSelection() {
   const { browser, extensionPage } = firefox;
@@ -87,11 +104,7 @@ test('Firefox: all replies under the raided post, by the keyboard, in one captur
   await post.keyboard.press('Tab');
   await post.keyboard.press('Tab');
   await post.keyboard.press('Enter');
-  const result = await extensionPage.evaluate(async () => {
-    const bg = /** @type {any} */ (await browser.runtime.getBackgroundPage());
-    for (let waited = 0; !bg.temoinSelection.last && waited < 20_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
-    return bg.temoinSelection.last;
-  });
+  const result = await capturedResult();
   assert.ok(result, 'a capture was made');
   const stored = await readStoredJournal(/** @type {any} */ (extensionPage), result.caseId);
   assertChainValid(stored);
@@ -170,11 +183,7 @@ test('Firefox: posts ticked with the keyboard alone (Tab to a post\'s tick, Spac
   for (let i = 0; i < 6; i += 1) await post.keyboard.press('Tab');
   await post.keyboard.up('Shift');
   await post.keyboard.press('Enter'); // « Capturer (3) »
-  const result = await extensionPage.evaluate(async () => {
-    const bg = /** @type {any} */ (await browser.runtime.getBackgroundPage());
-    for (let waited = 0; !bg.temoinSelection.last && waited < 20_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
-    return bg.temoinSelection.last;
-  });
+  const result = await capturedResult();
   assert.ok(result, 'a capture was made');
   const stored = await readStoredJournal(/** @type {any} */ (extensionPage), result.caseId);
   assertChainValid(stored);
