@@ -30,7 +30,7 @@ const APPEND_ATTEMPTS = 64;
 
 /** How the capture was started. @param {Partial<chrome.contextMenus.OnClickData>} info */
 export function trigger(info) {
-  return { 'temoin-capture': 'menu', 'temoin-capture-conversation': 'menu', 'capture-tab': 'command', 'capture-active-tab': 'popup' }[String(info.menuItemId)] ?? 'script';
+  return { 'temoin-capture': 'menu', 'temoin-capture-conversation': 'menu', 'temoin-capture-several': 'menu', 'capture-tab': 'command', 'capture-active-tab': 'popup' }[String(info.menuItemId)] ?? 'script';
 }
 
 /**

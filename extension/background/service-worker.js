@@ -3,6 +3,7 @@
 import { capture } from './capture.js';
 import { captureConversation, CONVERSATION_MENU_ID } from './capture-conversation.js';
 import { conversationMenuShown, createConversationMenu, listenForPanes } from './conversation-menu.js';
+import { SEVERAL_MENU_ID, captureSelection, isSelectionCapture, startSelection } from './capture-selection.js';
 import { describeFailure } from './errors.js';
 import { core, coreRestarts, coreTimings, ready } from '../shared/core.js';
 import { initLanguage, t } from '../shared/i18n.js';
@@ -28,6 +29,7 @@ async function createMenus() {
     contexts: ['page', 'selection', 'link', 'image'],
   });
   createConversationMenu();
+  chrome.contextMenus.create({ id: SEVERAL_MENU_ID, title: t('selectionMenu'), contexts: ['page', 'selection', 'link', 'image'] });
 }
 
 /** Asks for the queued time stamps; what fails is tried again by the alarm. */
@@ -139,6 +141,16 @@ chrome.notifications.onButtonClicked?.addListener((id) => openGuideFor(id));
 chrome.contextMenus.onClicked.addListener((info, tab) => {
   if (info.menuItemId === MENU_ID) void captureAndReport(info, tab);
   else if (info.menuItemId === CONVERSATION_MENU_ID) void captureAndReport(info, tab, captureConversation);
+  else if (info.menuItemId === SEVERAL_MENU_ID) {
+    void languageReady.catch(() => undefined).then(() => startSelection(info, tab)).catch((e) => captureAndReport(info, tab, () => Promise.reject(e)));
+  }
+});
+
+// The selection's "Capture (N)", pressed in the page: one capture of the posts chosen.
+chrome.runtime.onMessage.addListener((message, sender) => {
+  if (!isSelectionCapture(message, sender)) return false;
+  void captureAndReport({ menuItemId: SEVERAL_MENU_ID, frameId: sender.frameId, pageUrl: sender.tab?.url }, sender.tab, captureSelection);
+  return false;
 });
 listenForPanes();
 

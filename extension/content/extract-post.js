@@ -664,4 +664,39 @@
   }
 
   /** @type {any} */ (globalThis).temoinExtractPost = extractPost;
+
+  /**
+   * Every post the page shows, in page order, each read as `extractPost` reads a right-clicked
+   * one: the platform's containers (nested ones too: a comment in its post), or, when no platform
+   * extractor reads the page, the blocks shaped like the one `target` belongs to. A container
+   * its extractor cannot read is left out. Boxes are in CSS pixels of the viewport.
+   * @param {string | undefined} platform @param {Element | undefined} target
+   * @returns {{ reader: string, posts: { element: Element, post: Fields, box: DOMRectReadOnly }[] }}
+   */
+  function findPosts(platform, target) {
+    const extractors = EXTRACTORS[platform ?? ''] ?? [];
+    /** @type {{ element: Element, post: Fields, box: DOMRectReadOnly }[]} */
+    const posts = [];
+    if (extractors.length) {
+      for (const element of document.querySelectorAll(extractors.map((e) => e.container).join(', '))) {
+        const read = extractPost(element, platform);
+        if (read && read.extractor === platform) posts.push({ element, post: read.post, box: element.getBoundingClientRect() });
+      }
+      if (posts.length) return { reader: `platform:${platform}`, posts };
+    }
+    const start = target && target.isConnected ? (target.nodeType === Node.ELEMENT_NODE ? target : target.parentElement) : null;
+    if (!start) return { reader: 'generic', posts };
+    const block = readBlock(start).block;
+    if (!block || block === document.body || block === document.documentElement) return { reader: 'generic', posts };
+    const shape = (/** @type {Element} */ el) => `${el.tagName}|${[...el.classList].filter((c) => !/\d{3,}/.test(c)).sort().join(' ')}`;
+    const wanted = shape(block);
+    for (const element of document.getElementsByTagName(block.tagName)) {
+      if (shape(element) !== wanted) continue;
+      const read = extractPost(element, platform);
+      if (!read || (!read.post.text && !read.post.authorName && !read.post.authorHandle)) continue;
+      posts.push({ element, post: read.post, box: element.getBoundingClientRect() });
+    }
+    return { reader: 'generic', posts };
+  }
+  /** @type {any} */ (globalThis).temoinFindPosts = findPosts;
 })();

@@ -1,6 +1,6 @@
 // `make bench`: every figure of BENCHMARKS.md, each beside the reference it is measured
 // against in the same run. Not part of `make test`: timings are never assertions.
-// BENCH_ONLY=hashing,verify,capture,scale,startup,real-pages runs a part; BENCH_CAPTURES, BENCH_BIG,
+// BENCH_ONLY=hashing,verify,capture,scale,startup,real-pages,raid runs a part; BENCH_CAPTURES, BENCH_BIG,
 // BENCH_BIG_MB and BENCH_JOURNAL shrink the run for a quick look (the file says what was run);
 // BENCH_FIREFOX=0 leaves Firefox's export out of section 4.
 import { execFileSync } from 'node:child_process';
@@ -18,9 +18,10 @@ import { benchExport, benchExportFirefox, benchImport, benchJournalPage, fillJou
 import { launchFirefoxWithExtension } from '../../tests/support/firefox.mjs';
 import { benchStartup } from './startup.mjs';
 import { benchRealPages } from './real-pages.mjs';
+import { benchRaid } from './raid.mjs';
 import { fmt, mb } from './stats.mjs';
 
-const only = new Set((process.env.BENCH_ONLY ?? 'hashing,verify,capture,scale,startup,real-pages').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'hashing,verify,capture,scale,startup,real-pages,raid').split(','));
 const BIG = Number(process.env.BENCH_BIG ?? 1000);
 const BIG_MB = Number(process.env.BENCH_BIG_MB ?? 1);
 const JOURNAL = Number(process.env.BENCH_JOURNAL ?? 10_000);
@@ -308,6 +309,12 @@ ${r.markdown}
 Reproduce: \`BENCH_ONLY=real-pages make bench\` (the same run as \`node --test tests/e2e/real-pages.test.mjs\`).`);
     await flush();
   }
+  if (only.has('raid')) {
+    log('a raid: one selection capture of 60 replies against 60 single captures');
+    const r = await benchRaid({ log: (line) => log(`  ${line}`) });
+    sections.push(raidSection(r));
+    await flush();
+  }
 } finally {
   await browser.close();
   await pagesServer.close();
@@ -316,3 +323,27 @@ Reproduce: \`BENCH_ONLY=real-pages make bench\` (the same run as \`node --test t
   await rm(profile, { recursive: true, force: true });
 }
 
+
+/** Section 8, a raid kept in one capture. @param {Awaited<ReturnType<typeof benchRaid>>} r */
+function raidSection(r) {
+  return `## 8. A raid in one capture
+
+The raid fixture (\`tests/fixtures/raid\`: an X conversation page, one post and ${r.conversation} replies by 25
+accounts, then X's "Discover more" with two other posts), served under x.com, in its own
+Chromium (1,280 × 800). One "Capture several posts" → "All replies under this post" → "Capture
+(${r.itemCounts[0]})": the visible screen, the full page, the HTML, snapshot and MHTML once, and one
+item per reply with its crop cut from the full page; timed from the "Capture" press to the
+committed transaction. Against it, each of the ${r.singleMs.length} replies right-clicked and captured alone
+with the settings' default (full page on), timed from the menu handler's call to the committed
+transaction; the right-clicks and the 1.2 s between captures are not counted.
+
+${r.markdown}
+
+What limits the singles: each stitches the whole page again (one visible-tab capture per
+screen, at most 2 a second) and reads and hashes the page again; the selection does that once
+and then cuts the ${r.itemCounts[0]} crops from the one decoded image (a PNG encode each). The machine
+was shared with other work during the run: the absolute figures move from run to run, the
+ratio much less.
+
+Reproduce: \`BENCH_ONLY=raid make bench\`.`;
+}

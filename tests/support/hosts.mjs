@@ -15,9 +15,12 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.png': 'image/png', '.css'
  * @typedef {{ host: string, path: string, origin?: string, referer?: string, fetchSite?: string }} SeenRequest
  * Every request that reaches the server is kept in `requests`: since the browser resolves every
  * name to it, that is every request that leaves the browser.
+ * `root` serves another folder of `<host>/` directories (e.g. tests/fixtures/raid) the same way.
+ * @param {{ root?: string }} [options]
  * @returns {Promise<{ port: number, chromiumArgs: string[], requests: SeenRequest[], close: () => Promise<void> }>}
  */
-export async function serveHosts() {
+export async function serveHosts({ root: folder = HOSTS } = {}) {
+  const base = folder.endsWith(sep) ? folder : folder + sep;
   /** @type {SeenRequest[]} */
   const requests = [];
   const dir = await mkdtemp(join(tmpdir(), 'temoin-tls-'));
@@ -28,9 +31,9 @@ export async function serveHosts() {
     const host = (req.headers.host ?? '').split(':')[0].toLowerCase();
     const path = decodeURIComponent(new URL(req.url ?? '/', 'https://x').pathname);
     requests.push({ host, path, origin: req.headers.origin, referer: req.headers.referer, fetchSite: /** @type {string | undefined} */ (req.headers['sec-fetch-site']) });
-    const root = normalize(join(HOSTS, host)) + sep;
+    const root = normalize(join(base, host)) + sep;
     const asked = normalize(join(root, path));
-    if (!root.startsWith(HOSTS) || !asked.startsWith(root.slice(0, -1))) {
+    if (!root.startsWith(base) || !asked.startsWith(root.slice(0, -1))) {
       res.writeHead(403).end();
       return;
     }
