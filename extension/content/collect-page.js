@@ -75,14 +75,27 @@
     }
   }
 
+  /**
+   * `imageData` once per image address: a feed shows the same avatar many times, drawn and
+   * encoded once. @param {HTMLImageElement} img @param {Map<string, string | null>} drawn
+   */
+  function imageDataOnce(img, drawn) {
+    const key = img.currentSrc || img.src;
+    if (!key) return imageData(img);
+    if (!drawn.has(key)) drawn.set(key, imageData(img));
+    return drawn.get(key) ?? null;
+  }
+
   const SNAPSHOT_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline' data:; font-src data:; base-uri 'none'; form-action 'none'";
 
   /**
    * The self-contained copy: parsed inertly, scripts and handlers removed, readable styles and
    * images inlined, a CSP that forbids any load from the network.
-   * @param {string} html @param {number} maxChars
+   * Images are inlined in document order while the copy stays within `maxChars` (the page's
+   * text and layout come first): an image that cannot fit is neither drawn nor encoded.
+   * @param {string} html @param {number} maxChars @param {Map<string, string | null>} drawn
    */
-  function selfContained(html, maxChars) {
+  function selfContained(html, maxChars, drawn) {
     const doc = new DOMParser().parseFromString(html, 'text/html');
     /** @type {string[]} */
     const notices = [];
@@ -95,6 +108,7 @@
     }
     // Stylesheets: the live sheets in document order, matched to the parsed links by href.
     let unreadableSheets = 0;
+    let inlinedCss = 0;
     for (const sheet of [...document.styleSheets]) {
       const owner = sheet.ownerNode;
       if (!(owner instanceof HTMLLinkElement)) continue;
@@ -108,6 +122,7 @@
       const style = doc.createElement('style');
       style.setAttribute('data-temoin-from', owner.href);
       style.textContent = css;
+      inlinedCss += css.length;
       link.replaceWith(style);
     }
     for (const link of doc.querySelectorAll('link[rel~="stylesheet"]')) link.remove();
@@ -116,18 +131,32 @@
     const live = [...document.querySelectorAll('img')];
     const parsed = [...doc.querySelectorAll('img')];
     let missing = 0;
+    let dropped = 0;
+    /** @type {HTMLImageElement[]} */
+    const inlined = [];
+    // What the copy holds besides images, about: the page's HTML and the styles inlined.
+    let room = maxChars - html.length - inlinedCss;
     parsed.forEach((img, i) => {
       img.removeAttribute('srcset');
       img.removeAttribute('loading');
-      const data = live[i] ? imageData(live[i]) : null;
-      if (data) img.setAttribute('src', data);
-      else {
-        missing += 1;
-        img.setAttribute('data-temoin-original-src', img.getAttribute('src') ?? '');
-        img.removeAttribute('src');
+      const src = img.getAttribute('src') ?? '';
+      // Already data in the page's HTML (and counted with it): kept as it is, not drawn again.
+      if (src.startsWith('data:')) return;
+      const data = live[i] && room > 0 ? imageDataOnce(live[i], drawn) : null;
+      if (data && data.length <= room) {
+        img.setAttribute('src', data);
+        room -= data.length;
+        inlined.push(img);
+        return;
       }
+      // Not inlined: left out for its size (or for want of room), or not readable.
+      if (live[i] && (data || room <= 0)) dropped += 1;
+      else missing += 1;
+      img.setAttribute('data-temoin-original-src', src);
+      img.removeAttribute('src');
     });
     if (missing) notices.push('snapshot-images-incomplete');
+    if (dropped) notices.push('snapshot-images-dropped');
     const meta = doc.createElement('meta');
     meta.httpEquiv = 'Content-Security-Policy';
     meta.content = SNAPSHOT_CSP;
@@ -136,11 +165,12 @@
     charset.setAttribute('charset', 'utf-8');
     doc.head.prepend(charset);
     let out = doctype() + doc.documentElement.outerHTML;
-    if (out.length > maxChars) {
-      // Too large: drop the inlined images first; the page's text and layout matter most.
-      for (const img of doc.querySelectorAll('img[src^="data:"]')) img.removeAttribute('src');
+    if (out.length > maxChars && inlined.length) {
+      // Still too large (the estimate above was short): drop the inlined images; the page's
+      // text and layout matter most.
+      for (const img of inlined) img.removeAttribute('src');
       out = doctype() + doc.documentElement.outerHTML;
-      notices.push('snapshot-images-dropped');
+      if (!dropped) notices.push('snapshot-images-dropped');
     }
     if (out.length > maxChars) {
       out = out.slice(0, maxChars);
@@ -183,7 +213,9 @@
       html = html.slice(0, options.maxHtmlChars);
       notices.push('html-truncated');
     }
-    const snapshot = selfContained(dom.html.length > options.maxHtmlChars ? html : dom.html, options.maxHtmlChars);
+    /** @type {Map<string, string | null>} */
+    const drawn = new Map();
+    const snapshot = selfContained(dom.html.length > options.maxHtmlChars ? html : dom.html, options.maxHtmlChars, drawn);
     const nav = /** @type {PerformanceNavigationTiming | undefined} */ (performance.getEntriesByType('navigation')[0]);
     const frameList = frames(notices);
     return {
@@ -202,7 +234,7 @@
       frames: frameList,
       post: post?.post ?? null,
       postBox: post?.box ?? null,
-      targetImage: target instanceof HTMLImageElement ? imageData(target) : null,
+      targetImage: target instanceof HTMLImageElement ? imageDataOnce(target, drawn) : null,
       extractor: post?.extractor ?? null,
       pageHeight: Math.max(document.documentElement.scrollHeight, document.body?.scrollHeight ?? 0),
     };

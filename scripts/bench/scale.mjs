@@ -1,10 +1,10 @@
 // 4. Export and import at scale: 1,000 captures of about 1 MB each, exported by the journal
 // page's own Export button, in Chromium and in Firefox; time, the browser's peak memory above
-// its idle baseline, the bundle's size; then the import page on that bundle. 5. The journal
-// page with 10,000 captures. 7. The export's scale curve. The journal is filled through the
+// its idle baseline, the bundle's size; then the import page on that bundle; and the export's
+// scale curve (10 to 3,000 captures). 5. The journal page with 10,000 captures. The journal is filled through the
 // extension's own append path (appendEvent: sealed by the core, written with its files in one
 // transaction), from the body of a real capture.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statfsSync } from 'node:fs';
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fmt, median } from './stats.mjs';
@@ -119,26 +119,32 @@ async function idleMemory(profile) {
 /**
  * The Export button of the journal page, once, in Chromium: from the click to the download
  * starting (the bundle whole on disk, its entry in the journal, the file handed to the
- * browser), and to the browser's download saved; memory sampled every 50 ms until then.
+ * browser), and to the browser's download saved. With `memory`, the browser's memory is
+ * sampled every 50 ms until then. Reading PSS is not free (each sample reads
+ * `/proc/<pid>/smaps_rollup` of every process of the browser: 170–400 ms of one core on this
+ * machine, and the kernel walks the processes' page tables meanwhile), so the times a run
+ * reports come from an export without sampling and the memory from another with it.
  * @param {Awaited<ReturnType<typeof import('../../tests/support/chromium.mjs').launchWithExtension>>} browser
  * @param {string} profile the browser's user-data-dir (to find its processes)
  * @param {string} caseId a case already filled
- * @param {string} savePath where the exported bundle goes
+ * @param {{ savePath?: string, memory?: boolean }} [options] where the exported bundle goes
+ *   (else the download is removed once saved)
  */
-export async function benchExport(browser, profile, caseId, savePath) {
+export async function benchExport(browser, profile, caseId, { savePath, memory = false } = {}) {
   const journal = await browser.context.newPage();
   await journal.goto(browser.extensionUrl(`extension/pages/journal.html?case=${encodeURIComponent(caseId)}`));
-  await journal.waitForSelector('#chain[data-ok]', { timeout: 600_000 });
-  const baseline = await idleMemory(profile);
-  const memory = sampleMemory(profile);
+  await journal.waitForSelector('#chain[data-ok]', { timeout: 900_000 });
+  const baseline = memory ? await idleMemory(profile) : NaN;
+  const sampler = memory ? sampleMemory(profile) : null;
   const t0 = Date.now();
   const [download] = await Promise.all([journal.waitForEvent('download', { timeout: 900_000 }), journal.click('#export')]);
   const exportMs = Date.now() - t0;
-  await download.path();
+  const saved = await download.path();
   const savedMs = Date.now() - t0;
-  const peak = memory.stop();
-  await download.saveAs(savePath);
-  const size = (await stat(savePath)).size;
+  const peak = sampler ? sampler.stop() : NaN;
+  const size = (await stat(saved)).size;
+  if (savePath) await download.saveAs(savePath);
+  await download.delete();
   await journal.close();
   // The page kept its export file for the download, which is saved: removed, with the page gone.
   const other = await browser.context.newPage();
@@ -152,16 +158,17 @@ export async function benchExport(browser, profile, caseId, savePath) {
  * The same in Firefox: the journal page shown in the extension's own tab, the download saved
  * into `downloadDir` (emptied first) without a question.
  * @param {{ browser: import('puppeteer-core').Browser, extensionPage: import('puppeteer-core').Page, origin: string }} firefox
- * @param {string} caseId @param {string} downloadDir
+ * @param {string} caseId @param {string} downloadDir @param {{ memory?: boolean }} [options]
+ *   with `memory`, memory is sampled (in a run of its own, as in Chromium)
  */
-export async function benchExportFirefox(firefox, caseId, downloadDir) {
+export async function benchExportFirefox(firefox, caseId, downloadDir, { memory = false } = {}) {
   const { extensionPage: page, origin } = firefox;
   const pid = /** @type {number} */ (firefox.browser.process()?.pid);
   for (const name of await readdir(downloadDir)) await rm(join(downloadDir, name), { force: true });
   await page.evaluate((url) => location.assign(url), `${origin}extension/pages/journal.html?case=${encodeURIComponent(caseId)}`);
   await page.waitForSelector('#chain[data-ok]', { timeout: 600_000 });
-  const baseline = await idleMemory(pid);
-  const memory = sampleMemory(pid);
+  const baseline = memory ? await idleMemory(pid) : NaN;
+  const sampler = memory ? sampleMemory(pid) : null;
   const t0 = Date.now();
   await page.click('#export');
   await page.waitForFunction(() => /\.zip/.test(document.getElementById('export-status')?.textContent ?? '') || !document.getElementById('export-error')?.hidden, { timeout: 900_000, polling: 20 });
@@ -181,7 +188,7 @@ export async function benchExportFirefox(firefox, caseId, downloadDir) {
     await new Promise((r) => setTimeout(r, 20));
   }
   const savedMs = Date.now() - t0;
-  const peak = memory.stop();
+  const peak = sampler ? sampler.stop() : NaN;
   await page.evaluate((url) => location.assign(url), `${origin}extension/pages/import.html`);
   await page.waitForFunction(() => document.readyState === 'complete' && location.pathname.endsWith('import.html'));
   await page.evaluate(async () => (await import('/extension/shared/spool.js')).removeStaleSpools(0));
@@ -189,21 +196,27 @@ export async function benchExportFirefox(firefox, caseId, downloadDir) {
 }
 
 /**
- * The import page reading `zipPath`: time from choosing the file to the verified case shown.
+ * The import page reading `zipPath`: time from choosing the file to the verified case shown;
+ * with `memory`, the browser's memory sampled every 50 ms until then (the export's method, and
+ * for the same reason in a run of its own), above the idle baseline with the page open.
  * @param {Awaited<ReturnType<typeof import('../../tests/support/chromium.mjs').launchWithExtension>>} browser
- * @param {string} zipPath
+ * @param {string} profile the browser's user-data-dir (to find its processes)
+ * @param {string} zipPath @param {{ memory?: boolean }} [options]
  */
-export async function benchImport(browser, zipPath) {
+export async function benchImport(browser, profile, zipPath, { memory = false } = {}) {
   const page = await browser.context.newPage();
   await page.goto(browser.extensionUrl('extension/pages/import.html'));
+  const baseline = memory ? await idleMemory(profile) : NaN;
+  const sampler = memory ? sampleMemory(profile) : null;
   const t0 = Date.now();
   await page.setInputFiles('#bundle-input', zipPath);
   // The worker's verdict: valid opens the read-only view; anything else says why.
   await page.waitForSelector('#readonly:not([hidden]), #result[data-state="altered"], #result[data-state="unreadable"], #result[data-state="failed"]', { timeout: 900_000 });
   const ms = Date.now() - t0;
+  const peak = sampler ? sampler.stop() : NaN;
   const result = (await page.textContent('#result')) ?? '';
   await page.close();
-  return { ms, result };
+  return { ms, result, baseline, peak };
 }
 
 /**
@@ -249,3 +262,55 @@ export async function benchJournalPage(browser, caseId, rounds) {
 }
 
 export { fmt };
+
+/**
+ * The export's scale curve: for each size, a case of that many captures of 1 MB, filled through
+ * the append path, exported once timed and once with memory sampled. A size whose case, export
+ * file and download would not fit on the disk (with 2 GB to spare) is left out, and said so.
+ * @param {Awaited<ReturnType<typeof import('../../tests/support/chromium.mjs').launchWithExtension>>} browser
+ * @param {string} profile @param {any} template @param {number[]} sizes
+ * @param {(line: string) => void} log
+ */
+export async function benchCurve(browser, profile, template, sizes, log) {
+  /** @type {{ n: number, size: number, exportMs: number, savedMs: number, above: number }[]} */
+  const rows = [];
+  /** @type {{ n: number, needed: number, free: number }[]} */
+  const skipped = [];
+  const filler = await browser.context.newPage();
+  await filler.goto(browser.extensionUrl('extension/pages/import.html'));
+  try {
+    for (const n of sizes) {
+      const { bavail, bsize } = statfsSync(profile);
+      const free = bavail * bsize;
+      // The captures in IndexedDB, the export file, the download: three copies, and 2 GB spare.
+      const needed = 3 * n * (1 << 20) + (2 << 30);
+      if (free < needed) {
+        log(`curve: ${n} captures need ${fmt(needed / 2 ** 30, 1)} GB, ${fmt(free / 2 ** 30, 1)} GB free: left out`);
+        skipped.push({ n, needed, free });
+        continue;
+      }
+      const caseId = `bench-curve-${n}`;
+      log(`curve: filling ${n} captures`);
+      await fillJournal(filler, caseId, n, 1 << 20, template);
+      const timed = await benchExport(browser, profile, caseId);
+      const sampled = await benchExport(browser, profile, caseId, { memory: true });
+      rows.push({ n, size: timed.size, exportMs: timed.exportMs, savedMs: timed.savedMs, above: sampled.peak - sampled.baseline });
+      log(`curve: ${n} captures, ${fmt(timed.exportMs)} ms, +${fmt((sampled.peak - sampled.baseline) / 2 ** 20)} MB`);
+      // The case's files go, so that the next size has the disk.
+      await filler.evaluate(async (id) => {
+        const { openDb } = await import('/extension/shared/store.js');
+        const db = await openDb();
+        const range = IDBKeyRange.bound([id], [id, []]);
+        const tx = db.transaction(['artifacts'], 'readwrite');
+        tx.objectStore('artifacts').delete(range);
+        await new Promise((resolve, reject) => {
+          tx.oncomplete = resolve;
+          tx.onerror = () => reject(tx.error);
+        });
+      }, caseId);
+    }
+  } finally {
+    await filler.close();
+  }
+  return { rows, skipped };
+}

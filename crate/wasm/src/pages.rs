@@ -4,6 +4,7 @@
 use std::io::{BufWriter, Write};
 
 use temoin_core::bundle::read::Limits;
+use temoin_core::bundle::read_ahead::ReadAhead;
 use temoin_core::bundle::verify::{verify_bundle_with_progress, VerifiedBundle};
 use temoin_core::error::{Error, ErrorCode};
 use temoin_core::journal::{self, Entry, Head, StoredArtifact};
@@ -254,6 +255,9 @@ extern "C" {
     fn read(this: &SliceReader, offset: f64, length: u32) -> Result<js_sys::Uint8Array, JsValue>;
 }
 
+/// How much a sequential read of the chosen file asks of `FileReaderSync` at once.
+const READ_AHEAD: usize = 4 << 20;
+
 /// `Read + Seek` over a `SliceReader`: the verifier sees a file, JavaScript reads slices.
 struct JsFile {
     reader: SliceReader,
@@ -275,7 +279,11 @@ impl std::io::Read for JsFile {
         if got == 0 {
             return Err(std::io::ErrorKind::UnexpectedEof.into());
         }
-        chunk.slice(0, got as u32).copy_to(&mut buf[..got]);
+        if got == chunk.length() as usize {
+            chunk.copy_to(&mut buf[..got]);
+        } else {
+            chunk.subarray(0, got as u32).copy_to(&mut buf[..got]);
+        }
         self.pos += got as u64;
         Ok(got)
     }
@@ -318,7 +326,7 @@ pub fn verify_bundle_file(
         }
     };
     let report = verify_bundle_with_progress(
-        file,
+        ReadAhead::new(file, READ_AHEAD),
         &Limits::default(),
         expect_head.as_deref(),
         &mut report_progress,

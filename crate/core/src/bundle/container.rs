@@ -294,7 +294,9 @@ pub struct Source<R: Read + Seek> {
     window: Vec<u8>,
 }
 
-const WINDOW: usize = 256 * 1024;
+/// Headers are small: a window this size holds a local header and its names, and a check of
+/// every member's header (one window each, members being far apart) reads little beyond them.
+const WINDOW: usize = 64 * 1024;
 
 impl<R: Read + Seek> Source<R> {
     pub fn new(mut inner: R) -> Result<Self> {
@@ -958,7 +960,15 @@ impl<R: Read + Seek> Read for Range<'_, R> {
     }
 }
 
-const CHUNK: usize = 64 * 1024;
+/// A member's data is read in pieces this large, straight into the piece (larger than half a
+/// window, so not through it): in the browser each read is a `FileReaderSync` call whose fixed
+/// cost 64 KB pieces multiplied by 16.
+const CHUNK: usize = 1 << 20;
+
+/// The size of the pieces a member of `size` bytes is read in.
+fn piece(size: u64) -> usize {
+    usize::try_from(size.saturating_add(1)).map_or(CHUNK, |n| n.min(CHUNK))
+}
 
 /// Streams one member's bytes to `sink`, never more than it declares, and checks its size,
 /// its CRC and that its deflate stream ends exactly where its data does.
@@ -982,7 +992,9 @@ pub fn read_member<R: Read + Seek>(
     };
     let mut crc = Crc32::new();
     let mut read = 0u64;
-    let mut buf = vec![0u8; CHUNK];
+    // No larger than the member (plus the byte that would prove its size false): many small
+    // members must not each cost a 1 MB buffer.
+    let mut buf = vec![0u8; piece(m.size)];
     let mut pump = |reader: &mut dyn Read| -> Result<()> {
         // One byte more than declared proves the declaration false.
         let mut limited = reader.take(m.size.saturating_add(1));
@@ -1007,8 +1019,10 @@ pub fn read_member<R: Read + Seek>(
         }
     };
     if m.method == DEFLATED {
-        let mut inflater =
-            flate2::bufread::DeflateDecoder::new(io::BufReader::with_capacity(CHUNK, range));
+        let mut inflater = flate2::bufread::DeflateDecoder::new(io::BufReader::with_capacity(
+            piece(m.compressed),
+            range,
+        ));
         pump(&mut inflater)?;
         if read == m.size {
             // The stream must end here, having used every compressed byte and no more.

@@ -4,6 +4,7 @@
 pub mod container;
 pub mod files;
 pub mod read;
+pub mod read_ahead;
 pub mod verify;
 
 use serde::{Deserialize, Serialize};
