@@ -41,6 +41,9 @@ const MAX16: u16 = u16::MAX;
 
 const STORED: u16 = 0;
 const DEFLATED: u16 = 8;
+/// The most a written entry may be deflated: half the ratio the reader refuses (`max_ratio`,
+/// 100), so that whatever Témoin writes, Témoin and other careful readers open.
+const MAX_WRITTEN_RATIO: u64 = 50;
 const FLAG_DESCRIPTOR: u16 = 1 << 3;
 /// A regular file, rw-r--r--, in the Unix half of the external attributes.
 const REGULAR_FILE: u32 = 0o100_644 << 16;
@@ -121,7 +124,13 @@ impl<W: Write> ContainerWriter<W> {
             let mut enc = DeflateEncoder::new(Vec::new(), Compression::default());
             enc.write_all(bytes)?;
             deflated = enc.finish()?;
-            (DEFLATED, deflated.as_slice())
+            // A very repetitive file (a page of thousands of like replies) deflates more than
+            // any reader should trust (ZIP-bomb checks, ours included): it is stored as it is.
+            if bytes.len() as u64 / (deflated.len() as u64).max(1) > MAX_WRITTEN_RATIO {
+                (STORED, bytes)
+            } else {
+                (DEFLATED, deflated.as_slice())
+            }
         } else {
             (STORED, bytes)
         };
@@ -1111,6 +1120,21 @@ mod tests {
         assert_eq!(files[0], ("a.txt".into(), b"hello hello hello".to_vec()));
         assert_eq!(files[1].1, b"\x89PNG....");
         assert_eq!(files[2].1, b"");
+    }
+
+    #[test]
+    fn a_file_too_repetitive_to_deflate_safely_is_stored_and_reads_back() {
+        // 4 MB of one repeated reply deflates about 1,000 times: more than the reader allows.
+        let page = b"<article>same reply</article>".repeat(150_000);
+        let mut w = ContainerWriter::new(Vec::new(), DosTime::new(2026, 11, 28, 12, 0, 0));
+        w.add("page.html.txt", &page, true).unwrap();
+        w.add("a.txt", b"hello hello hello", true).unwrap();
+        let z = w.finish().unwrap();
+        let mut src = Source::new(Cursor::new(&z)).unwrap();
+        let dir = read_directory(&mut src, &LIMITS).unwrap();
+        assert_eq!(dir.members[0].method, STORED);
+        assert_eq!(dir.members[1].method, DEFLATED);
+        assert_eq!(read_all(&z).unwrap()[0].1, page);
     }
 
     #[test]
