@@ -27,7 +27,7 @@
         authorName: name ?? (!first && before && before.outgoing === outgoing ? before.authorName : undefined),
         postId: C.attr(el, 'data-mid') ?? C.attr(el, 'data-message-id'),
         publishedAt: C.attr(el, 'data-timestamp'),
-        // K writes the time twice: in .time, kept hidden to make room, and in its .time-inner, shown.
+        // K writes the time twice: in .time, making room for it, and in its .time-inner, laid over it and shown.
         time: C.line(el.querySelector('.time-inner') ?? el.querySelector('.time .i18n, .time, .message-time')),
         text: C.lines(C.own(el, '.message, .text-content', '.reply, .EmbeddedMessage'), '.time, .reactions, .message-time, .Reactions, .MessageMeta'),
         mediaUrls: C.media(el),
