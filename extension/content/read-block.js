@@ -34,8 +34,10 @@
    * preformatted text): a post's text as its author wrote it.
    * @param {Element | null | undefined} root
    * @param {(el: Element) => boolean} [skip]
+   * @param {(el: Element) => boolean} [asText] controls that are part of the text all the same (a
+   *   chat app's mention of a person, made a button to open the person's card)
    */
-  function shownLines(root, skip) {
+  function shownLines(root, skip, asText) {
     if (!root) return '';
     let out = '';
     /** @param {Node} node @param {boolean} pre */
@@ -48,7 +50,7 @@
       }
       if (node.nodeType !== Node.ELEMENT_NODE) return;
       const el = /** @type {Element} */ (node);
-      if (el !== root && (el.matches(NOT_TEXT) || skip?.(el))) return;
+      if (el !== root && ((el.matches(NOT_TEXT) && !(asText?.(el) && el.matches('[role="button"]'))) || skip?.(el))) return;
       if (el.tagName === 'BR') {
         out += '\n';
         return;

@@ -26,6 +26,12 @@ export const CHAT_HOSTS = {
   'messagerie.ent.test': 'generic',
 };
 
+/** A saved fragment of an app's page in a page of its own: the fragment verbatim, in a scrolling pane. @param {string} fragment */
+const realShell = (fragment) =>
+  '<!doctype html><html><head><meta charset="utf-8"><title>saved fragment</title>' +
+  '<style>html,body{margin:0;height:100%}main{height:100vh;display:flex}.saved-pane{flex:1;overflow-y:auto}</style></head>' +
+  `<body><main><div class="saved-pane">${fragment}</div></main></body></html>`;
+
 /** @returns {Promise<{ port: number, proxyPort: number, chromiumArgs: string[], requests: { host: string, path: string }[], close: () => Promise<void> }>} */
 export async function serveChats() {
   /** @type {{ host: string, path: string }[]} */
@@ -39,6 +45,19 @@ export async function serveChats() {
     const path = new URL(req.url ?? '/', 'https://x').pathname;
     requests.push({ host, path });
     const app = /** @type {Record<string, string>} */ (CHAT_HOSTS)[host];
+    // A saved page of the real app (tests/fixtures/chat/real/<app>/<name>.html): its own scripts
+    // kept from running; a saved fragment (the message list alone) set in a scrolling pane.
+    const real = new URL(req.url ?? '/', 'https://x').searchParams.get('real');
+    if (app && real && /^[a-z0-9-]+$/.test(real)) {
+      const saved = await readFile(join(CHAT, 'real', app, `${real}.html`), 'utf8').catch(() => null);
+      if (saved === null) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('no saved page');
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "script-src 'none'" });
+      res.end(/^\s*<(!doctype|html)/i.test(saved) ? saved : realShell(saved));
+      return;
+    }
     const file = path === '/__fixture/older.js' ? join(CHAT, 'older.js') : app && !/\.(png|jpe?g|webp|gif|mp4)$/.test(path) ? join(CHAT, app, 'index.html') : null;
     if (!file) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('no fixture');

@@ -35,10 +35,12 @@
   /** The text an element shows, on one line. @param {Element | null | undefined} el */
   const line = (el) => (el ? R.shownText(el).replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim() || undefined : undefined);
   /**
-   * The text an element shows, line breaks kept, leaving out what `skip` matches.
-   * @param {Element | null | undefined} el @param {string} [skip] a selector
+   * The text an element shows, line breaks kept, leaving out what `skip` matches; the controls
+   * that `keep` matches (`[role="button"]` elements only: a mention, a name) are text all the same.
+   * @param {Element | null | undefined} el @param {string} [skip] a selector @param {string} [keep] a selector
    */
-  const lines = (el, skip) => (el ? R.shownLines(el, skip ? (/** @type {Element} */ e) => e.matches(skip) : undefined).replace(/[ \t]+\n/g, '\n').trim() || undefined : undefined);
+  const lines = (el, skip, keep) =>
+    (el ? R.shownLines(el, skip ? (/** @type {Element} */ e) => e.matches(skip) : undefined, keep ? (/** @type {Element} */ e) => e.matches(keep) : undefined).replace(/[ \t]+\n/g, '\n').trim() || undefined : undefined);
   /** @param {Element | null | undefined} el @param {string} name */
   const attr = (el, name) => el?.getAttribute(name)?.trim() || undefined;
   /** Addresses of the images and videos a message shows, http(s) only, avatars left out. @param {Element} el @param {RegExp} [skip] */

@@ -1,6 +1,6 @@
 // Telegram Web (web.telegram.org, versions K and A). K: .bubble[data-mid][data-timestamp] in
 // .bubbles-inner, a run's first message in a group headed by its sender's .peer-title, the time
-// inside .message (.time), replies in .reply, days in .bubble.service.is-date. A:
+// inside .message (.time, shown by its .time-inner), replies in .reply, days in .bubble.service.is-date. A:
 // .Message[data-message-id] with .message-time and .sender-title, days in .sticky-date.
 (() => {
   const C = /** @type {any} */ (globalThis).temoinChats;
@@ -27,7 +27,8 @@
         authorName: name ?? (!first && before && before.outgoing === outgoing ? before.authorName : undefined),
         postId: C.attr(el, 'data-mid') ?? C.attr(el, 'data-message-id'),
         publishedAt: C.attr(el, 'data-timestamp'),
-        time: C.line(el.querySelector('.time .i18n, .time, .message-time')),
+        // K writes the time twice: in .time, making room for it, and in its .time-inner, laid over it and shown.
+        time: C.line(el.querySelector('.time-inner') ?? el.querySelector('.time .i18n, .time, .message-time')),
         text: C.lines(C.own(el, '.message, .text-content', '.reply, .EmbeddedMessage'), '.time, .reactions, .message-time, .Reactions, .MessageMeta'),
         mediaUrls: C.media(el),
         parent: reply ? { authorName: C.line(reply.querySelector('.reply-title, .message-title')), text: C.lines(reply.querySelector('.reply-subtitle, .message-text')) } : undefined,
