@@ -520,11 +520,11 @@ fn the_procureur_letter_lists_each_item_under_its_capture() {
             .unwrap_or_else(|| panic!("{s:?} not in:\n{letter}"))
     };
     let raid = at("- Sur X, 6 réponses de 4 comptes (toutes les réponses sous un message, https://x.com/sam_k/status/1799999999999999999)\u{a0}:");
-    let second = at("  - 2.2 — le 10 novembre 2026");
-    assert!(letter[second..].starts_with("  - 2.2 — le 10 novembre 2026"));
+    let second = at("  - 1.2 — le 10 novembre 2026");
+    assert!(letter[second..].starts_with("  - 1.2 — le 10 novembre 2026"));
     at("@pie_bavarde\u{a0}: «\u{a0}personne ne t'aime\u{a0}» (https://x.com/pie_bavarde/status/180000000000000002).");
     let conv = at("- Sur Instagram, Conversation avec Max — 3 messages (conversation faite défiler depuis le début chargé, message privé reçu sur Instagram");
-    let max = at("  - 3.3 — ");
+    let max = at("  - 2.3 — ");
     assert!(raid < second && second < conv && conv < max);
     assert!(
         !letter[conv..].contains("instagram.com/direct"),
@@ -549,6 +549,82 @@ fn the_procureur_letter_lists_each_item_under_its_capture() {
             ),
         "{report}"
     );
+}
+
+#[test]
+fn the_procureur_letter_names_the_items_authors_not_the_anchor_nor_the_victim() {
+    use temoin_core::model::Post;
+    let raid_items = {
+        let case = with_items();
+        let view = CaseView::build(CASE, &case.entries);
+        view.item(2)
+            .unwrap()
+            .capture
+            .as_ref()
+            .unwrap()
+            .items
+            .clone()
+    };
+    let case = resealed(&[1, 2, 3], |seq, c| match seq {
+        // The raid was right-clicked on the victim's own post, under which the replies are.
+        2 => {
+            c.post = Some(Post {
+                platform: Some("x".into()),
+                author_name: Some("Léa M.".into()),
+                author_handle: Some("@lea_m".into()),
+                text: Some("ma vidéo".into()),
+                ..Post::default()
+            });
+        }
+        // The conversation repeats two of the raid's replies after its own messages.
+        3 => {
+            let mut more = raid_items[1..3].to_vec();
+            for (i, m) in more.iter_mut().enumerate() {
+                m.n = 4 + i as u32;
+                m.crop = None;
+            }
+            c.items.extend(more);
+        }
+        _ => {}
+    });
+    let view = CaseView::build(CASE, &case.entries);
+    assert_eq!(view.item(2).unwrap().label.author, None);
+    let letter = procureur_letter(&view, &case, date!(2026 - 11 - 29));
+    let authors = &letter[letter.find("3. L'auteur ou les auteurs").unwrap()..];
+    let authors = &authors[..authors.find("4. Les témoins").unwrap()];
+    for who in [
+        "@corbeau_noir",
+        "@pie_bavarde",
+        "@geai_moqueur",
+        "@buse_grise",
+    ] {
+        assert!(
+            authors.contains(&format!("- {who} sur X")),
+            "{who}: {authors}"
+        );
+    }
+    assert!(
+        !authors.contains("Léa"),
+        "the anchor is not an author: {authors}"
+    );
+    let people = authors
+        .find(
+            "Personnes qui écrivent dans la conversation (la victime peut en faire partie)\u{a0}:",
+        )
+        .unwrap_or_else(|| panic!("{authors}"));
+    assert!(authors[people..].contains("- Max (@max_2010) sur Instagram"));
+    assert!(
+        !authors[..people].contains("Max"),
+        "a conversation's people are not listed as authors: {authors}"
+    );
+    // The conversation is given as context, its messages numbered under its exhibit, and a
+    // message already cited is pointed to.
+    assert!(letter.contains(
+        "Messages de la conversation (pour le contexte, y compris ceux de la victime)\u{a0}:"
+    ));
+    assert!(letter.contains("  - 2.4 — (déjà cité en 1.2)."), "{letter}");
+    assert!(letter.contains("  - 2.5 — (déjà cité en 1.3)."), "{letter}");
+    assert_eq!(letter.matches("personne ne t'aime").count(), 1, "{letter}");
 }
 
 /// `with_items` sealed again with only the entries `keep` (their original numbers), each
