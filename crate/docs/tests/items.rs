@@ -627,6 +627,18 @@ fn the_procureur_letter_names_the_items_authors_not_the_anchor_nor_the_victim() 
     assert!(letter.contains("  - 2.4 — (déjà cité en 1.2)."), "{letter}");
     assert!(letter.contains("  - 2.5 — (déjà cité en 1.3)."), "{letter}");
     assert_eq!(letter.matches("personne ne t'aime").count(), 1, "{letter}");
+
+    // The report to the platform names the anchor as such and does not quote it.
+    let report =
+        temoin_docs::report::letters::platform_report(view.item(2).unwrap(), false, Lang::En);
+    assert!(
+        report.contains("Under the post by: Léa M. (@lea_m)"),
+        "{report}"
+    );
+    assert!(
+        !report.contains("ma vidéo") && !report.contains("Author:"),
+        "{report}"
+    );
 }
 
 #[test]

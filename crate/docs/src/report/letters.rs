@@ -968,9 +968,34 @@ pub fn platform_report(item: &ItemView, minor: bool, lang: Lang) -> String {
     if let Some(a) = &item.label.author {
         let _ = writeln!(out, "{} {a}", lang.pick("Auteur\u{a0}:", "Author:"));
     }
+    // A selection's right-clicked post is the one its replies sit under (often the victim's
+    // own): named as such, never quoted as the content reported.
+    if let Some(anchor) = item
+        .capture
+        .as_ref()
+        .filter(|c| {
+            c.collection
+                .as_ref()
+                .is_some_and(|col| col.mode == "selection")
+        })
+        .and_then(|c| c.post.as_ref())
+        .and_then(|p| {
+            temoin_core::view::author_label(
+                p,
+                p.platform.as_deref().or(item.label.platform.as_deref()),
+            )
+        })
+    {
+        let _ = writeln!(
+            out,
+            "{} {anchor}",
+            lang.pick("Sous le message de\u{a0}:", "Under the post by:")
+        );
+    }
     if let Some(t) = item
         .capture
         .as_ref()
+        .filter(|c| c.collection.is_none())
         .and_then(|c| c.post.as_ref())
         .and_then(|p| p.text.as_deref())
         .filter(|t| !t.trim().is_empty())
