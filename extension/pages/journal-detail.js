@@ -3,11 +3,11 @@
 // details (files, sizes, methods, fingerprints) collapsed, and the actions that append to the
 // journal about it: categories, a note, a deletion. Sexual images of a minor are never shown:
 // the dialog says why and offers to delete the capture's files, keeping its record.
-import { categoryLabel, CATEGORIES, t } from '../shared/i18n.js';
+import { categoryLabel, CATEGORIES, plural, t } from '../shared/i18n.js';
 import { addNote, deleteItem, setCategories } from '../shared/journal.js';
 import { artifactsOf } from '../shared/store.js';
 import { byId, externalLink, h, inertDocument, revealButton } from './dom.js';
-import { exactSize, firstWords, itemsGathered, itemTime, localDateTime, parseDate, wholeNumber } from './journal-format.js';
+import { exactSize, firstWords, itemsGathered, itemsPeriod, itemsSummary, itemTime, localDateTime, parseDate, wholeNumber } from './journal-format.js';
 
 /**
  * Whether an item's images must never be shown: the case's person is a minor and the item is
@@ -38,6 +38,18 @@ function shotLabel(name) {
 export function imagesFirstThePost(artifacts) {
   const rank = (/** @type {string} */ n) => (SHOTS.includes(n) ? SHOTS.indexOf(n) : SHOTS.length);
   return artifacts.filter((a) => a.mediaType.startsWith('image/')).sort((a, b) => rank(a.name) - rank(b.name));
+}
+
+/**
+ * A post's author as documents name them: « Léa M. (@lea_m) », « @lea_m », « Léa M. ».
+ * @param {any} post @param {string | undefined} platform
+ */
+function authorName(post, platform) {
+  const name = post?.authorName?.trim();
+  const raw = post?.authorHandle?.trim();
+  const handle = raw ? (raw.startsWith('@') || raw.includes('@') || platform === 'gmail' ? raw : `@${raw}`) : '';
+  if (name && handle) return `${name} (${handle})`;
+  return name || handle || '';
 }
 
 /** @param {string} term @param {Node | string | null | undefined} value */
@@ -147,13 +159,27 @@ export async function openDetail(caseId, item, view, onChange) {
     ]);
   }
 
-  // Each item's crop is shown with its item, below, not among the capture's pictures.
+  // A capture of several items: a conversation (messages from both sides) or a selection
+  // (posts under an anchor, the right-clicked post, often the victim's own).
+  const mode = capture?.collection?.mode;
+  const conversation = mode === 'conversation';
+  const platformId = post.platform ?? capture?.page.platform;
+  const anchor = mode === 'selection' ? authorName(post, platformId) : '';
+  const stitched = capture?.collection?.pane?.image;
+
+  // Each item's crop is shown with its item, below, not among the capture's pictures; a
+  // conversation has no crop of its right-clicked message.
   const crops = new Set((capture?.items ?? []).map((/** @type {any} */ i) => i.crop?.name).filter(Boolean));
   const shots = h('div', { class: 'shots' });
-  for (const a of imagesFirstThePost(stored).filter((a) => !crops.has(a.name))) {
+  const shown = imagesFirstThePost(stored).filter((a) => !crops.has(a.name) && !(conversation && a.name.startsWith('screenshot-post')));
+  for (const a of shown) {
     const url = URL.createObjectURL(a.blob);
     urls.push(url);
-    const name = shotLabel(a.name);
+    const name = conversation && (a.name === stitched || a.name === 'pane.png')
+      ? t('itemsStitched')
+      : anchor && a.name.startsWith('screenshot-post')
+        ? `${t('itemsUnderPost')} ${anchor}`
+        : shotLabel(a.name);
     const img = h('img', { src: url, 'data-name': a.name });
     shots.append(h('figure', {}, [revealButton(img, name), h('figcaption', {}, [name])]));
   }
@@ -193,13 +219,31 @@ export async function openDetail(caseId, item, view, onChange) {
   const parts = capture?.collection ? itemsList(capture, stored, urls) : null;
 
   const when = itemTime(item);
+  // What a capture of several items holds, and over which days: for a conversation, « Conversation
+  // avec Max — 42 messages, du 20 au 27 novembre 2026 ».
+  const period = capture?.collection ? itemsPeriod(capture) : null;
+  let head = null;
+  if (capture?.collection && label.items) {
+    const count = plural('itemsMessages', label.items.count);
+    const title = conversation
+      ? period
+        ? label.items.with
+          ? t('itemsConversationHead', [label.items.with, count, period])
+          : t('itemsConversationHeadUntitled', [count, period])
+        : itemsSummary(label.items)
+      : [itemsSummary(label.items), period].filter(Boolean).join(', ');
+    head = h('p', { class: 'items-head', id: 'items-head' }, [title]);
+  }
   const readable = capture
     ? h('dl', { class: 'readable' }, [
-        ...pair(t('fieldAuthor'), label.author || t('authorUnknown')),
+        // A collection's author is its items' only author, if they have one; a conversation's
+        // people are in its messages.
+        ...pair(t('fieldAuthor'), capture.collection ? (conversation ? null : label.author) : label.author || t('authorUnknown')),
+        ...pair(t('itemsUnderPost'), anchor ? (post.permalink ? h('span', {}, [anchor, ' — ', externalLink(post.permalink)]) : anchor) : null),
         ...pair(t('fieldPlatform'), [label.platformName, label.private ? ` (${t('privateMessage')})` : ''].join('')),
-        ...pair(t('fieldPublishedAt'), when.kind === 'published' ? local(when.iso) : null),
+        ...pair(label.private ? t('itemsSentOn') : t('fieldPublishedAt'), when.kind === 'published' && !capture.collection ? local(when.iso) : null),
         ...pair(t('fieldCapturedAt'), local(capture.capturedAt)),
-        ...pair(t('fieldPermalink'), post.permalink ? externalLink(post.permalink) : null),
+        ...pair(t('fieldPermalink'), post.permalink && !capture.collection ? externalLink(post.permalink) : null),
         ...pair(t('fieldUrl'), externalLink(capture.page.url)),
       ])
     : h('dl', { class: 'readable' }, [
@@ -256,9 +300,10 @@ export async function openDetail(caseId, item, view, onChange) {
         : shots.childElementCount
           ? h('p', { class: 'notice' }, [t('hurtfulNotice')])
           : null,
+    head,
     readable,
-    post.text ? h('h3', {}, [t('fieldMessage')]) : null,
-    post.text ? h('div', { class: 'post-text' }, [post.text]) : null,
+    post.text && !capture?.collection ? h('h3', {}, [t('fieldMessage')]) : null,
+    post.text && !capture?.collection ? h('div', { class: 'post-text' }, [post.text]) : null,
     shots.childElementCount ? h('h3', {}, [t('shotsTitle')]) : null,
     shots.childElementCount ? shots : null,
     parts,

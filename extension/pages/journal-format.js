@@ -3,7 +3,7 @@
 // four, and the name of an exported file. Presentation only: who wrote a post and where come
 // from the core's `label`.
 import { currentLanguage, formatNumber, plural, t } from '../shared/i18n.js';
-import { longDate, localDateTime as writtenDateTime, localDateTimeParts } from '../shared/dates.js';
+import { longDate, localDay as writtenDay, localDateTime as writtenDateTime, localDateTimeParts } from '../shared/dates.js';
 import { h } from './dom.js';
 
 /** @param {string | null | undefined} text @returns {Date | null} a date, or null if `text` is none */
@@ -141,13 +141,57 @@ export function itemsSummary(summary) {
 }
 
 /**
- * How the items were gathered: « Conversation faite défiler depuis le début chargé »,
- * « Toutes les réponses sous un message ».
+ * How the items were gathered: « Conversation remontée jusqu'à son début (aussi loin que
+ * l'application le permet) », « Toutes les réponses sous un message ».
  * @param {import('../shared/types/Collection').Collection} collection
  */
 export function itemsGathered(collection) {
   if (collection.mode === 'conversation') {
-    return collection.scope === 'since' ? t('itemsGathered_since', [collection.since ?? '?']) : t('itemsGathered_loaded');
+    return collection.scope === 'since' ? t('itemsGathered_since', [collection.since ? writtenDay(collection.since) : '?']) : t('itemsGathered_loaded');
   }
   return t(collection.scope === 'replies' || collection.scope === 'author' ? `itemsGathered_${collection.scope}` : 'itemsGathered_ticked');
+}
+
+/**
+ * The first and last local days a capture of several items' posts were published on, as
+ * the report gives them (its « du 20 au 27 novembre 2026 »); null when none is dated.
+ * @param {any} capture
+ * @returns {{ first: Date, last: Date } | null}
+ */
+export function itemsDays(capture) {
+  const dates = (capture?.items ?? [])
+    .map((/** @type {any} */ i) => parseDate(i.post.publishedUtc ?? i.post.publishedAt))
+    .filter((/** @type {Date | null} */ d) => d !== null)
+    .map((/** @type {Date} */ d) => new Date(d.getFullYear(), d.getMonth(), d.getDate()));
+  if (!dates.length) return null;
+  const times = dates.map((/** @type {Date} */ d) => d.getTime());
+  return { first: new Date(Math.min(...times)), last: new Date(Math.max(...times)) };
+}
+
+/**
+ * The days of a capture of several items within a sentence, the shared month and year said
+ * once: « du 20 au 27 novembre 2026 », "from 28 February to 1 March 2026", « le 20 novembre
+ * 2026 » for one day; null when no item is dated.
+ * @param {any} capture
+ */
+export function itemsPeriod(capture) {
+  const days = itemsDays(capture);
+  if (!days) return null;
+  const { first, last } = days;
+  if (first.getTime() === last.getTime()) return t('itemsOnDay', [localDate(first)]);
+  const french = currentLanguage() === 'fr';
+  const day = french && first.getDate() === 1 ? '1er' : String(first.getDate());
+  let from;
+  if (first.getFullYear() !== last.getFullYear()) from = localDate(first);
+  else if (first.getMonth() === last.getMonth()) from = day;
+  else {
+    const month = new Intl.DateTimeFormat(french ? 'fr-FR' : 'en-GB', { month: 'long' }).format(first);
+    from = `${day} ${month}`;
+  }
+  return t('itemsPeriod', [from, localDate(last)]);
+}
+
+/** A phrase made to open a line: « Du 20 au 27 novembre 2026 ». @param {string} text */
+export function sentenceStart(text) {
+  return text ? text[0].toUpperCase() + text.slice(1) : text;
 }

@@ -13,7 +13,7 @@ import { SPOOL_GRACE_MS, removeStaleSpools } from '../shared/spool.js';
 import { currentCaseId, setCurrentCaseId } from '../shared/settings.js';
 import { getArtifact, listCases } from '../shared/store.js';
 import { byId, h, revealButton, saveBlob } from './dom.js';
-import { bundleFileName, entryCounts, firstWords, itemsGathered, itemsSummary, itemTime, timeElement } from './journal-format.js';
+import { bundleFileName, entryCounts, firstWords, itemsDays, itemsGathered, itemsPeriod, itemsSummary, itemTime, sentenceStart, timeElement } from './journal-format.js';
 import { describeError, imagesFirstThePost, openDetail, withheld } from './journal-detail.js';
 import { showHandover } from './journal-handover.js';
 
@@ -144,9 +144,16 @@ function messageCell(item) {
 
 /** @param {any} item */
 function dateCell(item) {
+  // A capture of several items posted over several days: those days, not one time.
+  const days = item.capture?.collection ? itemsDays(item.capture) : null;
+  if (days && days.first.getTime() !== days.last.getTime()) {
+    return [h('span', { class: 'when-period' }, [sentenceStart(itemsPeriod(item.capture) ?? '')])];
+  }
   const when = itemTime(item);
+  // A private message is sent, not published.
+  const kind = when.kind === 'published' && item.label?.private ? t('itemsSentOn') : t(`when_${when.kind}`);
   return [
-    h('span', { class: 'when-kind' }, [t(`when_${when.kind}`)]),
+    h('span', { class: 'when-kind' }, [kind]),
     ' ',
     timeElement(when.date),
   ];

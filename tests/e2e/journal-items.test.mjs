@@ -40,6 +40,8 @@ function seed(caseId, minor) {
         {
           kind: 'capture',
           page: { url: 'https://x.com/sam/status/1', title: 'Sam sur X', platform: 'x' },
+          // The right-clicked anchor: the victim's own post, under which the replies are.
+          post: { platform: 'x', authorName: 'Léa M.', authorHandle: 'lea_m', text: 'ma vidéo', permalink: 'https://x.com/lea_m/status/1' },
           capturedAt: '2026-11-21T10:00:00.000Z',
           artifacts: files.map((f) => f.meta),
           notices: [],
@@ -59,6 +61,8 @@ function seed(caseId, minor) {
         {
           kind: 'capture',
           page: { url: 'https://www.instagram.com/direct/t/1/', title: 'Messages', platform: 'instagram' },
+          // The right-clicked message, one among the conversation's.
+          post: { platform: 'instagram', authorName: 'Max', text: 'ciao la poule', kind: 'message' },
           capturedAt: '2026-11-22T10:00:00.000Z',
           artifacts: [pane.meta],
           notices: ['pane-capped'],
@@ -108,12 +112,24 @@ test('a capture of several items is one row saying what it holds, and its detail
   assert.match(raidRow, /Toutes les réponses sous un message/);
   const convRow = (await page.textContent('#entries tr[data-seq="3"] td.message')) ?? '';
   assert.match(convRow, /Conversation avec Max — 2 messages/);
-  assert.match(convRow, /Conversation faite défiler depuis le début chargé/);
+  assert.match(convRow, /Conversation remontée jusqu'à son début \(aussi loin que l'application le permet\)/);
+  // The raid's replies run over three days: the row gives the period, not one time.
+  const raidDate = (await page.textContent('#entries tr[data-seq="2"] td.date')) ?? '';
+  assert.match(raidDate, /^Du 10 au 12 novembre 2026$/);
+  // Private messages are sent, not published.
+  const convDate = (await page.textContent('#entries tr[data-seq="3"] td.date')) ?? '';
+  assert.match(convDate, /^Envoyé le 18 novembre 2026/);
 
   await page.click('#entries tr[data-seq="2"] button.open-detail');
   await page.waitForSelector('dialog#detail[open]');
   const items = page.locator('dialog#detail ol#items > li');
   assert.equal(await items.count(), 3, 'every item is listed');
+  // The anchor is the post the replies sit under, never their author nor « Le message ».
+  const raidFields = (await page.textContent('dialog#detail dl.readable')) ?? '';
+  assert.match(raidFields, /Sous le message deLéa M\. \(@lea_m\)/);
+  assert.doesNotMatch(raidFields, /Auteur/);
+  assert.equal(await page.locator('dialog#detail h3', { hasText: 'Le message' }).count(), 0);
+  assert.match((await page.textContent('#items-head')) ?? '', /^3[\s\u00a0\u202f]réponses de 2[\s\u00a0\u202f]comptes, du 10 au 12 novembre 2026$/);
   const second = (await items.nth(1).textContent()) ?? '';
   assert.match(second, /Message 2 — @pie_bavarde/);
   assert.match(second, /personne ne t'aime/);
@@ -134,6 +150,12 @@ test('a capture of several items is one row saying what it holds, and its detail
   assert.equal(violations.length, 0, formatViolations(violations));
   assert.match((await page.textContent('#items-pane-capped')) ?? '', /s'arrête à 20.000 pixels sur 24.000/);
   assert.equal(await page.locator('dialog#detail ol#items > li').count(), 2);
+  // The conversation's header: its days, no author, not its right-clicked message.
+  assert.equal((await page.textContent('#items-head')) ?? '', 'Conversation avec Max — 2 messages, le 18 novembre 2026');
+  const convFields = (await page.textContent('dialog#detail dl.readable')) ?? '';
+  assert.doesNotMatch(convFields, /Auteur|Publié/);
+  assert.doesNotMatch((await page.textContent('dialog#detail')) ?? '', /ciao la poule/);
+  assert.deepEqual(await page.$$eval('dialog#detail .shots figcaption', (f) => f.map((x) => x.textContent)), ['La conversation entière (image assemblée)']);
   await page.click('dialog#detail button.close');
 
   // The author filter knows every item's author: one reply is enough to find the raid.

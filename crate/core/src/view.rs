@@ -419,10 +419,16 @@ pub fn label_of(capture: &Capture) -> ItemLabel {
             .iter()
             .find_map(|i| author_label(&i.post, i.post.platform.as_deref().or(id.as_deref())))
     });
+    // A capture of several items is named by its items, never by the right-clicked post: in
+    // a selection that post is the anchor the replies sit under (often the victim's own), in
+    // a conversation it is one message among both sides'.
+    let author = if capture.collection.is_some() {
+        only_author
+    } else {
+        post.and_then(|p| author_label(p, id.as_deref()))
+    };
     ItemLabel {
-        author: post
-            .and_then(|p| author_label(p, id.as_deref()))
-            .or(only_author),
+        author,
         private: is_private(capture),
         platform: id,
         platform_name,
@@ -591,6 +597,44 @@ mod tests {
         assert_eq!(parts.len(), 1);
         assert_eq!(parts[0].author.as_deref(), Some("@corbeau"));
         assert!(label_of(&Capture::default()).items.is_none());
+    }
+
+    #[test]
+    fn the_anchor_of_a_selection_is_never_the_captures_author() {
+        use crate::model::{Collection, Item};
+        let item = |n: u32, handle: &str| Item {
+            n,
+            post: post(None, Some(handle)),
+            crop: None,
+        };
+        let mut c = Capture {
+            page: crate::model::Page {
+                url: "https://x.com/lea_m/status/1".into(),
+                title: "t".into(),
+                platform: Some("x".into()),
+                ..Default::default()
+            },
+            // The right-clicked post: the victim's own, under which the replies are.
+            post: Some(post(Some("Léa M."), Some("lea_m"))),
+            collection: Some(Collection {
+                mode: "selection".into(),
+                scope: "replies".into(),
+                ..Collection::default()
+            }),
+            items: vec![item(1, "corbeau"), item(2, "pie")],
+            ..Default::default()
+        };
+        assert_eq!(label_of(&c).author, None, "two authors in the items: none");
+        c.items.truncate(1);
+        assert_eq!(label_of(&c).author.as_deref(), Some("@corbeau"));
+        // A conversation: the right-clicked message is one among both sides'.
+        c.collection.as_mut().unwrap().mode = "conversation".into();
+        c.items.push(item(2, "lea_m"));
+        assert_eq!(label_of(&c).author, None);
+        // Without a collection, the post names the author as before.
+        c.collection = None;
+        c.items.clear();
+        assert_eq!(label_of(&c).author.as_deref(), Some("Léa M. (@lea_m)"));
     }
 
     #[test]

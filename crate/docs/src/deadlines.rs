@@ -555,6 +555,29 @@ pub fn deadlines(view: &CaseView, today: Date, minor: bool, lang: Lang) -> Deadl
                 );
             }
             if several {
+                // Among several authors, the clock shown is the author's whose limit ends
+                // first, not the capture's latest message.
+                if let (Some(n), Some(post)) = (m.item, m.post) {
+                    let platform = post
+                        .platform
+                        .as_deref()
+                        .or_else(|| last.capture.as_ref()?.page.platform.as_deref());
+                    let n = format!("{}.{n}", last.seq);
+                    let who = author_label(post, platform).unwrap_or_else(|| {
+                        lang.pick("un compte non identifié", "an unnamed account")
+                            .to_owned()
+                    });
+                    harassment.message = harassment.message.replace(
+                        &lang.pick(
+                            format!("le dernier fait capturé (n°\u{a0}{n})"),
+                            format!("the last act captured (no. {n})"),
+                        ),
+                        &lang.pick(
+                            format!("l'auteur dont le délai finit le premier (dernier message de {who}, n°\u{a0}{n})"),
+                            format!("the author whose limit ends first (last message of {who}, no. {n})"),
+                        ),
+                    );
+                }
                 harassment.message.push_str(lang.pick(
                     " Dans un raid, le délai de chaque auteur peut courir depuis son propre dernier message\u{a0}: la date affichée est la plus ancienne d'entre elles (à confirmer avec un avocat).",
                     " In a raid, each author's limit may run from their own last message: the date shown is the earliest of them (to be confirmed with a lawyer).",

@@ -252,7 +252,9 @@ fn the_report_shows_each_item_under_its_capture_and_counts_them_by_author() {
         conv_line.contains("Conversation avec Max — 3 messages"),
         "{conv_line}"
     );
-    assert!(conv_line.contains("Conversation faite défiler depuis le début chargé"));
+    assert!(conv_line.contains(
+        "Conversation remontée jusqu&#39;à son début (aussi loin que l&#39;application le permet)"
+    ));
     assert!(
         conv_line.contains("L&#39;image de la conversation s&#39;arrête à 20")
             && conv_line.contains("pixels sur 24")
@@ -428,7 +430,7 @@ fn one_capture_of_several_messages_shows_repetition() {
     assert_eq!((h.entry, h.start.as_str()), (2, "2026-11-11"));
     assert!(
         h.message.starts_with(
-            "Si ces messages sont retenus comme un harcèlement, le délai pour le dernier fait capturé (n°\u{a0}2.4) est de 6 ans à compter de sa publication, le 11 novembre 2026"
+            "Si ces messages sont retenus comme un harcèlement, le délai pour l'auteur dont le délai finit le premier (dernier message de @geai_moqueur, n°\u{a0}2.4) est de 6 ans à compter de sa publication, le 11 novembre 2026"
         ),
         "{}",
         h.message
@@ -520,11 +522,11 @@ fn the_procureur_letter_lists_each_item_under_its_capture() {
             .unwrap_or_else(|| panic!("{s:?} not in:\n{letter}"))
     };
     let raid = at("- Sur X, 6 réponses de 4 comptes (toutes les réponses sous un message, https://x.com/sam_k/status/1799999999999999999)\u{a0}:");
-    let second = at("  - 2.2 — le 10 novembre 2026");
-    assert!(letter[second..].starts_with("  - 2.2 — le 10 novembre 2026"));
+    let second = at("  - 1.2 — le 10 novembre 2026");
+    assert!(letter[second..].starts_with("  - 1.2 — le 10 novembre 2026"));
     at("@pie_bavarde\u{a0}: «\u{a0}personne ne t'aime\u{a0}» (https://x.com/pie_bavarde/status/180000000000000002).");
-    let conv = at("- Sur Instagram, Conversation avec Max — 3 messages (conversation faite défiler depuis le début chargé, message privé reçu sur Instagram");
-    let max = at("  - 3.3 — ");
+    let conv = at("- Sur Instagram, Conversation avec Max — 3 messages (conversation remontée jusqu'à son début (aussi loin que l'application le permet), message privé reçu sur Instagram");
+    let max = at("  - 2.3 — ");
     assert!(raid < second && second < conv && conv < max);
     assert!(
         !letter[conv..].contains("instagram.com/direct"),
@@ -549,6 +551,184 @@ fn the_procureur_letter_lists_each_item_under_its_capture() {
             ),
         "{report}"
     );
+}
+
+#[test]
+fn the_procureur_letter_names_the_items_authors_not_the_anchor_nor_the_victim() {
+    use temoin_core::model::Post;
+    let raid_items = {
+        let case = with_items();
+        let view = CaseView::build(CASE, &case.entries);
+        view.item(2)
+            .unwrap()
+            .capture
+            .as_ref()
+            .unwrap()
+            .items
+            .clone()
+    };
+    let case = resealed(&[1, 2, 3], |seq, c| match seq {
+        // The raid was right-clicked on the victim's own post, under which the replies are.
+        2 => {
+            c.post = Some(Post {
+                platform: Some("x".into()),
+                author_name: Some("Léa M.".into()),
+                author_handle: Some("@lea_m".into()),
+                text: Some("ma vidéo".into()),
+                ..Post::default()
+            });
+        }
+        // The conversation repeats two of the raid's replies after its own messages.
+        3 => {
+            let mut more = raid_items[1..3].to_vec();
+            for (i, m) in more.iter_mut().enumerate() {
+                m.n = 4 + i as u32;
+                m.crop = None;
+            }
+            c.items.extend(more);
+        }
+        _ => {}
+    });
+    let view = CaseView::build(CASE, &case.entries);
+    assert_eq!(view.item(2).unwrap().label.author, None);
+    let letter = procureur_letter(&view, &case, date!(2026 - 11 - 29));
+    let authors = &letter[letter.find("3. L'auteur ou les auteurs").unwrap()..];
+    let authors = &authors[..authors.find("4. Les témoins").unwrap()];
+    for who in [
+        "@corbeau_noir",
+        "@pie_bavarde",
+        "@geai_moqueur",
+        "@buse_grise",
+    ] {
+        assert!(
+            authors.contains(&format!("- {who} sur X")),
+            "{who}: {authors}"
+        );
+    }
+    assert!(
+        !authors.contains("Léa"),
+        "the anchor is not an author: {authors}"
+    );
+    let people = authors
+        .find(
+            "Personnes qui écrivent dans la conversation (la victime peut en faire partie)\u{a0}:",
+        )
+        .unwrap_or_else(|| panic!("{authors}"));
+    assert!(authors[people..].contains("- Max (@max_2010) sur Instagram"));
+    assert!(
+        !authors[..people].contains("Max"),
+        "a conversation's people are not listed as authors: {authors}"
+    );
+    // The conversation is given as context, its messages numbered under its exhibit, and a
+    // message already cited is pointed to.
+    assert!(letter.contains(
+        "Messages de la conversation (pour le contexte, y compris ceux de la victime)\u{a0}:"
+    ));
+    assert!(letter.contains("  - 2.4 — (déjà cité en 1.2)."), "{letter}");
+    assert!(letter.contains("  - 2.5 — (déjà cité en 1.3)."), "{letter}");
+    assert_eq!(letter.matches("personne ne t'aime").count(), 1, "{letter}");
+
+    // The report to the platform names the anchor as such and does not quote it.
+    let report =
+        temoin_docs::report::letters::platform_report(view.item(2).unwrap(), false, Lang::En);
+    assert!(
+        report.contains("Under the post by: Léa M. (@lea_m)"),
+        "{report}"
+    );
+    assert!(
+        !report.contains("ma vidéo") && !report.contains("Author:"),
+        "{report}"
+    );
+}
+
+#[test]
+fn the_report_shows_a_selections_anchor_and_a_conversations_days_not_their_right_clicked_post() {
+    use temoin_core::model::{Item, Post};
+    let case = resealed(&[1, 2, 3], |seq, c| match seq {
+        2 => {
+            c.post = Some(Post {
+                platform: Some("x".into()),
+                author_name: Some("Léa M.".into()),
+                author_handle: Some("@lea_m".into()),
+                author_url: Some("https://x.com/lea_m".into()),
+                text: Some("ma vidéo du 10".into()),
+                permalink: Some("https://x.com/lea_m/status/1".into()),
+                ..Post::default()
+            });
+            c.notices.push("item-crop-clipped".into());
+            // Two more replies the page could not crop.
+            for n in [7, 8] {
+                c.items.push(Item {
+                    n,
+                    post: Post {
+                        platform: Some("x".into()),
+                        author_handle: Some("@buse_grise".into()),
+                        text: Some(format!("encore {n}")),
+                        published_at: Some("2026-11-12T07:30:00Z".into()),
+                        ..Post::default()
+                    },
+                    crop: None,
+                });
+            }
+        }
+        3 => {
+            c.post = Some(Post {
+                platform: Some("instagram".into()),
+                author_name: Some("Max".into()),
+                text: Some("ciao la poule".into()),
+                kind: Some("message".into()),
+                ..Post::default()
+            });
+        }
+        _ => {}
+    });
+    let h = html(&case, Lang::Fr);
+    let page = |seq: u32| {
+        let at = h.find(&format!("id=\"entry-{seq}\"")).unwrap();
+        let end = h[at..].find("</section>").unwrap() + at;
+        h[at..end].to_owned()
+    };
+    let raid = page(2);
+    assert!(
+        raid.contains("<dt>Sous le message de</dt><dd>Léa M. (@lea_m) — "),
+        "{raid}"
+    );
+    assert!(
+        !raid.contains("<dt>Auteur</dt>"),
+        "the anchor is not the author: {raid}"
+    );
+    assert!(!raid.contains("Texte du message"), "{raid}");
+    assert!(
+        !raid.contains("https://x.com/lea_m\""),
+        "no profile of the anchor's author"
+    );
+    assert!(
+        raid.contains("(2\u{a0}messages sans découpe)")
+            || raid.contains("(2 messages sans découpe)"),
+        "{raid}"
+    );
+    assert!(raid.contains("Un ou plusieurs messages dépassaient de la zone capturée"));
+    let conv = page(3);
+    assert!(
+        conv.contains("<h3>Conversation avec Max — 3 messages, le 18 novembre 2026</h3>"),
+        "{conv}"
+    );
+    assert!(
+        !conv.contains("ciao la poule"),
+        "the right-clicked message is one of many: {conv}"
+    );
+    assert!(!conv.contains("<dt>Auteur</dt>"));
+    assert!(
+        conv.contains("<figcaption>La conversation entière (image assemblée)<br><code>captures/000003/pane.png</code>"),
+        "{conv}"
+    );
+    // The items' list has one numbering (« 2.1 »), and long addresses break at 400 px.
+    assert!(h.contains("ol.parts{list-style:none;padding-left:0}"));
+    assert!(h.contains(".parts a{overflow-wrap:anywhere}"));
+    let en = html(&case, Lang::En);
+    assert!(en.contains("<dt>Under the post by</dt><dd>Léa M. (@lea_m) — "));
+    assert!(en.contains("<h3>Conversation with Max — 3 messages, on 18 November 2026</h3>"));
+    assert!(en.contains("The whole conversation (stitched image)"));
 }
 
 /// `with_items` sealed again with only the entries `keep` (their original numbers), each
@@ -792,8 +972,8 @@ fn the_harassment_clock_runs_from_the_earliest_of_each_authors_last_message() {
         assert_eq!((h.entry, h.start.as_str()), (3, "2026-11-18"));
         assert!(
             h.message.starts_with(lang.pick(
-                "Si ces messages sont retenus comme un harcèlement, le délai pour le dernier fait capturé (n°\u{a0}3.2) est de 6 ans",
-                "If these messages are held to be harassment, the limit for the last act captured (no. 3.2) is 6 years"
+                "Si ces messages sont retenus comme un harcèlement, le délai pour l'auteur dont le délai finit le premier (dernier message de Max (@max_2010), n°\u{a0}3.2) est de 6 ans",
+                "If these messages are held to be harassment, the limit for the author whose limit ends first (last message of Max (@max_2010), no. 3.2) is 6 years"
             )),
             "{}",
             h.message

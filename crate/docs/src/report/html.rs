@@ -13,7 +13,7 @@ use time::{Date, OffsetDateTime, UtcOffset};
 use temoin_core::bundle::{artifact_path, Manifest};
 use temoin_core::model::{Artifact, Capture, Category, Statement};
 use temoin_core::time::{human_date, human_datetime, human_period, offset_of, parse_instant};
-use temoin_core::view::{CaseView, ItemView};
+use temoin_core::view::{author_label, CaseView, ItemView};
 
 use super::words::{method_text, notice_text, number};
 use crate::deadlines::StartsFrom;
@@ -69,7 +69,7 @@ code,.hash{font-family:"DejaVu Sans Mono",monospace;font-size:.85em;overflow-wra
 .text{white-space:pre-wrap;border:1px solid var(--rule);background:var(--soft);padding:.5rem;overflow-wrap:anywhere}
 figure{margin:.5rem 0}img.shot{display:block;max-width:100%;height:auto;border:1px solid var(--rule)}
 dl.fields{display:grid;grid-template-columns:minmax(8rem,14rem) 1fr;gap:.2rem 1rem;margin:.5rem 0}dt{font-weight:bold}dd{margin:0;overflow-wrap:anywhere}
-.chrono tr.part td{background:var(--soft)}.chrono tr.part td:first-child{padding-left:1rem}ol.parts{padding-left:1.2rem}ol.parts li{margin-bottom:.6rem}
+.chrono tr.part td{background:var(--soft)}.chrono tr.part td:first-child{padding-left:1rem}ol.parts{list-style:none;padding-left:0}.parts a{overflow-wrap:anywhere}ol.parts li{margin-bottom:.6rem}
 .chrono col.n{width:3.2rem}.chrono col.when{width:9.5rem}.chrono col.where{width:7rem}.chrono col.who{width:10rem}
 @media screen and (max-width:40rem){dl.fields{grid-template-columns:1fr}dd{margin-bottom:.4rem}body{padding:.8rem}
  table,thead,tbody,tr,th,td{display:block;width:auto}col{width:auto!important}thead{position:absolute;left:-9999px}
@@ -491,6 +491,28 @@ fn published_cell(item: &ItemView, lang: Lang) -> String {
 
 /// The days a capture of several items' publications span, in its device's zone.
 fn parts_period(item: &ItemView, lang: Lang) -> Option<String> {
+    parts_span(item).map(|(a, b)| human_period(a, b, lang))
+}
+
+/// The same days within a sentence: « du 18 au 20 novembre 2026 », "from 18 to 20 November
+/// 2026", « le 18 novembre 2026 », "on 18 November 2026".
+fn parts_period_inline(item: &ItemView, lang: Lang) -> Option<String> {
+    let (a, b) = parts_span(item)?;
+    Some(if a == b {
+        lang.pick(
+            format!("le {}", human_date(a, lang)),
+            format!("on {}", human_date(a, lang)),
+        )
+    } else {
+        lang.pick(
+            human_period(a, b, lang),
+            format!("from {}", human_period(a, b, lang)),
+        )
+    })
+}
+
+/// The first and last days a capture of several items' publications span.
+fn parts_span(item: &ItemView) -> Option<(Date, Date)> {
     let c = item.capture.as_ref()?;
     let offset = offset_of_capture(c);
     let days: Vec<Date> = c
@@ -501,7 +523,7 @@ fn parts_period(item: &ItemView, lang: Lang) -> Option<String> {
         .flatten()
         .map(|t| t.to_offset(offset).date())
         .collect();
-    span(&days).map(|(a, b)| human_period(a, b, lang))
+    span(&days)
 }
 
 fn chronology(out: &mut String, view: &CaseView, lang: Lang, w: &Words) {
@@ -716,19 +738,49 @@ fn item_page(out: &mut String, item: &ItemView, input: &ReportInput, w: &Words) 
     if withheld_images(item, input.view) {
         let _ = writeln!(out, "<p class=\"withheld\">{}</p>", esc(w.withheld_notice));
     } else {
-        // The post's crop when there is one, else the visible screen: one picture per page.
+        // The post's crop when there is one, else the visible screen: one picture per page. A
+        // conversation shows its stitched image: its right-clicked message has no crop of its
+        // own (nor its items).
+        let stitched = item
+            .capture
+            .as_ref()
+            .and_then(|c| c.collection.as_ref())
+            .filter(|col| col.mode == "conversation")
+            .map(|col| col.pane.as_ref().and_then(|p| p.image.clone()));
         let preferred = [
             "screenshot-post-captioned.png",
             "screenshot-post.png",
             "screenshot-visible.png",
         ];
-        let shown = preferred
-            .iter()
-            .find_map(|n| images.iter().find(|a| a.name == *n))
-            .or(images.first());
+        let shown = match &stitched {
+            Some(pane) => pane
+                .as_deref()
+                .and_then(|n| images.iter().find(|a| a.name == n))
+                .or_else(|| {
+                    images
+                        .iter()
+                        .find(|a| !a.name.starts_with("screenshot-post"))
+                }),
+            None => preferred
+                .iter()
+                .find_map(|n| images.iter().find(|a| a.name == *n))
+                .or(images.first()),
+        };
         if let Some(a) = shown {
             let path = artifact_path(added, item.seq, &a.name);
-            if input.present.contains(&path) {
+            if stitched.is_some() && input.present.contains(&path) {
+                let whole = lang.pick(
+                    "La conversation entière (image assemblée)",
+                    "The whole conversation (stitched image)",
+                );
+                let _ = writeln!(
+                    out,
+                    "<figure><img class=\"shot\" src=\"{p}\" alt=\"{}\"><figcaption>{}<br><code>{p}</code></figcaption></figure>",
+                    esc(whole),
+                    esc(whole),
+                    p = esc(&path)
+                );
+            } else if input.present.contains(&path) {
                 let alt = lang.pick(
                     format!("Capture d'écran de l'entrée n°\u{a0}{}", item.seq),
                     format!("Screenshot of entry no. {}", item.seq),
@@ -748,11 +800,36 @@ fn item_page(out: &mut String, item: &ItemView, input: &ReportInput, w: &Words) 
     };
     if let Some(c) = &item.capture {
         let offset = offset_of_capture(c);
-        if let Some(a) = &item.label.author {
+        // A capture of several items: the right-clicked post is not their author's. In a
+        // selection it is the post the replies sit under; in a conversation, one message, and
+        // the people in it are named by its heading and its messages, not as its author.
+        let mode = c.collection.as_ref().map(|col| col.mode.as_str());
+        if let Some(a) = item
+            .label
+            .author
+            .as_ref()
+            .filter(|_| mode != Some("conversation"))
+        {
             row(w.author, esc(a));
         }
-        if let Some(v) = c.post.as_ref().and_then(|p| p.author_url.as_deref()) {
-            row(w.author_page, link(v));
+        if mode.is_none() {
+            if let Some(v) = c.post.as_ref().and_then(|p| p.author_url.as_deref()) {
+                row(w.author_page, link(v));
+            }
+        }
+        if mode == Some("selection") {
+            if let Some(p) = c.post.as_ref() {
+                let platform = p.platform.as_deref().or(item.label.platform.as_deref());
+                let by = author_label(p, platform).map(|a| esc(&a));
+                let at = p.permalink.as_deref().map(link);
+                let value = match (by, at) {
+                    (Some(b), Some(l)) => Some(format!("{b} — {l}")),
+                    (b, l) => b.or(l),
+                };
+                if let Some(v) = value {
+                    row(lang.pick("Sous le message de", "Under the post by"), v);
+                }
+            }
         }
         // A capture of several items: the days its items were published on.
         row(
@@ -776,7 +853,12 @@ fn item_page(out: &mut String, item: &ItemView, input: &ReportInput, w: &Words) 
                 w.public_content
             }),
         );
-        if let Some(v) = c.post.as_ref().and_then(|p| p.permalink.as_deref()) {
+        if let Some(v) = c
+            .post
+            .as_ref()
+            .and_then(|p| p.permalink.as_deref())
+            .filter(|_| mode.is_none())
+        {
             row(w.permalink, link(v));
         }
         row(w.url, link(&c.page.url));
@@ -802,6 +884,7 @@ fn item_page(out: &mut String, item: &ItemView, input: &ReportInput, w: &Words) 
     if let Some(text) = item
         .capture
         .as_ref()
+        .filter(|c| c.collection.is_none())
         .and_then(|c| c.post.as_ref())
         .and_then(|p| p.text.as_ref())
     {
@@ -842,10 +925,18 @@ fn parts_list(out: &mut String, item: &ItemView, c: &Capture, input: &ReportInpu
     let (Some(col), Some(s)) = (&c.collection, &item.label.items) else {
         return;
     };
+    // A conversation's heading says over which days its messages run.
+    let mut summary = super::items::summary(s, lang);
+    if col.mode == "conversation" {
+        if let Some(period) = parts_period_inline(item, lang) {
+            summary.push_str(", ");
+            summary.push_str(&period);
+        }
+    }
     let _ = writeln!(
         out,
         "<h3>{}</h3>\n<p>{}</p>",
-        esc(&super::items::summary(s, lang)),
+        esc(&summary),
         esc(&super::items::gathered(col, lang))
     );
     if let Some(title) = col.title.as_deref().filter(|t| !t.trim().is_empty()) {
@@ -966,10 +1057,29 @@ fn capture_record(out: &mut String, c: &Capture, lang: Lang, w: &Words) {
             row(w.incognito, esc(w.yes));
         }
     }
+    // Items without a crop, counted where the record says how many.
+    let uncropped = c.items.iter().filter(|i| i.crop.is_none()).count();
     let notices: Vec<String> = c
         .notices
         .iter()
-        .map(|n| notice_text(n, lang).map_or_else(|| n.clone(), str::to_owned))
+        .map(|n| {
+            let text = notice_text(n, lang).map_or_else(|| n.clone(), str::to_owned);
+            if n == "item-crop-clipped" && uncropped > 0 {
+                let count = number(uncropped as u64, lang);
+                format!(
+                    "{} {}.",
+                    text.trim_end_matches('.'),
+                    match (uncropped, lang) {
+                        (1, Lang::Fr) => "(1 message sans découpe)".to_owned(),
+                        (1, Lang::En) => "(1 post without a crop)".to_owned(),
+                        (_, Lang::Fr) => format!("({count} messages sans découpe)"),
+                        (_, Lang::En) => format!("({count} posts without a crop)"),
+                    }
+                )
+            } else {
+                text
+            }
+        })
         .collect();
     row(
         w.not_captured,

@@ -5,20 +5,26 @@ use temoin_core::lang::Lang;
 use temoin_core::model::{Capture, Collection, Pane};
 use temoin_core::view::ItemsSummary;
 
+use temoin_core::time::human_date;
+
 use super::number;
 
-/// How the items were gathered, as one phrase: « Conversation faite défiler depuis le début
-/// chargé », « Toutes les réponses sous un message ».
+/// How the items were gathered, as one phrase: « Conversation remontée jusqu'à son début
+/// (aussi loin que l'application le permet) », « Toutes les réponses sous un message ».
 pub fn gathered(c: &Collection, lang: Lang) -> String {
-    let since = c.since.as_deref().unwrap_or("?");
+    let since = c.since.as_deref().map_or_else(
+        || "?".to_owned(),
+        |d| temoin_core::time::parse_date(d).map_or_else(|| d.to_owned(), |d| human_date(d, lang)),
+    );
     match (c.mode.as_str(), c.scope.as_str()) {
         ("conversation", "since") => lang.pick(
-            format!("Conversation faite défiler jusqu'au {since}"),
-            format!("Conversation scrolled back to {since}"),
+            format!("Messages depuis le {since}"),
+            format!("Messages since {since}"),
         ),
         ("conversation", _) => lang.pick(
-            "Conversation faite défiler depuis le début chargé".into(),
-            "Conversation scrolled from the start of what was loaded".into(),
+            "Conversation remontée jusqu'à son début (aussi loin que l'application le permet)"
+                .into(),
+            "Conversation scrolled back to its start (as far as the app allows)".into(),
         ),
         (_, "replies") => lang.pick(
             "Toutes les réponses sous un message".into(),
@@ -158,7 +164,24 @@ mod tests {
         };
         assert_eq!(
             gathered(&c, Lang::Fr),
-            "Conversation faite défiler depuis le début chargé"
+            "Conversation remontée jusqu'à son début (aussi loin que l'application le permet)"
+        );
+        assert_eq!(
+            gathered(&c, Lang::En),
+            "Conversation scrolled back to its start (as far as the app allows)"
+        );
+        let since = Collection {
+            scope: "since".into(),
+            since: Some("2026-11-20".into()),
+            ..c
+        };
+        assert_eq!(
+            gathered(&since, Lang::Fr),
+            "Messages depuis le 20 novembre 2026"
+        );
+        assert_eq!(
+            gathered(&since, Lang::En),
+            "Messages since 20 November 2026"
         );
     }
 

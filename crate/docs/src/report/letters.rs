@@ -391,10 +391,23 @@ fn fact(item: &ItemView, lang: Lang) -> String {
     }
 }
 
+/// An item's author, words and time, by which a repeated item is known.
+type PartKey = (String, String, String);
+
 /// A capture of several items as one fact of the chronology: what it holds and how it was
 /// gathered, then each item on its own line, dated, with its author, its words and its
 /// address (`None` for any other capture).
-fn parts_facts(item: &ItemView, lang: Lang) -> Option<String> {
+///
+/// Items are numbered `{number}.{n}`, `number` being the exhibit (or entry) they belong to.
+/// An item that repeats one already in `cited` (same author, same words, same time) is not
+/// quoted again but pointed to; the items quoted here are added to `cited`. A conversation's
+/// messages, from both sides, are given as its context, not as facts alleged one by one.
+fn parts_facts(
+    item: &ItemView,
+    lang: Lang,
+    number: usize,
+    cited: &mut Vec<(PartKey, String)>,
+) -> Option<String> {
     let c = item.capture.as_ref()?;
     let (col, summary) = (c.collection.as_ref()?, item.label.items.as_ref()?);
     let platform = item
@@ -420,9 +433,46 @@ fn parts_facts(item: &ItemView, lang: Lang) -> Option<String> {
         out.push(' ');
         out.push_str(&p);
     }
+    if col.mode == "conversation" {
+        out.push(' ');
+        out.push_str(lang.pick(
+            "Messages de la conversation (pour le contexte, y compris ceux de la victime)\u{a0}:",
+            "Messages of the conversation (for context, including the victim's own):",
+        ));
+    }
     let offset = offset(item);
     for part in item.parts() {
         let p = &part.item.post;
+        let here = format!("{number}.{}", part.item.n);
+        let key = p
+            .text
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(|t| {
+                (
+                    part.author.clone().unwrap_or_default(),
+                    t.to_owned(),
+                    p.publication()
+                        .map(|x| x.at.to_string())
+                        .or_else(|| p.published_text.clone())
+                        .unwrap_or_default(),
+                )
+            });
+        if let Some(key) = key {
+            if let Some((_, first)) = cited.iter().find(|(k, _)| *k == key) {
+                let _ = write!(
+                    out,
+                    "\n  - {here} — {}",
+                    lang.pick(
+                        format!("(déjà cité en {first})."),
+                        format!("(already cited as {first})."),
+                    )
+                );
+                continue;
+            }
+            cited.push((key, here.clone()));
+        }
         let at = super::publication_text(p, offset, lang, false)
             .map(|t| lang.pick(format!("le {t}"), format!("on {t}")))
             .or_else(|| {
@@ -474,11 +524,7 @@ fn parts_facts(item: &ItemView, lang: Lang) -> Option<String> {
             .filter(|_| !item.label.private)
             .map(|l| format!(" ({l})"))
             .unwrap_or_default();
-        let _ = write!(
-            out,
-            "\n  - {}.{} — {at}, {who}{said}{link}.",
-            item.seq, part.item.n
-        );
+        let _ = write!(out, "\n  - {here} — {at}, {who}{said}{link}.",);
     }
     Some(out)
 }
@@ -576,11 +622,12 @@ pub fn procureur(view: &CaseView, req: &LetterRequest) -> Letter {
 
     // Exhibits are numbered in the order they are cited: the chronology, then the added files.
     let mut exhibits: Vec<(u32, String)> = Vec::new();
+    let mut cited = Vec::new();
     let _ = writeln!(out, "1. Les faits\n");
     for item in &captures {
         exhibits.push((item.seq, String::new()));
         let n = exhibits.len();
-        if let Some(parts) = parts_facts(item, fr) {
+        if let Some(parts) = parts_facts(item, fr, n, &mut cited) {
             let _ = writeln!(out, "- {parts} Pièce n°\u{a0}{n}.");
             continue;
         }
@@ -633,7 +680,32 @@ pub fn procureur(view: &CaseView, req: &LetterRequest) -> Letter {
 
     let _ = writeln!(out, "\n3. L'auteur ou les auteurs\n");
     let mut authors: Vec<String> = Vec::new();
+    // A conversation's messages come from both sides: the people in it are not all authors.
+    let mut participants: Vec<String> = Vec::new();
     for item in &captures {
+        let platform = item.label.platform_name.clone().unwrap_or_default();
+        if let Some(col) = item.capture.as_ref().and_then(|c| c.collection.as_ref()) {
+            let list = if col.mode == "conversation" {
+                &mut participants
+            } else {
+                &mut authors
+            };
+            for part in item.parts() {
+                let Some(a) = part.author else { continue };
+                let profile = part
+                    .item
+                    .post
+                    .author_url
+                    .as_deref()
+                    .map(|u| format!(", profil\u{a0}: {u}"))
+                    .unwrap_or_default();
+                let line = format!("- {a} sur {platform}{profile}");
+                if !list.contains(&line) {
+                    list.push(line);
+                }
+            }
+            continue;
+        }
         let Some(a) = item.label.author.clone() else {
             continue;
         };
@@ -652,14 +724,23 @@ pub fn procureur(view: &CaseView, req: &LetterRequest) -> Letter {
             authors.push(line);
         }
     }
-    if authors.is_empty() {
+    if authors.is_empty() && participants.is_empty() {
         let _ = writeln!(out, "Les comptes utilisés n'ont pas pu être lus sur les pages capturées (voir les captures d'écran).");
-    } else {
+    } else if !authors.is_empty() {
         let _ = writeln!(
             out,
             "Comptes utilisés, tels que les pages les nomment\u{a0}:"
         );
         for a in &authors {
+            let _ = writeln!(out, "{a}");
+        }
+    }
+    if !participants.is_empty() {
+        let _ = writeln!(
+            out,
+            "Personnes qui écrivent dans la conversation (la victime peut en faire partie)\u{a0}:"
+        );
+        for a in &participants {
             let _ = writeln!(out, "{a}");
         }
     }
@@ -887,9 +968,34 @@ pub fn platform_report(item: &ItemView, minor: bool, lang: Lang) -> String {
     if let Some(a) = &item.label.author {
         let _ = writeln!(out, "{} {a}", lang.pick("Auteur\u{a0}:", "Author:"));
     }
+    // A selection's right-clicked post is the one its replies sit under (often the victim's
+    // own): named as such, never quoted as the content reported.
+    if let Some(anchor) = item
+        .capture
+        .as_ref()
+        .filter(|c| {
+            c.collection
+                .as_ref()
+                .is_some_and(|col| col.mode == "selection")
+        })
+        .and_then(|c| c.post.as_ref())
+        .and_then(|p| {
+            temoin_core::view::author_label(
+                p,
+                p.platform.as_deref().or(item.label.platform.as_deref()),
+            )
+        })
+    {
+        let _ = writeln!(
+            out,
+            "{} {anchor}",
+            lang.pick("Sous le message de\u{a0}:", "Under the post by:")
+        );
+    }
     if let Some(t) = item
         .capture
         .as_ref()
+        .filter(|c| c.collection.is_none())
         .and_then(|c| c.post.as_ref())
         .and_then(|p| p.text.as_deref())
         .filter(|t| !t.trim().is_empty())
@@ -905,7 +1011,7 @@ pub fn platform_report(item: &ItemView, minor: bool, lang: Lang) -> String {
         );
     }
     // A capture of several items: each reported message with its author, time and address.
-    if let Some(parts) = parts_facts(item, lang) {
+    if let Some(parts) = parts_facts(item, lang, item.seq as usize, &mut Vec::new()) {
         let _ = writeln!(out, "{parts}");
     }
     let _ = writeln!(

@@ -415,7 +415,7 @@ pub fn notice_text(code: &str, lang: Lang) -> Option<&'static str> {
         "pane-capped" => ("La conversation était trop longue\u{a0}: son image s'arrête à la limite fixée, mais chaque message est relevé un par un.", "The conversation was too long: its image stops at the set limit, but every message is recorded one by one."),
         "pane-start-not-reached" => ("Le début demandé n'a pas été atteint\u{a0}: l'application n'a plus chargé de messages plus anciens.", "The start asked for was not reached: the app loaded no older messages."),
         "items-capped" => ("Plus de messages étaient choisis qu'une capture n'en garde\u{a0}: les premiers sont gardés.", "More posts were chosen than one capture keeps: the first ones are kept."),
-        "item-crop-clipped" => ("Un message dépassait de la zone capturée\u{a0}: sa découpe est partielle ou manque.", "A post extended beyond the captured area: its crop is partial or missing."),
+        "item-crop-clipped" => ("Un ou plusieurs messages dépassaient de la zone capturée\u{a0}: leur découpe est partielle ou manque.", "One or more posts extended beyond the captured area: their crop is partial or missing."),
         _ => return None,
     };
     Some(lang.pick(fr, en))
