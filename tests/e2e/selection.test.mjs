@@ -244,9 +244,24 @@ test('all replies under the raided post: 60 items in one capture, in page order,
   await page.keyboard.press('Enter');
   await page.keyboard.press('Tab'); // « Tous les messages de cet auteur »
   await page.keyboard.press('Tab'); // « Capturer (60) »
+  // The toolbar's badge and title, watched until the capture ends.
+  const watching = browser.worker.evaluate(async (url) => {
+    const g = /** @type {any} */ (globalThis);
+    const tabId = /** @type {number} */ ((await chrome.tabs.query({})).find((t) => t.url === url)?.id);
+    /** @type {Set<string>} */
+    const seen = new Set();
+    for (const until = Date.now() + 60_000; Date.now() < until; ) {
+      seen.add(`${await chrome.action.getBadgeText({ tabId })}|${await chrome.action.getTitle({ tabId })}`);
+      const tick = new Promise((r) => setTimeout(() => r(false), 20));
+      if (await Promise.race([g.temoinSelection.last?.then(() => true, () => true) ?? tick, tick])) break;
+    }
+    return [...seen];
+  }, page.url());
   const started = Date.now();
   await page.keyboard.press('Enter');
   const { event, files, stored, seq } = await capturedEntry();
+  const seen = await watching;
+  assert.ok(seen.some((s) => /^…\|(Capturing the chosen posts…|Capture des messages choisis en cours…)$/.test(s)), `« … » while the capture runs: ${seen.join(', ')}`);
   const seconds = (Date.now() - started) / 1000;
   assert.equal(stored.entries.length, before + 1, 'one capture');
 
