@@ -17,7 +17,8 @@ import { recordCapture } from './capture-record.js';
 import { oneAtATime, tabToCapture } from './capture.js';
 import { captureVisibleTab } from './screenshot.js';
 import { crop, stitch } from './images.js';
-import { CaptureError, isPageGone } from './errors.js';
+import { CaptureCancelled, CaptureError, isPageGone } from './errors.js';
+import { showProgress } from './progress.js';
 
 export const CONVERSATION_MENU_ID = 'temoin-capture-conversation';
 
@@ -137,8 +138,11 @@ async function conversationOfTab(info, tab, options) {
   const post = await cropPost(page, frameId, screens.png, full.png);
 
   const choice = options.choice ?? (await inConversation(tabId, frameId, 'choose', [choiceStrings()]));
-  if (!choice) throw new CaptureError('invalid-input', t('conversationCancelled'));
+  if (!choice) throw new CaptureCancelled(t('conversationCancelled'));
   const since = choice.scope === 'since' ? choice.since : undefined;
+  // The pane scrolls by itself for up to two minutes: the toolbar says the capture is under way
+  // until its result replaces it.
+  await showProgress(tabId, t('popupConversationProgress'));
 
   /** @type {CaptureStep} */
   let paneStep;

@@ -13,6 +13,7 @@ import { takeMhtml } from './capture-mhtml.js';
 import { recordCapture } from './capture-record.js';
 import { oneAtATime, tabToCapture } from './capture.js';
 import { CaptureError, isNotScriptable } from './errors.js';
+import { showProgress } from './progress.js';
 
 export const SEVERAL_MENU_ID = 'temoin-capture-several';
 /** The most posts one capture keeps; beyond, the record says `items-capped`. */
@@ -69,6 +70,7 @@ function selectionStrings() {
     title: t('selectionTitle'),
     help: t('selectionHelp'),
     replies: t('selectionReplies'),
+    repliesOf: t('selectionRepliesOf', ['{author}']),
     author: t('selectionAuthor'),
     capture: t('selectionCapture', ['{n}']),
     cancel: t('selectionCancel'),
@@ -114,6 +116,7 @@ export function captureSelection(info, tab, caseId) {
  */
 async function captureChosen(info, tab, caseId) {
   const { tabId, shown } = await tabToCapture(tab);
+  await showProgress(tabId, t('popupSelectionProgress'));
   await ready();
   const [targetCase, lang] = await Promise.all([caseId ?? currentCaseId(), reportLanguage()]);
   const started = new Date();

@@ -12,6 +12,25 @@ export class CaptureError extends Error {
   }
 }
 
+/**
+ * The person cancelled (« Annuler », Escape): not a failure. Its code, `cancelled`, is not one of
+ * the journal's error codes; no failure is shown for it and nothing is written.
+ */
+export class CaptureCancelled extends Error {
+  /** @param {string} message */
+  constructor(message) {
+    super(message);
+    this.name = 'CaptureCancelled';
+    /** @type {'cancelled'} */
+    this.code = 'cancelled';
+  }
+}
+
+/** Whether the capture ended because the person cancelled it. @param {unknown} e */
+export function isCancelled(e) {
+  return e instanceof CaptureCancelled;
+}
+
 // The browsers' own refusals: internal and store pages, other extensions, hosts not granted.
 // Anything else (a tab closed, a frame gone) is a failure, not a page that cannot be read.
 const NOT_SCRIPTABLE = /cannot access (contents of|a [\w-]+:\/\/ url)|cannot be scripted|missing host permission/i;

@@ -4,7 +4,8 @@ import { capture } from './capture.js';
 import { captureConversation, CONVERSATION_MENU_ID } from './capture-conversation.js';
 import { conversationMenuShown, createConversationMenu, listenForPanes } from './conversation-menu.js';
 import { SEVERAL_MENU_ID, captureSelection, isSelectionCapture, startSelection } from './capture-selection.js';
-import { describeFailure } from './errors.js';
+import { describeFailure, isCancelled } from './errors.js';
+import { clearProgress } from './progress.js';
 import { core, coreRestarts, coreTimings, ready } from '../shared/core.js';
 import { initLanguage, t } from '../shared/i18n.js';
 import { processTimestampQueue, queueTimestamp } from '../shared/timestamps.js';
@@ -78,11 +79,32 @@ async function notify(id, title, message, withButton) {
 }
 
 /**
+ * The notification's title: for a capture of several messages, how many were kept, and for a
+ * selection by several accounts, how many accounts (read from the record's items).
+ * @param {import('./capture.js').CaptureResult} result
+ */
+function capturedTitle(result) {
+  const seq = String(result.seq);
+  /** @type {{ body?: { items?: { post?: { authorHandle?: string, authorName?: string } }[], collection?: { mode?: string } } }} */
+  let event = {};
+  try {
+    event = JSON.parse(result.json);
+  } catch {
+    // The single capture's title below.
+  }
+  const items = event.body?.items ?? [];
+  if (items.length < 2) return t('notifyCapturedTitle', [seq]);
+  const accounts = new Set(items.map((i) => i.post?.authorHandle?.toLowerCase() || i.post?.authorName).filter(Boolean));
+  if (event.body?.collection?.mode === 'selection' && accounts.size > 1) return t('notifyCapturedRepliesTitle', [seq, String(items.length), String(accounts.size)]);
+  return t('notifyCapturedItemsTitle', [seq, String(items.length)]);
+}
+
+/**
  * Captures and tells the user how it went on the toolbar button.
  * @param {Partial<chrome.contextMenus.OnClickData>} info
  * @param {chrome.tabs.Tab | undefined} tab
  * @param {(info: Partial<chrome.contextMenus.OnClickData>, tab: chrome.tabs.Tab | undefined) => Promise<import('./capture.js').CaptureResult>} [run] the capture to make: by default, the menu item's
- * @returns {Promise<import('../shared/protocol.js').CaptureReply>}
+ * @returns {Promise<import('../shared/protocol.js').CaptureReply | { ok: false, code: 'cancelled', message: string }>}
  */
 async function captureAndReport(info, tab, run = info.menuItemId === CONVERSATION_MENU_ID ? captureConversation : capture) {
   const tabId = tab?.id;
@@ -94,11 +116,16 @@ async function captureAndReport(info, tab, run = info.menuItemId === CONVERSATIO
       await chrome.action.setBadgeText({ tabId, text: String(result.seq) });
       await chrome.action.setTitle({ tabId, title: t('popupCaptured', [String(result.seq)]) });
     }
-    await notify(notificationId(result.caseId, result.seq), t('notifyCapturedTitle', [String(result.seq)]), t('notifyCapturedMessage'), true);
+    await notify(notificationId(result.caseId, result.seq), capturedTitle(result), t('notifyCapturedMessage'), true);
     // Independent time, when on: queued now, asked for after; the capture never waits for it.
     void queueTimestamp({ caseId: result.caseId, seq: result.seq, hash: result.hash }).then(stampQueued);
     return { ok: true, seq: result.seq, hash: result.hash, caseId: result.caseId };
   } catch (e) {
+    // The person's own « Annuler »: no failure shown, no badge, the « … » taken away.
+    if (isCancelled(e)) {
+      if (tabId !== undefined && tabId >= 0) await clearProgress(tabId);
+      return { ok: false, code: 'cancelled', message: String(/** @type {Error} */ (e).message) };
+    }
     const failure = describeFailure(e);
     console.error('capture failed', e);
     await notify(`failure|${Date.now()}`, t('notifyFailedTitle'), failure.message, false);

@@ -15,7 +15,7 @@
   /**
    * @typedef {{ element: Element, post: Record<string, any>, box: DOMRectReadOnly }} Found
    * @typedef {{
-   *   title: string, help: string, replies: string, author: string, capture: string, cancel: string,
+   *   title: string, help: string, replies: string, repliesOf: string, author: string, capture: string, cancel: string,
    *   countOne: string, countOther: string, tick: string, unknownAuthor: string, noAnchor: string,
    *   noReplies: string, noPosts: string, capped: string, region: string,
    * }} Strings
@@ -26,11 +26,18 @@
   const CSS = `
     :host { all: initial; }
     * { box-sizing: border-box; }
-    .catcher { position: fixed; inset: 0; pointer-events: auto; cursor: pointer; background: transparent; }
-    .mark { position: fixed; pointer-events: none; border: 2px dashed rgba(31, 58, 95, .45); border-radius: 6px; }
-    .mark.on { border: 3px solid #1f3a5f; background: rgba(31, 58, 95, .08); }
+    /* In the top layer when the browser has one (a popover): above every page's element, its sticky bars included. */
+    .top { position: fixed; inset: 0; width: auto; height: auto; max-width: none; max-height: none; margin: 0; padding: 0; border: 0;
+      background: transparent; color: inherit; overflow: visible; pointer-events: none; z-index: 2147483647; }
+    /* The page dimmed: what is drawn over it is Témoin's, not the site's. */
+    .catcher { position: fixed; inset: 0; pointer-events: auto; cursor: pointer; background: rgba(0, 0, 0, .22); }
+    .mark { position: fixed; pointer-events: none; border: 2px dashed rgba(31, 58, 95, .7); border-radius: 6px; box-shadow: 0 0 0 1px rgba(255, 255, 255, .8); }
+    .mark.on { border: 3px solid #1f3a5f; background: rgba(255, 255, 255, .18); box-shadow: 0 0 0 2px #fff; }
+    /* The right-clicked post, « ce message » of the buttons. */
+    .mark.anchor { outline: 4px solid #e3a21a; outline-offset: 3px; }
     .tick { position: fixed; z-index: 1; pointer-events: auto; width: 32px; height: 32px; margin: 0; padding: 0; border: 2px solid #1f3a5f;
-      border-radius: 6px; background: #fff; color: #1f3a5f; font: 700 20px/1 system-ui, sans-serif; cursor: pointer; }
+      border-radius: 50%; background: #fff; color: #1f3a5f; font: 700 20px/1 system-ui, sans-serif; cursor: pointer;
+      box-shadow: 0 0 0 3px #e3a21a, 0 2px 6px rgba(0, 0, 0, .4); }
     .tick[aria-checked="true"] { background: #1f3a5f; color: #fff; }
     .tick:focus-visible, button:focus-visible { outline: 3px solid #f5a623; outline-offset: 2px; }
     .panel { position: fixed; z-index: 2; left: 50%; bottom: 16px; transform: translateX(-50%); width: min(680px, calc(100vw - 24px));
@@ -44,6 +51,17 @@
     button.primary { background: #1f3a5f; color: #fff; }
     .count { font-weight: 700; margin-right: auto; }
     .note { color: #5b3a00; }
+    .note:empty { display: none; }
+    /* A phone's width: the panel a strip at the bottom with its own scroll, the help gone once
+       the person has acted, « Annuler » kept on the count's row. */
+    @media (max-width: 599px) {
+      .panel { max-height: 40vh; overflow-y: auto; bottom: 8px; padding: 10px 12px; font-size: 15px; }
+      h2 { font-size: 16px; }
+      .panel.acted .help { display: none; }
+      .row.actions { flex-wrap: nowrap; }
+      .row.actions .count { min-width: 0; flex: 1 1 auto; }
+      .row.actions button.act { flex: none; padding: 6px 10px; }
+    }
     @media (prefers-color-scheme: dark) {
       .panel { background: #15202b; color: #f2f2f2; border-color: #8ab4f8; }
       h2 { color: #8ab4f8; }
@@ -57,7 +75,7 @@
    * @type {null | {
    *   options: Options, host: HTMLElement, root: ShadowRoot, found: Found[], anchor: Found | null,
    *   selected: Set<Element>, scope: 'ticked' | 'replies' | 'author', marks: Map<Element, { mark: HTMLElement, tick: HTMLButtonElement }>,
-   *   count: HTMLElement, captureButton: HTMLButtonElement, note: HTMLElement, message: string, frame: number, done: (answer: string) => void,
+   *   count: HTMLElement, captureButton: HTMLButtonElement, note: HTMLElement, panel: HTMLElement, message: string, frame: number, done: (answer: string) => void,
    * }}
    */
   let state = null;
@@ -172,6 +190,7 @@
   /** @param {Element} el */
   function toggle(el) {
     if (!state) return;
+    state.panel.classList.add('acted');
     if (state.selected.has(el)) state.selected.delete(el);
     else state.selected.add(el);
     state.scope = 'ticked';
@@ -239,6 +258,8 @@
       style = document.createElement('style');
       style.textContent = CSS;
     }
+    const top = document.createElement('div');
+    top.className = 'top';
     const catcher = document.createElement('div');
     catcher.className = 'catcher';
     const layer = document.createElement('div');
@@ -250,6 +271,7 @@
     title.textContent = strings.title;
     title.tabIndex = -1;
     const help = document.createElement('p');
+    help.className = 'help';
     help.textContent = strings.help;
     const bulk = document.createElement('div');
     bulk.className = 'row';
@@ -260,7 +282,8 @@
       b.textContent = text;
       return b;
     };
-    const repliesButton = button(strings.replies);
+    const anchorAuthor = anchor && (anchor.post.authorName || (anchor.post.authorHandle ? `@${anchor.post.authorHandle}` : ''));
+    const repliesButton = button(anchorAuthor && strings.repliesOf ? strings.repliesOf.replace('{author}', anchorAuthor) : strings.replies);
     const authorButton = button(strings.author);
     repliesButton.dataset.action = 'replies';
     authorButton.dataset.action = 'author';
@@ -271,7 +294,7 @@
     note.className = 'note';
     note.setAttribute('role', 'status');
     const actions = document.createElement('div');
-    actions.className = 'row';
+    actions.className = 'row actions';
     const count = document.createElement('span');
     count.className = 'count';
     count.setAttribute('aria-live', 'polite');
@@ -287,7 +310,7 @@
     for (const f of found) {
       if (marks.has(f.element)) continue;
       const mark = document.createElement('div');
-      mark.className = 'mark';
+      mark.className = f === anchor ? 'mark anchor' : 'mark';
       const tick = document.createElement('button');
       tick.type = 'button';
       tick.className = 'tick';
@@ -300,9 +323,15 @@
         e.stopPropagation();
         toggle(f.element);
       });
+      // A tick focused by the keyboard: its post brought into the room above the panel.
       tick.addEventListener('focus', () => {
-        const r = f.element.getBoundingClientRect();
-        if (r.top < 0 || r.bottom > innerHeight) f.element.scrollIntoView({ block: 'center' });
+        const room = Math.min(innerHeight, panel.getBoundingClientRect().top) - 8;
+        let r = f.element.getBoundingClientRect();
+        if (r.top >= 0 && r.bottom <= room) return;
+        f.element.scrollIntoView({ block: 'start' });
+        r = f.element.getBoundingClientRect();
+        const shift = r.height < room ? r.top - (room - r.height) / 2 : r.top - 8;
+        if (Math.abs(shift) >= 1) scrollBy(0, shift);
       });
       marks.set(f.element, { mark, tick });
       layer.append(mark);
@@ -311,10 +340,11 @@
     const ticks = document.createElement('div');
     for (const { tick } of marks.values()) ticks.append(tick);
     if (style) root.append(style);
-    root.append(catcher, layer, panel, ticks);
+    top.append(catcher, layer, panel, ticks);
+    root.append(top);
 
     state = {
-      options, host, root, found, anchor, selected: new Set(), scope: 'ticked', marks, count, captureButton, note, frame: 0,
+      options, host, root, found, anchor, selected: new Set(), scope: 'ticked', marks, count, captureButton, note, panel, frame: 0,
       message: !found.length ? strings.noPosts : !anchor ? strings.noAnchor : '',
       done: (answer) => {
         // Said once the overlay is off the screen: the capture's screenshots come next.
@@ -359,8 +389,11 @@
       } else if (s.anchor && (action === 'replies' || action === 'author')) {
         const anchorPost = s.anchor;
         const picked = action === 'replies' ? repliesOf(s.found, anchorPost) : s.found.filter((f) => sameAuthor(f.post, anchorPost.post));
-        s.selected = new Set(picked.map((f) => f.element));
-        s.scope = action;
+        // Added to what is ticked already: a post ticked by hand stays ticked.
+        const mixed = s.selected.size > 0 && s.scope !== action;
+        for (const f of picked) s.selected.add(f.element);
+        s.scope = mixed ? 'ticked' : action;
+        panel.classList.add('acted');
         s.message = picked.length ? '' : strings.noReplies;
         render();
       }
@@ -370,6 +403,13 @@
     addEventListener('scroll', schedule, { capture: true, passive: true });
     addEventListener('resize', schedule, true);
     document.documentElement.append(host);
+    // The top layer, where the browser has it: over the page's sticky bars and its own dialogs.
+    try {
+      top.popover = 'manual';
+      top.showPopover();
+    } catch {
+      // Without it, the host's highest z-index.
+    }
     place();
     render();
     if (anchor) repliesButton.focus();

@@ -241,9 +241,26 @@ test('the choice, drawn over the page in a closed shadow root: Escape cancels, E
     await page.bringToFront();
     await page.locator(discord.click).last().click({ button: 'right' });
     const before = (await readStoredJournal(reader, 'default', { onlySeq: -1 })).entries.length;
+    // The capture as the menu runs it, the toolbar's badge and title watched while it runs.
     const running = browser.worker.evaluate(async (url) => {
-      const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
-      return /** @type {any} */ (globalThis).temoin.captureAndReport({ menuItemId: 'temoin-capture-conversation', pageUrl: url }, tab);
+      const g = /** @type {any} */ (globalThis);
+      const tab = /** @type {chrome.tabs.Tab} */ ((await chrome.tabs.query({})).find((t) => t.url === url));
+      const tabId = /** @type {number} */ (tab.id);
+      const notifiedBefore = g.temoin.lastNotificationForTesting.id;
+      /** @type {Set<string>} */
+      const seen = new Set();
+      let on = true;
+      const watch = (async () => {
+        while (on) {
+          seen.add(`${await chrome.action.getBadgeText({ tabId })}|${await chrome.action.getTitle({ tabId })}`);
+          await new Promise((r) => setTimeout(r, 20));
+        }
+      })();
+      const result = await g.temoin.captureAndReport({ menuItemId: 'temoin-capture-conversation', pageUrl: url }, tab);
+      on = false;
+      await watch;
+      const notification = g.temoin.lastNotificationForTesting;
+      return { ...result, seen: [...seen], badge: await chrome.action.getBadgeText({ tabId }), notified: notification.id === notifiedBefore ? null : notification };
     }, page.url());
     await page.waitForSelector('temoin-choice', { state: 'attached', timeout: 30_000 });
     // The page sees the host element, not what is inside it.
@@ -253,15 +270,27 @@ test('the choice, drawn over the page in a closed shadow root: Escape cancels, E
     assert.equal(await page.locator('temoin-choice').count(), 0, 'the choice is gone');
     await page.close();
     const after = (await readStoredJournal(reader, 'default', { onlySeq: -1 })).entries.length;
+    const progress = result.seen.filter((/** @type {string} */ s) => /^…\|(Capturing the conversation…|Capture de la conversation en cours…)$/.test(s));
     if (key === 'Escape') {
+      // A cancel is not a failure: no notification, no badge.
       assert.equal(result.ok, false);
+      assert.equal(result.code, 'cancelled');
       assert.match(result.message, /annulée|cancelled/);
+      assert.equal(result.notified, null, 'no notification');
+      assert.equal(result.badge, '', 'no badge');
+      assert.ok(!result.seen.some((/** @type {string} */ s) => s.startsWith('!|')), result.seen.join());
       assert.equal(after, before);
     } else if (key === 'Enter') {
       assert.equal(result.ok, true, JSON.stringify(result));
       const { event } = await latest();
       assert.equal(event.body.collection.scope, 'loaded');
       assert.equal(event.body.items.length, MESSAGES.length);
+      // While the pane scrolled, « … »; then the result's number, and a notification saying how many messages were kept.
+      assert.equal(progress.length, 1, result.seen.join());
+      assert.equal(result.badge, String(result.seq));
+      assert.ok(result.notified, 'a notification');
+      const sq = result.seq;
+      assert.ok([`Evidence no. ${sq} saved: ${MESSAGES.length} messages`, `Preuve n°\u00a0${sq} enregistrée\u00a0: ${MESSAGES.length} messages`].includes(result.notified.title), result.notified.title);
     } else {
       assert.equal(result.ok, true, JSON.stringify(result));
       const { event } = await latest();

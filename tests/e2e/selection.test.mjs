@@ -56,9 +56,10 @@ function postsInMarkup(/** @type {import('playwright-core').Page} */ page) {
   );
 }
 
-/** Opens the raid page and right-clicks `target`. */
-async function openRaid(/** @type {string} */ target) {
+/** Opens the raid page (at `viewport`'s size, if given) and right-clicks `target`. */
+async function openRaid(/** @type {string} */ target, /** @type {{ width: number, height: number } | undefined} */ viewport = undefined) {
   const page = await browser.context.newPage();
+  if (viewport) await page.setViewportSize(viewport);
   await page.goto(RAID);
   await page.bringToFront();
   await page.locator(target).first().scrollIntoViewIfNeeded();
@@ -125,6 +126,54 @@ async function overlayText(page) {
   }
 }
 
+/**
+ * The boxes of the overlay's elements whose class holds `cls`, found through DevTools, each
+ * null when it is not drawn (hidden).
+ * @param {import('playwright-core').Page} page @param {string} cls
+ * @returns {Promise<({ top: number, bottom: number, left: number, right: number } | null)[]>}
+ */
+async function overlayBoxes(page, cls) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    /** @type {any[]} */
+    const nodes = [];
+    const walk = (/** @type {any} */ node) => {
+      if (!node) return;
+      const attrs = node.attributes ?? [];
+      for (let i = 0; i < attrs.length; i += 2) if (attrs[i] === 'class' && attrs[i + 1].split(' ').includes(cls)) nodes.push(node);
+      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) walk(child);
+    };
+    walk(root);
+    const boxes = [];
+    for (const node of nodes) {
+      const model = await cdp.send('DOM.getBoxModel', { backendNodeId: node.backendNodeId }).then((r) => r.model, () => null);
+      const q = model?.border;
+      boxes.push(q ? { top: q[1], bottom: q[5], left: q[0], right: q[2] } : null);
+    }
+    return boxes;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** The notification of capture `seq`, once shown (its text, through the worker's test hook). @param {number} seq */
+async function notificationOf(seq) {
+  return browser.worker.evaluate(async (n) => {
+    const g = /** @type {any} */ (globalThis);
+    for (let waited = 0; !g.temoin.lastNotificationForTesting.id.endsWith(`|${n}`) && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    return g.temoin.lastNotificationForTesting;
+  }, seq);
+}
+
+/** The toolbar badge's text on this page's tab. @param {import('playwright-core').Page} page */
+function badgeOf(page) {
+  return browser.worker.evaluate(async (url) => {
+    const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
+    return chrome.action.getBadgeText({ tabId: tab?.id });
+  }, page.url());
+}
+
 /** A person's click on an overlay button. */
 async function press(/** @type {import('playwright-core').Page} */ page, /** @type {string} */ action) {
   const at = await overlayButton(page, action);
@@ -164,7 +213,7 @@ async function capturedEntry() {
     assert.equal(sha256(bytes), a.sha256, `${a.name}: SHA-256 recomputed`);
     files.set(a.name, bytes);
   }
-  return { event, files, stored };
+  return { event, files, stored, seq: /** @type {number} */ (result.seq) };
 }
 
 /** Every item has its own crop, a PNG stored with the digest the item names. */
@@ -195,9 +244,24 @@ test('all replies under the raided post: 60 items in one capture, in page order,
   await page.keyboard.press('Enter');
   await page.keyboard.press('Tab'); // « Tous les messages de cet auteur »
   await page.keyboard.press('Tab'); // « Capturer (60) »
+  // The toolbar's badge and title, watched until the capture ends.
+  const watching = browser.worker.evaluate(async (url) => {
+    const g = /** @type {any} */ (globalThis);
+    const tabId = /** @type {number} */ ((await chrome.tabs.query({})).find((t) => t.url === url)?.id);
+    /** @type {Set<string>} */
+    const seen = new Set();
+    for (const until = Date.now() + 60_000; Date.now() < until; ) {
+      seen.add(`${await chrome.action.getBadgeText({ tabId })}|${await chrome.action.getTitle({ tabId })}`);
+      const tick = new Promise((r) => setTimeout(() => r(false), 20));
+      if (await Promise.race([g.temoinSelection.last?.then(() => true, () => true) ?? tick, tick])) break;
+    }
+    return [...seen];
+  }, page.url());
   const started = Date.now();
   await page.keyboard.press('Enter');
-  const { event, files, stored } = await capturedEntry();
+  const { event, files, stored, seq } = await capturedEntry();
+  const seen = await watching;
+  assert.ok(seen.some((s) => /^…\|(Capturing the chosen posts…|Capture des messages choisis en cours…)$/.test(s)), `« … » while the capture runs: ${seen.join(', ')}`);
   const seconds = (Date.now() - started) / 1000;
   assert.equal(stored.entries.length, before + 1, 'one capture');
 
@@ -231,6 +295,10 @@ test('all replies under the raided post: 60 items in one capture, in page order,
   // The overlay left the page before the screenshots.
   assert.equal(await page.evaluate(() => document.querySelector('temoin-selection')), null);
   console.log(`# one selection capture of 60 replies: ${seconds.toFixed(1)} s`);
+  // The notification says what was kept; the badge has the capture's number.
+  const { title } = await notificationOf(seq);
+  assert.ok([`Evidence no. ${seq} saved: 60 replies from 25 accounts`, `Preuve n°\u00a0${seq} enregistrée\u00a0: 60 réponses de 25 comptes`].includes(title), title);
+  assert.equal(await badgeOf(page), String(seq));
   await page.close();
 });
 
@@ -276,22 +344,98 @@ test('Escape cancels: the overlay goes and nothing is written (the overlay in Fr
   await startSelection(page);
   assert.equal(await page.evaluate(() => !!document.querySelector('temoin-selection')), true, 'the overlay is shown');
   await page.keyboard.press('Enter'); // 60 ticked
+  // Témoin named; the person addressed as « tu »; the button names the right-clicked post's author.
   assert.deepEqual(await overlayText(page), [
-    'Choisissez les messages à garder',
-    "Cliquez sur un message pour le cocher ou le décocher. Rien n'est enregistré avant d'appuyer sur Capturer. Échap pour annuler.",
-    'Toutes les réponses sous ce message',
+    'Témoin — choisis les messages à garder',
+    "Clique sur un message pour le cocher ou le décocher. Rien n'est enregistré avant d'appuyer sur Capturer. Échap pour annuler.",
+    'Toutes les réponses sous le message de Léa M.',
     'Tous les messages de cet auteur sur la page',
     '60 messages cochés',
     'Capturer (60)',
     'Annuler',
   ]);
   await browser.worker.evaluate(() => chrome.storage.local.remove('language'));
+  const notifiedBefore = await browser.worker.evaluate(() => /** @type {any} */ (globalThis).temoin.lastNotificationForTesting.id);
   await page.keyboard.press('Escape');
   await page.waitForTimeout(1500);
   assert.equal(await page.evaluate(() => document.querySelector('temoin-selection')), null, 'the overlay is gone');
   const after = await readStoredJournal(reader, 'default', { onlySeq: -1 });
   assert.deepEqual(after.entries.map((e) => e.hash), before.entries.map((e) => e.hash), 'no entry');
   assert.equal(await browser.worker.evaluate(() => /** @type {any} */ (globalThis).temoinSelection.last), null, 'no capture started');
+  // A cancel is not a failure: no notification, no badge.
+  assert.equal(await browser.worker.evaluate(() => /** @type {any} */ (globalThis).temoin.lastNotificationForTesting.id), notifiedBefore, 'no notification');
+  assert.equal(await badgeOf(page), '', 'no badge');
+  await page.close();
+});
+
+test('the two bulk buttons add to the posts ticked by hand; the right-clicked post is outlined', { timeout: 120_000 }, async () => {
+  const page = await openRaid(`${FOCAL} [data-testid="tweetText"]`);
+  const markup = await postsInMarkup(page);
+  const replies = markup.filter((p) => !p.focal && !p.discover);
+  await startSelection(page);
+  // The anchor's own outline, over the right-clicked post.
+  const focal = await page.$eval(FOCAL, (a) => a.getBoundingClientRect().toJSON());
+  const anchors = await overlayBoxes(page, 'anchor');
+  assert.equal(anchors.length, 1, 'one post outlined as the right-clicked one');
+  const a = anchors[0];
+  assert.ok(a && Math.abs(a.top - (focal.top - 2)) <= 2 && Math.abs(a.left - (focal.left - 2)) <= 2 && Math.abs(a.bottom - (focal.bottom + 2)) <= 2, JSON.stringify({ a, focal }));
+  await clickPost(page, 0); // the post itself, by hand
+  await press(page, 'replies');
+  await press(page, 'capture');
+  const { event, seq } = await capturedEntry();
+  assert.equal(event.body.collection.scope, 'ticked');
+  assert.deepEqual(event.body.items.map((/** @type {any} */ i) => i.post.permalink), [markup[0].permalink, ...replies.map((r) => r.permalink)], 'the post ticked by hand and the 60 replies');
+  const accounts = new Set(event.body.items.map((/** @type {any} */ i) => i.post.authorHandle.toLowerCase())).size;
+  assert.ok(accounts > 1);
+  const { title } = await notificationOf(seq);
+  assert.ok([`Evidence no. ${seq} saved: 61 replies from ${accounts} accounts`, `Preuve n°\u00a0${seq} enregistrée\u00a0: 61 réponses de ${accounts} comptes`].includes(title), title);
+  await page.close();
+});
+
+test('on a phone\'s width the panel stays small, keeps « Annuler » by the count, and a tick focused by the keyboard brings its post above it', { timeout: 120_000 }, async () => {
+  const viewport = { width: 400, height: 800 };
+  const page = await openRaid(`${FOCAL} [data-testid="tweetText"]`, viewport);
+  await startSelection(page);
+  const [panel] = await overlayBoxes(page, 'panel');
+  assert.ok(panel);
+  assert.ok(panel.bottom - panel.top <= viewport.height * 0.4 + 1, `the panel is ${panel.bottom - panel.top} px tall`);
+  const [count] = await overlayBoxes(page, 'count');
+  const cancel = await overlayButton(page, 'cancel');
+  assert.ok(count && cancel.y > count.top && cancel.y < count.bottom, '« Annuler » on the count\'s row');
+  assert.ok((await overlayBoxes(page, 'help'))[0], 'the help shown at first');
+  // The first post drawn under the panel: its tick, reached by Tab, then ticked by Space.
+  const rects = await page.$$eval('article[data-testid="tweet"]', (as) => as.map((el) => el.getBoundingClientRect().toJSON()));
+  const index = rects.findIndex((r) => r.bottom > panel.top && r.top < viewport.height);
+  assert.ok(index >= 0, 'a post lies under the panel');
+  // Focus on « Toutes les réponses… »; then « Tous les messages… », « Annuler » (« Capturer » is disabled), then the ticks in page order.
+  for (let i = 0; i < 2 + index + 1; i++) await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  await page.waitForTimeout(300);
+  const on = (await overlayBoxes(page, 'on')).filter(Boolean);
+  assert.equal(on.length, 1, 'one post ticked');
+  const [panelNow] = await overlayBoxes(page, 'panel');
+  assert.ok(panelNow);
+  const post = await page.$$eval('article[data-testid="tweet"]', (as, i) => as[i].getBoundingClientRect().toJSON(), index);
+  assert.ok(on[0] && Math.abs(on[0].top - (post.top - 2)) <= 2, 'the post ticked is the one whose tick was focused');
+  assert.ok(post.top >= 0 && post.bottom <= panelNow.top, `the post (${post.top}–${post.bottom}) is above the panel (${panelNow.top})`);
+  assert.equal((await overlayBoxes(page, 'help'))[0], null, 'the help hidden once the person acted');
+  await page.keyboard.press('Escape');
+  await page.close();
+});
+
+test('the overlay is above the page\'s own bars, even one at the highest z-index added after it', { timeout: 120_000 }, async () => {
+  const page = await openRaid(`${FOCAL} [data-testid="tweetText"]`);
+  const markup = await postsInMarkup(page);
+  await startSelection(page);
+  await page.evaluate(() => {
+    const bar = document.createElement('div');
+    bar.style.cssText = 'position: fixed; inset: 0; z-index: 2147483647; background: rgba(255, 255, 255, .01);';
+    document.documentElement.append(bar);
+  });
+  await clickPost(page, 5);
+  await press(page, 'capture');
+  const { event } = await capturedEntry();
+  assert.deepEqual(event.body.items.map((/** @type {any} */ i) => i.post.permalink), [markup[5].permalink]);
   await page.close();
 });
 
