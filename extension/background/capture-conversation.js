@@ -6,19 +6,19 @@
 // pane scrolled from that start to its end: each screen cropped to the pane's box and stitched
 // into one image, each message read while shown and kept once, and the pane's HTML. The
 // content side is extension/content/chats/ (one reader per app, conversation.js dispatching).
-import { core, ready } from '../shared/core.js';
+import { ready } from '../shared/core.js';
 import { t, currentLanguage } from '../shared/i18n.js';
 import { captureSettings, currentCaseId, reportLanguage } from '../shared/settings.js';
-import { takeScreens, takeFullPage } from './capture-screens.js';
-import { confirmSameDocument, takePage } from './capture-page.js';
-import { takeMhtml } from './capture-mhtml.js';
+import { takeFullPage } from './capture-screens.js';
+import { confirmSameDocument } from './capture-page.js';
 import { cropPost } from './capture-post.js';
 import { recordCapture } from './capture-record.js';
-import { oneAtATime, tabToCapture } from './capture.js';
+import { oneAtATime, readAsShown, tabToCapture } from './capture.js';
 import { captureVisibleTab } from './screenshot.js';
 import { crop, stitch } from './images.js';
 import { CaptureCancelled, CaptureError, isPageGone } from './errors.js';
 import { showProgress } from './progress.js';
+import { callInPage } from './in-page.js';
 
 export const CONVERSATION_MENU_ID = 'temoin-capture-conversation';
 
@@ -72,25 +72,8 @@ const LIMITS = { loadMs: 120_000, waitMs: 3_000, maxContentPx: 1_000_000, maxPan
  * @param {number} tabId @param {number} frameId @param {Name} name @param {unknown[]} [args]
  * @returns {Promise<ConversationHelpers[Name]>}
  */
-async function inConversation(tabId, frameId, name, args = []) {
-  const [result] = await chrome.scripting.executeScript({
-    target: { tabId, frameIds: [frameId] },
-    func: async (/** @type {string} */ fn, /** @type {unknown[]} */ a) => {
-      const helpers = /** @type {{ temoinConversation?: Record<string, (...args: unknown[]) => unknown> }} */ (globalThis).temoinConversation;
-      if (!helpers) return { gone: true };
-      try {
-        return { value: await helpers[fn](...a) };
-      } catch (e) {
-        return { error: String(/** @type {Error | undefined} */ (e)?.stack ?? e) };
-      }
-    },
-    args: [name, args],
-  });
-  const answer = /** @type {{ value?: ConversationHelpers[Name], error?: string, gone?: boolean } | undefined} */ (result?.result);
-  if (!answer) throw new Error(`${name}: the page gave no answer`);
-  if (answer.gone) throw new CaptureError('page-changed', `${name}: the page was replaced during the capture`);
-  if (answer.error !== undefined) throw new Error(`${name} failed in the page: ${answer.error}`);
-  return /** @type {ConversationHelpers[Name]} */ (answer.value);
+function inConversation(tabId, frameId, name, args = []) {
+  return /** @type {Promise<ConversationHelpers[Name]>} */ (callInPage('temoinConversation', tabId, frameId, name, args));
 }
 
 /**
@@ -116,7 +99,6 @@ async function conversationOfTab(info, tab, options) {
   const limits = { ...LIMITS, ...options.limits };
   const started = new Date();
   const frameId = info.frameId ?? 0;
-  const platform = core.recognise(shown.url ?? info.pageUrl ?? '')?.platform;
 
   // A pane inside a frame is not where the tab's screenshots show it: not stitched wrongly, refused.
   if (frameId !== 0) throw new CaptureError('invalid-input', t('conversationInFrame'));
@@ -126,14 +108,8 @@ async function conversationOfTab(info, tab, options) {
   if (!found) throw new CaptureError('invalid-input', t('conversationNoPane'));
 
   // The usual capture, the page as the person left it.
-  const screensTaken = takeScreens(shown.windowId);
-  const pageTaken = takePage(tabId, frameId, platform, info);
-  const mhtmlTaken = takeMhtml(tabId);
-  pageTaken.catch(() => {});
-  const screens = await screensTaken;
-  const pageRead = await pageTaken;
+  const { screens, pageRead, mhtml } = await readAsShown(tabId, shown, frameId, info);
   const { page } = pageRead;
-  const mhtml = await mhtmlTaken;
   const full = await takeFullPage(tabId, shown.windowId, frameId, page, settings.fullPage);
   const post = await cropPost(page, frameId, screens.png, full.png);
 

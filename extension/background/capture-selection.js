@@ -7,11 +7,10 @@
 import { core, ready } from '../shared/core.js';
 import { currentCaseId, reportLanguage } from '../shared/settings.js';
 import { currentLanguage, t } from '../shared/i18n.js';
-import { takeScreens, takeFullPage } from './capture-screens.js';
-import { confirmSameDocument, takePage } from './capture-page.js';
-import { takeMhtml } from './capture-mhtml.js';
+import { takeFullPage } from './capture-screens.js';
+import { confirmSameDocument } from './capture-page.js';
 import { recordCapture } from './capture-record.js';
-import { oneAtATime, tabToCapture } from './capture.js';
+import { oneAtATime, readAsShown, tabToCapture } from './capture.js';
 import { CaptureError, isNotScriptable } from './errors.js';
 import { showProgress } from './progress.js';
 
@@ -121,20 +120,11 @@ async function captureChosen(info, tab, caseId) {
   const [targetCase, lang] = await Promise.all([caseId ?? currentCaseId(), reportLanguage()]);
   const started = new Date();
   const frameId = info.frameId ?? 0;
-  const platform = core.recognise(shown.url ?? info.pageUrl ?? '')?.platform;
-
-  // As the single capture: the screenshot, the page's reading and its MHTML side by side, then
-  // the full page (always: the items' crops are cut from it).
-  const screensTaken = takeScreens(shown.windowId);
-  const pageTaken = takePage(tabId, frameId, platform, info);
-  const mhtmlTaken = takeMhtml(tabId);
-  pageTaken.catch(() => {});
-  const screens = await screensTaken;
-  const pageRead = await pageTaken;
+  // As the single capture, then the full page (always: the items' crops are cut from it).
+  const { screens, pageRead, mhtml } = await readAsShown(tabId, shown, frameId, info);
   const { page } = pageRead;
   if (!page) throw new CaptureError('page-changed', 'the page can no longer be read');
   const chosen = await readChosen(tabId, frameId);
-  const mhtml = await mhtmlTaken;
   const full = await takeFullPage(tabId, shown.windowId, frameId, page, true);
   const crops = await cropItems(chosen.items.map((i) => i.box), page, frameId, screens.png, full.png);
   await confirmSameDocument(tabId, frameId, shown, page);

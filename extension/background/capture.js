@@ -61,20 +61,8 @@ async function captureTab(info, tab, caseId) {
   const [targetCase, lang, settings] = await Promise.all([caseId ?? currentCaseId(), reportLanguage(), captureSettings()]);
   const started = new Date();
   const frameId = info.frameId ?? 0;
-  const platform = core.recognise(shown.url ?? info.pageUrl ?? '')?.platform;
-
-  // The screenshot, the page's reading and its MHTML all only read the page: they run side by
-  // side (none scrolls or changes what is shown; the full page comes after all three).
-  const screensTaken = takeScreens(shown.windowId);
-  const pageTaken = takePage(tabId, frameId, platform, info);
-  const mhtmlTaken = takeMhtml(tabId);
-  // Whatever fails first, none of the others may end as an unhandled rejection.
-  pageTaken.catch(() => {});
-  const screens = await screensTaken;
-  const pageRead = await pageTaken;
+  const { screens, pageRead, mhtml } = await readAsShown(tabId, shown, frameId, info);
   const { page } = pageRead;
-  // Finished before the full-page stitch scrolls: the page as the user left it.
-  const mhtml = await mhtmlTaken;
   const full = await takeFullPage(tabId, shown.windowId, frameId, page, settings.fullPage);
   const post = await cropPost(page, frameId, screens.png, full.png);
   await confirmSameDocument(tabId, frameId, shown, page);
@@ -83,6 +71,25 @@ async function captureTab(info, tab, caseId) {
   // it anyway is not kept.
   const steps = page ? [screens, pageRead, mhtml, full, post] : [screens, pageRead];
   return recordCapture({ caseId: targetCase, lang, info, tab: shown, frameId, started, page, post: post.crop, steps });
+}
+
+/**
+ * The screenshot, the page's reading and its MHTML, as the person left the page. All three only
+ * read it, so they run side by side; whatever scrolls (a full page, a pane) comes after them.
+ * @param {number} tabId @param {chrome.tabs.Tab} shown @param {number} frameId
+ * @param {Partial<chrome.contextMenus.OnClickData>} info
+ */
+export async function readAsShown(tabId, shown, frameId, info) {
+  const platform = core.recognise(shown.url ?? info.pageUrl ?? '')?.platform;
+  const screensTaken = takeScreens(shown.windowId);
+  const pageTaken = takePage(tabId, frameId, platform, info);
+  const mhtmlTaken = takeMhtml(tabId);
+  // Whatever fails first, none of the others may end as an unhandled rejection.
+  pageTaken.catch(() => {});
+  const screens = await screensTaken;
+  const pageRead = await pageTaken;
+  const mhtml = await mhtmlTaken;
+  return { screens, pageRead, mhtml };
 }
 
 /**
