@@ -1,43 +1,211 @@
-// Verifies one bundle off the page's thread: the chosen File is read in slices with
-// FileReaderSync, so memory holds the ZIP's metadata and a window, never the whole file.
-// Messages in: { file: File, expectHead: string }. Out: { type: 'progress', done, total },
-// then { type: 'done', report } or { type: 'error', code, file?, message }.
+// Reads one part of a bundle for its verification, off the page's thread (import.js splits a
+// bundle between two of these, one a core, and merges their parts).
+//
+// The chosen File is streamed from start to end through a reader that fills memory this worker
+// owns (a BYOB reader of `File.stream()`), a window of members at a time: the core checks and
+// hashes each member from the window. `FileReaderSync` slices were the first way, and each
+// left an ArrayBuffer behind that only the collector freed, 4 to 5 times the window a second:
+// the page grew by 350 to 450 MB while it read a 1 GB bundle, against 30 MB this way
+// (BENCHMARKS.md §4). They still serve the directory's few reads at the file's end and a member
+// too large for a window, read in 1 MB slices.
+//
+// Messages in: { type: 'scan', file, part, parts, expectHead }, then for part 0 only
+// { type: 'verify', parts: [...] } with every part's result. Out: { type: 'progress', done },
+// { type: 'part', scanned } (the core's plain values; its metadata files' bytes transferred),
+// { type: 'done', report } or { type: 'error', code, file?, message }.
 import init, * as core from '../pkg/pages/temoin.js';
+
+/** Members are read this many bytes at a time (or one member, if larger). */
+const WINDOW = 8 << 20;
+/** A member larger than this is not read into memory whole: the core reads it in slices. */
+const LARGEST_WINDOW = 64 << 20;
 
 /** @type {Promise<unknown> | null} */
 let loading = null;
 // The worker's global scope (the project type-checks against the DOM's lib, not the worker's).
 const scope = /** @type {any} */ (globalThis);
+/** @type {string | undefined} */
+let expected;
 
-/** @param {MessageEvent<{ file: File, expectHead: string }>} event */
-scope.onmessage = async (event) => {
-  const { file, expectHead } = event.data;
+const load = () => {
+  // Workers have no extension API: the module is found next to this script.
+  loading ??= init({ module_or_path: new URL('../pkg/pages/temoin_bg.wasm', import.meta.url) });
+  return loading;
+};
+
+/** @param {unknown} e */
+function postError(e) {
+  const err = /** @type {any} */ (e);
+  scope.postMessage({ type: 'error', code: String(err?.code ?? 'unexpected'), file: err?.file, message: String(err?.message ?? e) });
+}
+
+scope.onmessage = async (/** @type {MessageEvent<any>} */ { data }) => {
   try {
-    // Workers have no extension API: the module is found next to this script.
-    loading ??= init({ module_or_path: new URL('../pkg/pages/temoin_bg.wasm', import.meta.url) });
-    await loading;
-    const expected = expectHead.trim();
-    if (expected && core.normalizeControlCode(expected) === undefined) {
-      scope.postMessage({ type: 'error', code: 'invalid-control-code', message: '' });
-      return;
-    }
-    const reader = new scope.FileReaderSync();
-    const slices = {
-      size: file.size,
-      /** @param {number} offset @param {number} length */
-      read: (offset, length) => new Uint8Array(reader.readAsArrayBuffer(file.slice(offset, offset + length))),
-    };
-    let lastPost = 0;
-    const report = core.verifyBundleFile(slices, expected || undefined, (/** @type {number} */ done, /** @type {number} */ total) => {
-      const now = Date.now();
-      if (now - lastPost > 100 || done === total) {
-        lastPost = now;
-        scope.postMessage({ type: 'progress', done, total });
+    await load();
+    if (data.type === 'scan') {
+      const text = String(data.expectHead ?? '').trim();
+      if (text && core.normalizeControlCode(text) === undefined) {
+        scope.postMessage({ type: 'error', code: 'invalid-control-code', message: '' });
+        return;
       }
-    });
-    scope.postMessage({ type: 'done', report });
+      expected = text || undefined;
+      const scanned = await scanPart(data.file, data.part, data.parts);
+      const buffers = scanned.meta.map((/** @type {[string, Uint8Array]} */ [, bytes]) => bytes.buffer);
+      scope.postMessage({ type: 'part', scanned }, buffers);
+    } else if (data.type === 'verify') {
+      scope.postMessage({ type: 'done', report: core.verifyScanned(data.parts, expected) });
+    }
   } catch (e) {
-    const err = /** @type {any} */ (e);
-    scope.postMessage({ type: 'error', code: String(err?.code ?? 'unexpected'), file: err?.file, message: String(err?.message ?? e) });
+    postError(e);
   }
 };
+
+/**
+ * The members of part `part` of `parts`: the bundle's bytes split evenly, at members' starts.
+ * @param {number[]} bounds where each member starts, then where the directory does
+ * @param {number} part @param {number} parts
+ */
+function partOf(bounds, part, parts) {
+  const count = bounds.length - 1;
+  const at = (/** @type {number} */ k) => {
+    if (k <= 0) return 0;
+    if (k >= parts) return count;
+    const target = (bounds[count] * k) / parts;
+    let i = 0;
+    while (i < count && bounds[i] < target) i += 1;
+    return i;
+  };
+  return { from: at(part), to: at(part + 1) };
+}
+
+/**
+ * Reads `file` from `start` to `end` into windows of memory reused from one to the next.
+ * `next(size)` gives the next `size` bytes; `skip(size)` passes over them without reading.
+ * @param {File} file @param {number} start @param {number} end
+ */
+function streamer(file, start, end) {
+  let at = start;
+  /** @type {ReadableStreamBYOBReader | ReadableStreamDefaultReader<Uint8Array> | null} */
+  let reader = null;
+  let byob = true;
+  /** What a default reader gave beyond the last window. @type {Uint8Array | null} */
+  let leftover = null;
+  /** Two buffers: one the core reads while the other fills. */
+  const buffers = [new ArrayBuffer(0), new ArrayBuffer(0)];
+  let turn = 0;
+  const open = () => {
+    const stream = file.slice(at, end).stream();
+    try {
+      reader = stream.getReader({ mode: 'byob' });
+      byob = true;
+    } catch {
+      // No byte stream from Blob in this browser: chunks come in memory of their own.
+      reader = stream.getReader();
+      byob = false;
+    }
+    leftover = null;
+  };
+  return {
+    /** @param {number} size @returns {Promise<Uint8Array>} */
+    async next(size) {
+      if (!reader) open();
+      turn ^= 1;
+      let memory = buffers[turn].byteLength >= size ? buffers[turn] : new ArrayBuffer(Math.max(size, WINDOW));
+      let got = 0;
+      if (byob) {
+        const r = /** @type {ReadableStreamBYOBReader} */ (reader);
+        while (got < size) {
+          const { done, value } = await r.read(new Uint8Array(memory, got, size - got));
+          // The read moved the memory into `value`; it is the same memory, under a new buffer.
+          if (value) memory = /** @type {ArrayBuffer} */ (value.buffer);
+          if (done || !value) break;
+          got += value.byteLength;
+        }
+      } else {
+        const r = /** @type {ReadableStreamDefaultReader<Uint8Array>} */ (reader);
+        const view = new Uint8Array(memory);
+        while (got < size) {
+          const chunk = leftover ?? (await r.read()).value;
+          leftover = null;
+          if (!chunk) break;
+          const n = Math.min(chunk.length, size - got);
+          view.set(chunk.subarray(0, n), got);
+          got += n;
+          if (n < chunk.length) leftover = chunk.subarray(n);
+        }
+      }
+      buffers[turn] = memory;
+      at += got;
+      if (got !== size) throw Object.assign(new Error(`the file ended after ${at} bytes`), { code: 'corrupt-bundle' });
+      return new Uint8Array(memory, 0, size);
+    },
+    /** @param {number} size */
+    skip(size) {
+      void reader?.cancel().catch(() => {});
+      reader = null;
+      at += size;
+    },
+  };
+}
+
+/**
+ * Checks and hashes part `part` of `parts` of the bundle, a window of members at a time.
+ * @param {File} file @param {number} part @param {number} parts
+ */
+async function scanPart(file, part, parts) {
+  const sync = new scope.FileReaderSync();
+  /** The bytes streamed for the members being read, and where they start in the file. */
+  /** @type {{ at: number, bytes: Uint8Array }} */
+  let window = { at: 0, bytes: new Uint8Array(0) };
+  const slices = {
+    size: file.size,
+    /** @param {number} offset @param {number} length */
+    read(offset, length) {
+      const from = offset - window.at;
+      if (from >= 0 && from < window.bytes.length) return window.bytes.subarray(from, Math.min(window.bytes.length, from + length));
+      return new Uint8Array(sync.readAsArrayBuffer(file.slice(offset, offset + length)));
+    },
+  };
+  const scan = new core.BundleScan(slices);
+  try {
+    const bounds = Array.from(scan.bounds());
+    const { from, to } = partOf(bounds, part, parts);
+    scan.restrict(from, to);
+    const stream = streamer(file, bounds[from], bounds[to]);
+    // As many members as fit in a window, or one; a window too large is not read ahead.
+    /** @type {{ i: number, j: number, size: number, whole: boolean }[]} */
+    const groups = [];
+    for (let i = from; i < to; ) {
+      let j = i + 1;
+      while (j < to && bounds[j + 1] - bounds[i] <= WINDOW) j += 1;
+      const size = Math.max(0, bounds[j] - bounds[i]);
+      groups.push({ i, j, size, whole: size <= LARGEST_WINDOW });
+      i = j;
+    }
+    /** The next window, read while the core works on the current one. @type {Promise<Uint8Array> | null} */
+    let ahead = null;
+    let posted = 0;
+    for (const [g, { i, j, size, whole }] of groups.entries()) {
+      if (whole) window = { at: bounds[i], bytes: await (ahead ?? stream.next(size)) };
+      else {
+        window = { at: 0, bytes: new Uint8Array(0) };
+        stream.skip(size);
+      }
+      const next = groups[g + 1];
+      ahead = next?.whole ? stream.next(next.size) : null;
+      // Awaited at the next window; a failure meanwhile is reported there, not twice.
+      ahead?.catch(() => {});
+      for (let m = i; m < j; m += 1) {
+        const ended = scan.scanNext();
+        if (Date.now() - posted > 100) {
+          posted = Date.now();
+          scope.postMessage({ type: 'progress', done: Math.max(0, ended - bounds[from]) });
+        }
+      }
+    }
+    scope.postMessage({ type: 'progress', done: bounds[to] - bounds[from] });
+    return scan.finish();
+  } finally {
+    scan.free();
+  }
+}

@@ -1,6 +1,6 @@
 // Import and verify: a bundle dropped here is checked by the same core code as `temoin
-// verify`, in a dedicated worker that reads the file in slices (import-worker.js), so a large
-// bundle neither freezes the page nor fills its memory. A valid bundle opens read-only;
+// verify`, in dedicated workers that stream the file a window at a time (import-worker.js), so
+// a large bundle neither freezes the page nor fills its memory. A valid bundle opens read-only;
 // nothing is written to this device's journal.
 import { localDateTime } from '../shared/dates.js';
 import { formatNumber, initLanguage, localise, plural, t } from '../shared/i18n.js';
@@ -81,10 +81,13 @@ function problemText(p, view) {
 /** Problems shown per kind; the rest are counted. */
 const SHOWN_PER_CODE = 50;
 
-/** @type {Worker | null} */
-let worker = null;
+/** The workers verifying the file last chosen. @type {Worker[]} */
+let workers = [];
 /** The file last chosen: changing the expected code verifies it again. @type {File | null} */
 let chosen = null;
+
+/** A bundle smaller than this is read by one worker: a second would cost more than it saves. */
+const SPLIT_FROM = 32 << 20;
 
 /** @param {string} state @param {string} className @param {string} text */
 function setResult(state, className, text) {
@@ -94,7 +97,11 @@ function setResult(state, className, text) {
   result.textContent = text;
 }
 
-/** @param {File} file */
+/**
+ * Verifies `file` in workers (import-worker.js): each reads and hashes a part of it, in
+ * parallel on a machine of two cores or more, and the first merges the parts and verifies.
+ * @param {File} file
+ */
 function check(file) {
   chosen = file;
   byId('bundle-chosen').textContent = file.name;
@@ -109,51 +116,77 @@ function check(file) {
   progress.hidden = false;
   progress.removeAttribute('value');
   // One verification at a time: a new file ends the previous one.
-  worker?.terminate();
-  const current = new Worker(new URL('import-worker.js', import.meta.url), { type: 'module' });
-  worker = current;
+  for (const w of workers) w.terminate();
+  const count = file.size >= SPLIT_FROM ? Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1)) : 1;
+  const current = Array.from({ length: count }, () => new Worker(new URL('import-worker.js', import.meta.url), { type: 'module' }));
+  workers = current;
   const expectHead = /** @type {HTMLInputElement} */ (byId('expected-code')).value;
+  const isCurrent = () => workers === current;
   const finish = () => {
     progress.hidden = true;
-    current.terminate();
-    if (worker === current) worker = null;
+    for (const w of current) w.terminate();
+    if (isCurrent()) workers = [];
   };
-  current.onmessage = (/** @type {MessageEvent<any>} */ { data }) => {
-    if (worker !== current) return;
-    if (data.type === 'progress') {
-      progress.max = data.total;
-      progress.value = data.done;
-      result.textContent = t('importReading', [String(Math.floor((100 * data.done) / Math.max(1, data.total)))]);
-    } else if (data.type === 'done') {
-      finish();
-      show(data.report, expectHead.trim() !== '');
+  /** What each part gave: its result, or its error. @type {({ scanned: any } | { error: any } | undefined)[]} */
+  const outcomes = new Array(count).fill(undefined);
+  const done = new Array(count).fill(0);
+  /** @param {any} data */
+  const fail = (data) => {
+    finish();
+    result.dataset.code = data.code;
+    if (data.code === 'invalid-control-code') {
+      setResult('bad-code', 'status-bad', t('importBadCode'));
+    } else if (data.code === 'worker-failed') {
+      setResult('failed', 'status-bad', t('importWorkerFailed', [data.message]));
+    } else if (data.file) {
+      setResult('unreadable', 'status-bad', t('importUnreadableFile', [data.file, data.message]));
     } else {
-      finish();
-      result.dataset.code = data.code;
-      if (data.code === 'invalid-control-code') {
-        setResult('bad-code', 'status-bad', t('importBadCode'));
-      } else if (data.file) {
-        setResult('unreadable', 'status-bad', t('importUnreadableFile', [data.file, data.message]));
-      } else {
-        setResult('unreadable', 'status-bad', t('importUnreadable', [data.message]));
-      }
+      setResult('unreadable', 'status-bad', t('importUnreadable', [data.message]));
     }
   };
-  // The worker itself failed (out of memory, a load error): say so rather than wait forever.
-  current.onerror = (e) => {
-    e.preventDefault();
-    if (worker !== current) return;
-    finish();
-    result.dataset.code = 'worker-failed';
-    setResult('failed', 'status-bad', t('importWorkerFailed', [e.message || 'worker error']));
+  // The verdict is that of one reading from start to end: the first part's refusal wins, so
+  // a refusal of a later part waits for the parts before it.
+  const settle = () => {
+    const first = outcomes.findIndex((o) => !o || 'error' in o);
+    if (first >= 0 && !outcomes[first]) return;
+    if (first >= 0) fail(/** @type {{ error: any }} */ (outcomes[first]).error);
+    else current[0].postMessage({ type: 'verify', parts: outcomes.map((o) => /** @type {{ scanned: any }} */ (o).scanned) });
   };
-  current.onmessageerror = () => {
-    if (worker !== current) return;
-    finish();
-    result.dataset.code = 'worker-failed';
-    setResult('failed', 'status-bad', t('importWorkerFailed', ['message']));
-  };
-  current.postMessage({ file, expectHead });
+  current.forEach((w, part) => {
+    w.onmessage = (/** @type {MessageEvent<any>} */ { data }) => {
+      if (!isCurrent()) return;
+      if (data.type === 'progress') {
+        done[part] = data.done;
+        const all = done.reduce((a, b) => a + b, 0);
+        progress.max = file.size;
+        progress.value = all;
+        result.textContent = t('importReading', [String(Math.floor((100 * all) / Math.max(1, file.size)))]);
+      } else if (data.type === 'part') {
+        outcomes[part] = { scanned: data.scanned };
+        settle();
+      } else if (data.type === 'done') {
+        finish();
+        show(data.report, expectHead.trim() !== '');
+      } else if (outcomes[part] && 'scanned' in /** @type {object} */ (outcomes[part])) {
+        // The verification of the merged parts failed.
+        fail(data);
+      } else {
+        outcomes[part] = { error: data };
+        settle();
+      }
+    };
+    // The worker itself failed (out of memory, a load error): say so rather than wait forever.
+    w.onerror = (e) => {
+      e.preventDefault();
+      if (!isCurrent()) return;
+      fail({ code: 'worker-failed', message: e.message || 'worker error' });
+    };
+    w.onmessageerror = () => {
+      if (!isCurrent()) return;
+      fail({ code: 'worker-failed', message: 'message' });
+    };
+    w.postMessage({ type: 'scan', file, part, parts: count, expectHead });
+  });
 }
 
 /** @param {any} report @param {boolean} expected */

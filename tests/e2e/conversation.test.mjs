@@ -9,11 +9,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveChats } from '../support/chat-hosts.mjs';
 import { exportThroughPage, launchWithExtension, readStoredJournal } from '../support/chromium.mjs';
-import { temoin } from '../support/tools.mjs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { verifiedBundle } from '../support/tools.mjs';
 import { execFileSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { assertChainValid, assertEntryWhole, sha256 } from '../support/journal.mjs';
 import { ME, MESSAGES, EMAILS, PAYLOAD } from '../fixtures/chat/conversation.mjs';
 import { APPS, expectedAuthor } from '../support/chat-apps.mjs';
@@ -301,22 +298,11 @@ test('the choice, drawn over the page in a closed shadow root: Escape cancels, E
 });
 
 test('the case exports, and the bundle with its conversations verifies; the panes\' HTML is inert in it', { timeout: 180_000 }, async () => {
-  const zip = await exportThroughPage(browser, 'default');
-  const dir = await mkdtemp(join(tmpdir(), 'temoin-conversation-'));
-  try {
-    const file = join(dir, 'case.zip');
-    await writeFile(file, zip);
-    const verified = temoin(['verify', '--json', file]);
-    assert.equal(verified.status, 0, verified.stdout + verified.stderr);
-    assert.equal(JSON.parse(verified.stdout).ok, true);
+  await verifiedBundle(await exportThroughPage(browser, 'default'), (file) => {
     const names = execFileSync('unzip', ['-Z1', file], { encoding: 'utf8' }).split('\n');
     assert.ok(names.some((n) => n.endsWith('/pane.html.txt')) && !names.some((n) => n.endsWith('/pane.html')), 'pane.html is stored as text');
     assert.ok(names.some((n) => n.endsWith('/screenshot-conversation.png')));
-    const inspected = temoin(['inspect', file]);
-    assert.equal(inspected.status, 0, inspected.stderr);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 /** Polls `check` until it holds (5 s at most). @param {() => Promise<boolean>} check */

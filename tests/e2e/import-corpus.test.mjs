@@ -1,14 +1,15 @@
 // The import page over the whole corpus of bad bundles (crate/testdata/corpus/): each one is
 // altered or unreadable with the same code as `temoin verify`, each genuine one valid; and a
-// genuine bundle of 200 MB made on the fly verifies in the page's worker, read in slices, with
-// progress shown.
+// genuine bundle of 200 MB made on the fly verifies in the page's workers, read in two parts,
+// with progress shown, and damage in either part gets the verdict `temoin verify` gives.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchWithExtension, ROOT } from '../support/chromium.mjs';
+import { flipStoredByte, temoin } from '../support/tools.mjs';
 
 const CORPUS = join(ROOT, 'crate/testdata/corpus');
 
@@ -74,7 +75,7 @@ test('the import page gives every corpus bundle the verdict temoin verify gives'
   await page.close();
 });
 
-test('a 200 MB bundle verifies in the worker, read in slices, with progress', { timeout: 240_000 }, async () => {
+test('a 200 MB bundle verifies in two workers, with progress; damage in either part gets temoin verify\'s verdict', { timeout: 240_000 }, async () => {
   const path = join(work, 'big.zip');
   const made = spawnSync('cargo', ['run', '-q', '--example', 'big_bundle', '--', path, '200'], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(made.status, 0, made.stderr);
@@ -96,5 +97,35 @@ test('a 200 MB bundle verifies in the worker, read in slices, with progress', { 
   assert.ok(await page.evaluate(() => /** @type {any} */ (window).progressSeen) > 0, 'progress shown while reading');
   assert.equal(await page.getAttribute('#result', 'data-head'), head);
   assert.ok(((await page.textContent('#result')) ?? '').includes(head.match(/.{4}/g)?.join(' ') ?? '-'), 'the code in groups of four');
+
+  // A bundle this size is read in two parts by two workers: damage in either part, or in both,
+  // gets the verdict of one reading from start to end, the one `temoin verify` gives.
+  const zip = await readFile(path);
+  const late = Math.floor(zip.length * 0.75);
+  const early = Math.floor(zip.length * 0.1);
+  /** @type {[string, (b: Buffer) => void][]} */
+  const damages = [
+    ['a stored file of the second part edited, its CRC-32 made to match', (b) => flipStoredByte(b, 'captures/000020/screenshot-full.png').copy(b)],
+    ['a byte of the second part flipped', (b) => { b[late] ^= 1; }],
+    ['a byte flipped in each part: the first one is named', (b) => { b[early] ^= 1; b[late] ^= 1; }],
+  ];
+  for (const [n, [what, damage]] of damages.entries()) {
+    const copy = Buffer.from(zip);
+    damage(copy);
+    // A name of its own: choosing the same path again is no change for the file input.
+    const damaged = join(work, `damaged-${n}.zip`);
+    await writeFile(damaged, copy);
+    const cli = temoin(['verify', '--json', damaged]);
+    const expected = JSON.parse(cli.stdout);
+    const v = await verdict(page, damaged);
+    if (cli.status === 2) {
+      assert.deepEqual([v.state, v.code], ['unreadable', expected.code], what);
+      assert.ok(((await page.textContent('#result')) ?? '').includes(expected.file), `${what}: names ${expected.file}`);
+    } else {
+      assert.equal(cli.status, 1, what);
+      assert.equal(v.state, 'altered', what);
+      assert.deepEqual([...new Set(v.problems)].sort(), [...new Set(expected.problems.map((/** @type {any} */ p) => p.code))].sort(), what);
+    }
+  }
   await page.close();
 });

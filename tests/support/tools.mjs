@@ -2,7 +2,9 @@
 import { spawnSync } from 'node:child_process';
 import zlib from 'node:zlib';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { ROOT } from './chromium.mjs';
 
 /** The native verifier, built by `make e2e` (cargo build --bin temoin). */
@@ -49,4 +51,26 @@ export function flipStoredByte(zip, path) {
   out.writeUInt32LE(crc, local + 14);
   out.writeUInt32LE(crc, central + 16);
   return out;
+}
+
+/**
+ * Writes an exported bundle to a temporary file, checks that `temoin verify` finds it whole and
+ * `temoin inspect` reads it, then hands the file to `more` (its other checks); removed after.
+ * @param {Uint8Array} zip @param {(file: string) => unknown} [more]
+ */
+export async function verifiedBundle(zip, more = () => {}) {
+  const dir = await mkdtemp(join(tmpdir(), 'temoin-bundle-'));
+  try {
+    const file = join(dir, 'case.zip');
+    await writeFile(file, zip);
+    const verified = temoin(['verify', '--json', file]);
+    if (verified.status !== 0 || JSON.parse(verified.stdout).ok !== true) {
+      throw new Error(`temoin verify: exit ${verified.status}\n${verified.stdout}${verified.stderr}`);
+    }
+    const inspected = temoin(['inspect', file]);
+    if (inspected.status !== 0) throw new Error(`temoin inspect: exit ${inspected.status}\n${inspected.stderr}`);
+    await more(file);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }

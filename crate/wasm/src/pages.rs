@@ -3,9 +3,9 @@
 
 use std::io::{BufWriter, Write};
 
-use temoin_core::bundle::read::Limits;
+use temoin_core::bundle::read::{Limits, Part, Scan, Scanned, ScannedFile};
 use temoin_core::bundle::read_ahead::ReadAhead;
-use temoin_core::bundle::verify::{verify_bundle_with_progress, VerifiedBundle};
+use temoin_core::bundle::verify::{self, VerifiedBundle};
 use temoin_core::error::{Error, ErrorCode};
 use temoin_core::journal::{self, Entry, Head, StoredArtifact};
 use temoin_core::lang::Lang;
@@ -301,37 +301,145 @@ impl std::io::Seek for JsFile {
     }
 }
 
-/// Verifies a bundle read in slices: `{ ok, caseId, head, problems, moreProblems, view, ... }`,
-/// or throws a coded error (with `file` when it names one) when it is not a readable bundle.
-/// `progress(done, total)` is called as bytes are read.
-#[wasm_bindgen(js_name = verifyBundleFile, unchecked_return_type = "import('../../shared/types/VerifiedBundle').VerifiedBundle")]
-pub fn verify_bundle_file(
-    reader: SliceReader,
+/// One part of a bundle's verification, in a worker of the import page: the directory is read
+/// (a few slices from the file's end), then the members `from..to` one by one, each once its
+/// bytes are in the window JavaScript streamed (`SliceReader`). The parts' results meet in
+/// `verifyScanned`.
+#[wasm_bindgen]
+pub struct BundleScan {
+    scan: Option<Scan<ReadAhead<JsFile>>>,
+}
+
+fn scan_done() -> JsValue {
+    to_js_error(Error::new(
+        ErrorCode::Unexpected,
+        "this part of the verification has already ended",
+    ))
+}
+
+#[wasm_bindgen]
+impl BundleScan {
+    #[wasm_bindgen(constructor)]
+    pub fn new(reader: SliceReader) -> Result<BundleScan, JsValue> {
+        let len = reader.size().max(0.0) as u64;
+        let file = JsFile {
+            reader,
+            pos: 0,
+            len,
+        };
+        let scan = Scan::open(ReadAhead::new(file, READ_AHEAD), &Limits::default())
+            .map_err(to_js_error)?;
+        Ok(BundleScan { scan: Some(scan) })
+    }
+
+    /// Where each member starts, in file order, then where the directory does (byte offsets).
+    pub fn bounds(&self) -> Result<Vec<f64>, JsValue> {
+        let scan = self.scan.as_ref().ok_or_else(scan_done)?;
+        Ok(scan.bounds().into_iter().map(|b| b as f64).collect())
+    }
+
+    /// Reads only members `from..to` of `bounds`.
+    pub fn restrict(&mut self, from: u32, to: u32) -> Result<(), JsValue> {
+        let scan = self.scan.as_mut().ok_or_else(scan_done)?;
+        scan.restrict(from as usize, to as usize)
+            .map_err(to_js_error)
+    }
+
+    /// Checks and reads the next member; returns where its bytes end.
+    #[wasm_bindgen(js_name = scanNext)]
+    pub fn scan_next(&mut self) -> Result<f64, JsValue> {
+        let scan = self.scan.as_mut().ok_or_else(scan_done)?;
+        scan.scan_next().map(|end| end as f64).map_err(to_js_error)
+    }
+
+    pub fn remaining(&self) -> u32 {
+        self.scan
+            .as_ref()
+            .map_or(0, |s| u32::try_from(s.remaining()).unwrap_or(u32::MAX))
+    }
+
+    /// What this part read, as plain values that can travel to another worker:
+    /// `{ part: [from, to, of], usesDescriptors, sumsTooLarge, files: [[name, size, sha256]...],
+    /// meta: [[name, Uint8Array]...] }`.
+    pub fn finish(&mut self) -> Result<JsValue, JsValue> {
+        let scan = self.scan.take().ok_or_else(scan_done)?;
+        scanned_to_js(scan.finish().map_err(to_js_error)?)
+    }
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ScannedSummary {
+    part: (usize, usize, usize),
+    uses_descriptors: bool,
+    sums_too_large: bool,
+    files: Vec<(String, u64, String)>,
+}
+
+fn scanned_to_js(scanned: Scanned) -> Result<JsValue, JsValue> {
+    let summary = ScannedSummary {
+        part: (scanned.part.from, scanned.part.to, scanned.part.of),
+        uses_descriptors: scanned.uses_descriptors,
+        sums_too_large: scanned.sums_too_large,
+        files: scanned
+            .files
+            .into_iter()
+            .map(|(name, f)| (name, f.size, f.sha256))
+            .collect(),
+    };
+    let out = to_js(&summary)?;
+    let meta = js_sys::Array::new();
+    for (name, bytes) in scanned.meta {
+        let pair = js_sys::Array::new();
+        pair.push(&name.into());
+        pair.push(&js_sys::Uint8Array::from(bytes.as_slice()));
+        meta.push(&pair);
+    }
+    js_sys::Reflect::set(&out, &"meta".into(), &meta)?;
+    Ok(out)
+}
+
+fn scanned_from_js(value: JsValue) -> Result<Scanned, JsValue> {
+    let meta_value = js_sys::Reflect::get(&value, &"meta".into())?;
+    let plain = js_sys::Object::assign(&js_sys::Object::new(), &value.clone().into());
+    js_sys::Reflect::delete_property(&plain, &"meta".into())?;
+    let summary: ScannedSummary = from_js(plain.into(), "a part of the verification")?;
+    let mut scanned = Scanned {
+        part: Part {
+            from: summary.part.0,
+            to: summary.part.1,
+            of: summary.part.2,
+        },
+        uses_descriptors: summary.uses_descriptors,
+        sums_too_large: summary.sums_too_large,
+        ..Scanned::default()
+    };
+    for (name, size, sha256) in summary.files {
+        scanned.files.insert(name, ScannedFile { size, sha256 });
+    }
+    for pair in js_sys::Array::from(&meta_value).iter() {
+        let pair = js_sys::Array::from(&pair);
+        let name = pair.get(0).as_string().unwrap_or_default();
+        let bytes = pair.get(1).dyn_into::<js_sys::Uint8Array>()?.to_vec();
+        scanned.meta.insert(name, bytes);
+    }
+    Ok(scanned)
+}
+
+/// Verifies a bundle from its parts read by `BundleScan`: `{ ok, caseId, head, problems,
+/// moreProblems, view, ... }`, or throws a coded error (with `file` when it names one) when it
+/// is not a readable bundle.
+#[wasm_bindgen(js_name = verifyScanned, unchecked_return_type = "import('../../shared/types/VerifiedBundle').VerifiedBundle")]
+pub fn verify_scanned(
+    parts: js_sys::Array,
     expect_head: Option<String>,
-    progress: Option<js_sys::Function>,
 ) -> Result<JsValue, JsValue> {
-    let len = reader.size().max(0.0) as u64;
-    let file = JsFile {
-        reader,
-        pos: 0,
-        len,
-    };
-    let mut report_progress = |done: u64, total: u64| {
-        if let Some(f) = &progress {
-            let _ = f.call2(
-                &JsValue::NULL,
-                &(done as f64).into(),
-                &(total as f64).into(),
-            );
-        }
-    };
-    let report = verify_bundle_with_progress(
-        ReadAhead::new(file, READ_AHEAD),
-        &Limits::default(),
-        expect_head.as_deref(),
-        &mut report_progress,
-    )
-    .map_err(to_js_error)?;
+    let parts = parts
+        .iter()
+        .map(scanned_from_js)
+        .collect::<Result<Vec<_>, _>>()?;
+    let scanned = Scanned::merge(parts).map_err(to_js_error)?;
+    let report = verify::verify_scanned(&scanned, expect_head.as_deref()).map_err(to_js_error)?;
     to_js(&VerifiedBundle::new(report))
 }
 

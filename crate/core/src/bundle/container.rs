@@ -342,7 +342,18 @@ impl<R: Read + Seek> Source<R> {
             let want = usize::try_from((self.len - pos).min(WINDOW as u64)).unwrap_or(WINDOW);
             self.window.resize(want, 0);
             self.inner.seek(SeekFrom::Start(pos)).map_err(io_error)?;
-            self.inner.read_exact(&mut self.window).map_err(io_error)?;
+            // The window is filled as far as the file gives at once, but at least over `buf`:
+            // a reader that serves what it holds in memory is not made to fetch more.
+            let mut got = 0;
+            while got < buf.len() {
+                match self.inner.read(&mut self.window[got..]) {
+                    Ok(0) => return Err(truncated()),
+                    Ok(n) => got += n,
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                    Err(e) => return Err(io_error(e)),
+                }
+            }
+            self.window.truncate(got);
             self.window_start = pos;
         }
         let from = usize::try_from(pos - self.window_start).map_err(|_| truncated())?;
@@ -383,7 +394,7 @@ pub struct Member {
 
 #[derive(Debug, Clone, Default)]
 pub struct Directory {
-    /// In the order of the central directory.
+    /// In file order.
     pub members: Vec<Member>,
     pub uses_descriptors: bool,
 }
@@ -424,6 +435,26 @@ pub fn read_directory<R: Read + Seek>(
     src: &mut Source<R>,
     limits: &ContainerLimits,
 ) -> Result<Directory> {
+    let mut central = read_central(src, limits)?;
+    let mut tiling = Tiling::new(0, central.cd_offset, central.cd_offset);
+    for m in &mut central.members {
+        tiling.check(src, m)?;
+    }
+    tiling.finish()?;
+    Ok(Directory {
+        uses_descriptors: central.uses_descriptors,
+        members: central.members,
+    })
+}
+
+/// The end record(s) and the central directory, checked, with every limit that the directory's
+/// own figures allow to enforce (count, declared total, expansion ratio); the members come in
+/// file order, their local headers not read yet: `Tiling` checks them one by one, so that a
+/// reader going through the file once checks each just before its data.
+pub fn read_central<R: Read + Seek>(
+    src: &mut Source<R>,
+    limits: &ContainerLimits,
+) -> Result<Central> {
     let len = src.len();
     if len < END_LEN {
         return Err(refuse(
@@ -504,39 +535,9 @@ pub fn read_directory<R: Read + Seek>(
     let mut cd = vec![0u8; usize::try_from(cd_size).map_err(|_| truncated())?];
     src.read_at(cd_offset, &mut cd)?;
     let mut members = parse_central(&cd, count)?;
-
-    // The local headers, in file order: they must tile [0, cd_offset) exactly.
-    let mut order: Vec<usize> = (0..members.len()).collect();
-    order.sort_by_key(|&i| members[i].header_offset);
-    let mut expected_at = 0u64;
-    let mut previous: Option<String> = None;
+    members.sort_by_key(|m| m.header_offset);
     let mut declared_total = 0u64;
-    let mut uses_descriptors = false;
-    for &i in &order {
-        let m = &mut members[i];
-        if m.header_offset != expected_at {
-            let message = match (&previous, m.header_offset > expected_at) {
-                (None, true) => format!(
-                    "{} bytes come before the first file of the ZIP: refused",
-                    m.header_offset
-                ),
-                (Some(p), true) => format!(
-                    "{} bytes between '{p}' and '{}' belong to no file of the directory: refused",
-                    m.header_offset - expected_at,
-                    m.name
-                ),
-                (Some(p), false) => {
-                    format!(
-                        "'{}' overlaps '{p}': two files share bytes, refused",
-                        m.name
-                    )
-                }
-                (None, false) => "the ZIP's first file is misplaced".into(),
-            };
-            return Err(refuse_file(ErrorCode::ExtraBytes, &m.name, message));
-        }
-        let next = check_local(src, m, cd_offset)?;
-        uses_descriptors |= m.descriptor;
+    for m in &members {
         declared_total = declared_total.saturating_add(m.size);
         if declared_total > limits.max_total_bytes {
             return Err(refuse_file(
@@ -562,25 +563,111 @@ pub fn read_directory<R: Read + Seek>(
                 ),
             ));
         }
-        previous = Some(m.name.clone());
-        expected_at = next;
     }
-    if expected_at != cd_offset {
-        let last = previous.unwrap_or_default();
-        let message = if expected_at < cd_offset {
-            format!(
-                "{} bytes between the last file and the central directory belong to no file: refused",
-                cd_offset - expected_at
-            )
-        } else {
-            "the last file runs into the central directory: refused".into()
-        };
-        return Err(refuse_file(ErrorCode::ExtraBytes, &last, message));
-    }
-    Ok(Directory {
+    Ok(Central {
+        uses_descriptors: members.iter().any(|m| m.descriptor),
         members,
-        uses_descriptors,
+        cd_offset,
     })
+}
+
+/// The members of a container and where its central directory starts.
+#[derive(Debug, Clone, Default)]
+pub struct Central {
+    /// In file order.
+    pub members: Vec<Member>,
+    pub cd_offset: u64,
+    pub uses_descriptors: bool,
+}
+
+/// Checks that local headers tile a stretch of the file exactly, one member at a time in file
+/// order: each starts where the previous one ended, agrees with its directory entry, and the
+/// last ends where the stretch does. The stretches of a file split in parts (read by several
+/// readers) are checked each on its own: together they tile it from 0 to the directory.
+#[derive(Debug, Clone)]
+pub struct Tiling {
+    expected_at: u64,
+    end: u64,
+    cd_offset: u64,
+    previous: Option<String>,
+}
+
+impl Tiling {
+    /// The stretch from `start` to `end` of a container whose directory starts at `cd_offset`.
+    pub fn new(start: u64, end: u64, cd_offset: u64) -> Tiling {
+        Tiling {
+            expected_at: start,
+            end,
+            cd_offset,
+            previous: None,
+        }
+    }
+
+    /// Checks the next member's place and local header, and sets where its data starts.
+    pub fn check<R: Read + Seek>(&mut self, src: &mut Source<R>, m: &mut Member) -> Result<()> {
+        let expected_at = self.expected_at;
+        if m.header_offset != expected_at {
+            let message = match (&self.previous, m.header_offset > expected_at) {
+                (None, true) => format!(
+                    "{} bytes come before the first file of the ZIP: refused",
+                    m.header_offset
+                ),
+                (Some(p), true) => format!(
+                    "{} bytes between '{p}' and '{}' belong to no file of the directory: refused",
+                    m.header_offset - expected_at,
+                    m.name
+                ),
+                (Some(p), false) => {
+                    format!(
+                        "'{}' overlaps '{p}': two files share bytes, refused",
+                        m.name
+                    )
+                }
+                (None, false) => "the ZIP's first file is misplaced".into(),
+            };
+            return Err(refuse_file(ErrorCode::ExtraBytes, &m.name, message));
+        }
+        let next = check_local(src, m, self.cd_offset)?;
+        if next > self.end {
+            return Err(refuse_file(
+                ErrorCode::ExtraBytes,
+                &m.name,
+                format!(
+                    "'{}' overlaps the file after it: two files share bytes, refused",
+                    m.name
+                ),
+            ));
+        }
+        self.expected_at = next;
+        self.previous = Some(m.name.clone());
+        Ok(())
+    }
+
+    /// Checks that the last member ended where the stretch does.
+    pub fn finish(&self) -> Result<()> {
+        if self.expected_at == self.end {
+            return Ok(());
+        }
+        let last = self.previous.clone().unwrap_or_default();
+        let message = if self.expected_at < self.end {
+            if self.end == self.cd_offset {
+                format!(
+                    "{} bytes between the last file and the central directory belong to no file: refused",
+                    self.end - self.expected_at
+                )
+            } else {
+                format!(
+                    "{} bytes after '{last}' belong to no file of the directory: refused",
+                    self.end - self.expected_at
+                )
+            }
+        } else if self.end == self.cd_offset {
+            "the last file runs into the central directory: refused".into()
+        } else {
+            format!("'{last}' overlaps the file after it: two files share bytes, refused")
+        };
+        Err(refuse_file(ErrorCode::ExtraBytes, &last, message))
+    }
 }
 
 /// Why there is no end record at the very end: a comment or appended bytes, or no ZIP at all.

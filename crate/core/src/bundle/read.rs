@@ -10,7 +10,7 @@ use std::io::{Read, Seek};
 use crate::digest::Sha256Stream;
 use crate::error::{Error, ErrorCode, Result};
 
-use super::container::{read_directory, read_member, ContainerLimits, Source};
+use super::container::{read_central, read_member, ContainerLimits, Member, Source, Tiling};
 use super::{is_layout_path, CHAIN_HEAD, JOURNAL, MANIFEST, SUMS};
 
 #[derive(Debug, Clone, Copy)]
@@ -51,6 +51,16 @@ pub struct Scanned {
     pub uses_descriptors: bool,
     /// SHA256SUMS was larger than any exact sums file of this bundle could be: not kept.
     pub sums_too_large: bool,
+    /// Which members (in file order) this holds.
+    pub part: Part,
+}
+
+/// Members `from..to`, in file order, of a bundle of `of`.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Part {
+    pub from: usize,
+    pub to: usize,
+    pub of: usize,
 }
 
 /// Longest line of an exact SHA256SUMS: 64 hex, two spaces, the longest path, a newline.
@@ -62,30 +72,134 @@ pub fn scan<R: Read + Seek>(
     limits: &Limits,
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<Scanned> {
-    let mut src = Source::new(reader)?;
-    let container_limits = ContainerLimits {
-        max_entries: limits.max_entries,
-        max_total_bytes: limits.max_total_bytes,
-        max_ratio: limits.max_ratio,
-        ratio_floor: limits.ratio_floor,
-    };
-    let directory = read_directory(&mut src, &container_limits)?;
-    for m in &directory.members {
+    let mut scan = Scan::open(reader, limits)?;
+    let total = scan.len();
+    while scan.remaining() > 0 {
+        let done = scan.scan_next()?;
+        progress(done.min(total), total);
+    }
+    scan.finish()
+}
+
+/// A bundle read once from start to end, one member at a time: each member's local header is
+/// checked just before its data streams by. The members may be split in parts, each scanned by
+/// a reader of its own (the browser's workers), and the parts merged (`Scanned::merge`).
+pub struct Scan<R: Read + Seek> {
+    src: Source<R>,
+    /// In file order.
+    members: Vec<Member>,
+    cd_offset: u64,
+    max_meta_bytes: u64,
+    sums_bound: u64,
+    next: usize,
+    end: usize,
+    tiling: Tiling,
+    scanned: Scanned,
+}
+
+impl<R: Read + Seek> Scan<R> {
+    /// Reads and checks the end records and the directory (every name against the layout).
+    pub fn open(reader: R, limits: &Limits) -> Result<Self> {
+        let mut src = Source::new(reader)?;
+        let container_limits = ContainerLimits {
+            max_entries: limits.max_entries,
+            max_total_bytes: limits.max_total_bytes,
+            max_ratio: limits.max_ratio,
+            ratio_floor: limits.ratio_floor,
+        };
+        let central = read_central(&mut src, &container_limits)?;
+        let count = central.members.len();
+        Ok(Scan {
+            src,
+            sums_bound: MAX_SUMS_LINE * count as u64,
+            max_meta_bytes: limits.max_meta_bytes,
+            next: 0,
+            end: count,
+            tiling: Tiling::new(0, central.cd_offset, central.cd_offset),
+            cd_offset: central.cd_offset,
+            scanned: Scanned {
+                uses_descriptors: central.uses_descriptors,
+                part: Part {
+                    from: 0,
+                    to: count,
+                    of: count,
+                },
+                ..Scanned::default()
+            },
+            members: central.members,
+        })
+    }
+
+    /// The file's length in bytes.
+    pub fn len(&self) -> u64 {
+        self.src.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.src.is_empty()
+    }
+
+    /// Where each member's local header starts, in file order, then where the directory does:
+    /// member `i` spans `bounds[i]..bounds[i + 1]` in a valid bundle.
+    pub fn bounds(&self) -> Vec<u64> {
+        self.members
+            .iter()
+            .map(|m| m.header_offset)
+            .chain([self.cd_offset])
+            .collect()
+    }
+
+    /// Scans only members `from..to` (in file order), as one part of a bundle split between
+    /// readers. Only before the first member is scanned.
+    pub fn restrict(&mut self, from: usize, to: usize) -> Result<()> {
+        let count = self.members.len();
+        if self.next != 0 || from > to || to > count {
+            return Err(Error::new(
+                ErrorCode::Unexpected,
+                format!("members {from}..{to} of {count} cannot be a part of this scan"),
+            ));
+        }
+        let bounds = self.bounds();
+        let start = if from == 0 { 0 } else { bounds[from] };
+        self.tiling = Tiling::new(start, bounds[to], self.cd_offset);
+        self.next = from;
+        self.end = to;
+        self.scanned.part = Part {
+            from,
+            to,
+            of: count,
+        };
+        Ok(())
+    }
+
+    /// How many members are left to scan.
+    pub fn remaining(&self) -> usize {
+        self.end - self.next
+    }
+
+    /// Checks and reads the next member; returns where its bytes end in the file.
+    pub fn scan_next(&mut self) -> Result<u64> {
+        let Some(m) = self
+            .members
+            .get_mut(self.next)
+            .filter(|_| self.next < self.end)
+        else {
+            return Err(Error::new(
+                ErrorCode::Unexpected,
+                "no member is left to scan",
+            ));
+        };
+        // Its place first: a file that shares another's bytes is refused as such, whatever
+        // its name; then its name, before any of its bytes are read.
+        self.tiling.check(&mut self.src, m)?;
+        let m = &self.members[self.next];
         if !is_layout_path(&m.name) {
             return Err(unsafe_name(&m.name));
         }
-    }
-    let total = src.len();
-    let mut scanned = Scanned {
-        uses_descriptors: directory.uses_descriptors,
-        ..Scanned::default()
-    };
-    let sums_bound = MAX_SUMS_LINE * directory.members.len() as u64;
-    for m in &directory.members {
         let keep = match m.name.as_str() {
             SUMS => {
-                if m.size > sums_bound {
-                    scanned.sums_too_large = true;
+                if m.size > self.sums_bound {
+                    self.scanned.sums_too_large = true;
                     false
                 } else {
                     true
@@ -95,20 +209,19 @@ pub fn scan<R: Read + Seek>(
                 m.size <= 64 * 1024 || return Err(too_large(&m.name, 64 * 1024))
             }
             JOURNAL => {
-                m.size <= limits.max_meta_bytes
-                    || return Err(too_large(&m.name, limits.max_meta_bytes))
+                m.size <= self.max_meta_bytes || return Err(too_large(&m.name, self.max_meta_bytes))
             }
             _ => false,
         };
         let mut hasher = Sha256Stream::new();
         let mut kept = Vec::new();
-        read_member(&mut src, m, |chunk| {
+        read_member(&mut self.src, m, |chunk| {
             hasher.update(chunk);
             if keep {
                 kept.extend_from_slice(chunk);
             }
         })?;
-        scanned.files.insert(
+        self.scanned.files.insert(
             m.name.clone(),
             ScannedFile {
                 size: m.size,
@@ -116,11 +229,64 @@ pub fn scan<R: Read + Seek>(
             },
         );
         if keep {
-            scanned.meta.insert(m.name.clone(), kept);
+            self.scanned.meta.insert(m.name.clone(), kept);
         }
-        progress((m.data_offset + m.compressed).min(total), total);
+        let ended = m.data_offset + m.compressed;
+        self.next += 1;
+        Ok(ended)
     }
-    Ok(scanned)
+
+    /// What was read, once every member of the part was; checks that they tiled it.
+    pub fn finish(self) -> Result<Scanned> {
+        if self.next < self.end {
+            return Err(Error::new(
+                ErrorCode::Unexpected,
+                format!("{} members are left to scan", self.end - self.next),
+            ));
+        }
+        self.tiling.finish()?;
+        Ok(self.scanned)
+    }
+}
+
+impl Scanned {
+    /// The parts of one bundle, scanned apart, as one: they must be the whole, each once.
+    pub fn merge(mut parts: Vec<Scanned>) -> Result<Scanned> {
+        parts.sort_by_key(|p| p.part.from);
+        let of = parts.first().map_or(0, |p| p.part.of);
+        let mut at = 0;
+        let mut whole = Scanned {
+            part: Part {
+                from: 0,
+                to: of,
+                of,
+            },
+            ..Scanned::default()
+        };
+        for p in parts {
+            if p.part.of != of || p.part.from != at {
+                return Err(Error::new(
+                    ErrorCode::Unexpected,
+                    format!(
+                        "the parts read do not cover the bundle's {of} files once each (a part of {} starts at {}, not {at})",
+                        p.part.of, p.part.from
+                    ),
+                ));
+            }
+            at = p.part.to;
+            whole.files.extend(p.files);
+            whole.meta.extend(p.meta);
+            whole.uses_descriptors |= p.uses_descriptors;
+            whole.sums_too_large |= p.sums_too_large;
+        }
+        if at != of {
+            return Err(Error::new(
+                ErrorCode::Unexpected,
+                format!("the parts read end at file {at} of the bundle's {of}"),
+            ));
+        }
+        Ok(whole)
+    }
 }
 
 fn too_large(name: &str, max: u64) -> Error {

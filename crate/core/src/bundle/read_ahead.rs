@@ -31,18 +31,17 @@ impl<R: Read + Seek> ReadAhead<R> {
         }
     }
 
-    /// Reads from `inner` at `pos` until `buf` is full or the file ends.
+    /// One read from `inner` at `pos`: as much of `buf` as it gives at once (0 at the end).
+    /// A reader may give less than asked when it serves bytes it holds in memory (the browser's
+    /// reader of a window it streamed); asking again for the rest would fetch them apart.
     fn fill(&mut self, pos: u64, buf: &mut [u8]) -> io::Result<usize> {
         self.inner.seek(SeekFrom::Start(pos))?;
-        let mut got = 0;
-        while got < buf.len() {
-            match self.inner.read(&mut buf[got..]) {
-                Ok(0) => break,
-                Ok(n) => got += n,
+        let got = loop {
+            match self.inner.read(buf) {
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(e),
+                other => break other?,
             }
-        }
+        };
         self.inner_end = Some(pos + got as u64);
         Ok(got)
     }

@@ -146,6 +146,11 @@ pub fn verify_bundle_with_progress<R: Read + Seek>(
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<BundleReport> {
     let scanned = scan(reader, limits, progress)?;
+    verify_scanned(&scanned, expect_head)
+}
+
+/// The checks of a bundle once every file of it was read (`scan`, or parts of it merged).
+pub fn verify_scanned(scanned: &Scanned, expect_head: Option<&str>) -> Result<BundleReport> {
     let manifest = read_manifest(&scanned)?;
     let version = manifest.format_version;
     if version >= 2 && scanned.uses_descriptors {

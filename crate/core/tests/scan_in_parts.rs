@@ -1,0 +1,125 @@
+//! A bundle read in parts (the import page splits it between workers, each reading a stretch
+//! of members) must give the verdict of one reading from start to end: on every genuine and
+//! every bad bundle of the corpus and the older fixtures, in 1 to 4 parts, the same report, or
+//! the same refusal.
+#![allow(clippy::unwrap_used)]
+
+use std::fs;
+use std::io::Cursor;
+use std::path::Path;
+
+use temoin_core::bundle::read::{Limits, Scan, Scanned};
+use temoin_core::bundle::verify::{verify_bundle, verify_scanned, BundleReport};
+use temoin_core::error::{ErrorCode, Result};
+
+fn bundles() -> Vec<(String, Vec<u8>)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../testdata");
+    let mut out = Vec::new();
+    for dir in ["corpus/genuine", "corpus/bad", "fixtures/v1", "fixtures/v2"] {
+        for e in fs::read_dir(root.join(dir)).unwrap() {
+            let e = e.unwrap();
+            if e.path().extension().is_some_and(|x| x == "zip") {
+                out.push((
+                    format!("{dir}/{}", e.file_name().to_string_lossy()),
+                    fs::read(e.path()).unwrap(),
+                ));
+            }
+        }
+    }
+    out.sort();
+    assert!(
+        out.len() > 130,
+        "the corpus is missing ({} bundles)",
+        out.len()
+    );
+    out
+}
+
+/// Reads `bytes` in `parts` stretches of members, as the import page's workers do, and
+/// verifies the merged result; the refusal of the first part that refuses wins.
+fn verify_in_parts(bytes: &[u8], parts: usize) -> Result<BundleReport> {
+    let count = Scan::open(Cursor::new(bytes), &Limits::default())?
+        .bounds()
+        .len()
+        - 1;
+    let mut read = Vec::new();
+    for k in 0..parts {
+        let mut scan = Scan::open(Cursor::new(bytes), &Limits::default())?;
+        scan.restrict(count * k / parts, count * (k + 1) / parts)?;
+        while scan.remaining() > 0 {
+            scan.scan_next()?;
+        }
+        read.push(scan.finish()?);
+    }
+    // Merged in any order.
+    read.reverse();
+    verify_scanned(&Scanned::merge(read)?, None)
+}
+
+fn outcome(r: Result<BundleReport>) -> String {
+    match r {
+        Ok(r) => format!(
+            "ok={} head={:?} files={} problems={:?}",
+            r.ok,
+            r.head,
+            r.files,
+            r.problems
+                .iter()
+                .map(|p| (p.code, p.file.clone(), p.seq))
+                .collect::<Vec<_>>()
+        ),
+        Err(e) => format!("refused {}", e.code.as_str()),
+    }
+}
+
+#[test]
+fn every_bundle_read_in_parts_gives_the_verdict_of_one_reading() {
+    for (name, bytes) in bundles() {
+        let whole = outcome(verify_bundle(Cursor::new(&bytes), &Limits::default(), None));
+        for parts in 1..=4 {
+            assert_eq!(
+                outcome(verify_in_parts(&bytes, parts)),
+                whole,
+                "{name} in {parts} parts"
+            );
+        }
+    }
+}
+
+#[test]
+fn parts_that_miss_or_repeat_members_are_refused() {
+    let (_, bytes) = bundles()
+        .into_iter()
+        .find(|(n, _)| n.starts_with("corpus/genuine/"))
+        .unwrap();
+    let count = Scan::open(Cursor::new(&bytes), &Limits::default())
+        .unwrap()
+        .bounds()
+        .len()
+        - 1;
+    let part = |from: usize, to: usize| {
+        let mut scan = Scan::open(Cursor::new(&bytes), &Limits::default()).unwrap();
+        scan.restrict(from, to).unwrap();
+        while scan.remaining() > 0 {
+            scan.scan_next().unwrap();
+        }
+        scan.finish().unwrap()
+    };
+    let half = count / 2;
+    for parts in [
+        vec![part(0, half)],
+        vec![part(0, half), part(half + 1, count)],
+        vec![part(0, half + 1), part(half, count)],
+        vec![part(0, half), part(0, half), part(half, count)],
+    ] {
+        assert_eq!(
+            Scanned::merge(parts).unwrap_err().code,
+            ErrorCode::Unexpected
+        );
+    }
+    // A part must be read whole before it counts.
+    let mut scan = Scan::open(Cursor::new(&bytes), &Limits::default()).unwrap();
+    scan.restrict(0, half).unwrap();
+    scan.scan_next().unwrap();
+    assert!(scan.finish().is_err());
+}
