@@ -1,7 +1,8 @@
-//! Reading a bundle without trusting it: the container's structure is checked from the raw
-//! bytes before anything is inflated (bundle/container.rs), every name is checked against the
-//! layout, sizes are enforced while reading (a declared size is a claim, not a fact), and every
-//! file is hashed as it streams by. Only the small metadata files are kept in memory, each
+//! Reading a bundle without trusting it: the container's directory and limits are checked from
+//! the raw bytes before anything is inflated (bundle/container.rs), then the file is read once
+//! from start to end, each member's place, local header and name checked just before its data;
+//! sizes are enforced while reading (a declared size is a claim, not a fact), and every file is
+//! hashed as it streams by. Only the small metadata files are kept in memory, each
 //! within a bound fixed before it is read.
 
 use std::collections::BTreeMap;
