@@ -8,6 +8,7 @@ import { captureSettings, currentCaseId, reportLanguage } from '../shared/settin
 import { takeScreens, takeFullPage } from './capture-screens.js';
 import { confirmSameDocument, takePage } from './capture-page.js';
 import { takeMhtml } from './capture-mhtml.js';
+import { whenPageReads } from './page-reading.js';
 import { cropPost } from './capture-post.js';
 import { recordCapture } from './capture-record.js';
 import { CaptureError } from './errors.js';
@@ -75,15 +76,20 @@ async function captureTab(info, tab, caseId) {
 
 /**
  * The screenshot, the page's reading and its MHTML, as the person left the page. All three only
- * read it, so they run side by side; whatever scrolls (a full page, a pane) comes after them.
+ * read it, so they run side by side (the MHTML from when the reading has started: both run on
+ * the page's thread, and the reading is what the capture waits for); whatever scrolls (a full
+ * page, a pane) comes after them.
  * @param {number} tabId @param {chrome.tabs.Tab} shown @param {number} frameId
  * @param {Partial<chrome.contextMenus.OnClickData>} info
  */
 export async function readAsShown(tabId, shown, frameId, info) {
   const platform = core.recognise(shown.url ?? info.pageUrl ?? '')?.platform;
   const screensTaken = takeScreens(shown.windowId);
+  const reading = whenPageReads(tabId, frameId);
   const pageTaken = takePage(tabId, frameId, platform, info);
-  const mhtmlTaken = takeMhtml(tabId);
+  pageTaken.then(reading.release, reading.release);
+  // Asked for once the reading has started, the MHTML is made after it, not before it.
+  const mhtmlTaken = reading.started.then(() => takeMhtml(tabId));
   // Whatever fails first, none of the others may end as an unhandled rejection.
   pageTaken.catch(() => {});
   const screens = await screensTaken;

@@ -3,6 +3,7 @@
 import { capture } from './capture.js';
 import { captureConversation, CONVERSATION_MENU_ID } from './capture-conversation.js';
 import { conversationMenuShown, createConversationMenu, listenForPanes } from './conversation-menu.js';
+import { listenForPageReading } from './page-reading.js';
 import { SEVERAL_MENU_ID, captureSelection, isSelectionCapture, startSelection } from './capture-selection.js';
 import { describeFailure, isCancelled } from './errors.js';
 import { clearProgress } from './progress.js';
@@ -180,6 +181,7 @@ chrome.runtime.onMessage.addListener((message, sender) => {
   return false;
 });
 listenForPanes();
+listenForPageReading();
 
 chrome.commands.onCommand.addListener((command, tab) => {
   if (command === 'capture-tab') void captureAndReport({ menuItemId: command }, tab);

@@ -202,6 +202,8 @@
    * @param {{ maxHtmlChars: number }} options
    */
   function collect(platform, options) {
+    // The worker asks for the page's MHTML once this has started (background/page-reading.js).
+    void chrome.runtime.sendMessage({ temoinReading: true }).catch(() => {});
     const g = /** @type {any} */ (globalThis);
     const target = g.temoinTarget && Date.now() - g.temoinTarget.at < 5 * 60_000 ? g.temoinTarget.element : undefined;
     const post = g.temoinExtractPost?.(target, platform) ?? null;
