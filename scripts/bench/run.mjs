@@ -41,6 +41,18 @@ const version = execFileSync('chromium', ['--version'], { encoding: 'utf8' }).tr
 const sections = [];
 const started = new Date();
 
+/**
+ * What the curve shows, in figures: the cost per MB from 100 captures up, and the memory's range.
+ * @param {{ n: number, size: number, exportMs: number, above: number }[]} rows
+ */
+function curveSummary(rows) {
+  const large = rows.filter((r) => r.n >= 100);
+  if (!rows.length || !large.length) return '';
+  const perMb = large.map((r) => r.exportMs / mb(r.size));
+  const above = rows.map((r) => mb(r.above));
+  return `\nFrom 100 captures up, the export takes ${fmt(Math.min(...perMb), 1)}–${fmt(Math.max(...perMb), 1)} ms per MB; the peak memory above idle stays within +${fmt(Math.min(...above))} to +${fmt(Math.max(...above))} MB from ${fmt(rows[0].n)} to ${fmt(rows[rows.length - 1].n)} captures.\n`;
+}
+
 const log = (/** @type {string} */ s) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${s}`);
 
 /** Writes BENCHMARKS.md with the sections measured so far: a failure later keeps them. */
@@ -158,29 +170,34 @@ A capture keeps the visible screenshot, the post's crop and captioned copy, the 
 the self-contained snapshot, MHTML and the metadata, each hashed by the core, then seals the
 entry; the full page adds one visible-tab capture per screen, spaced by the browser's limit.
 
-Where the time of the typical page goes (timestamps in the worker, 4 captures, measured when
-this part was tuned): the visible screenshot about 90 ms (the browser encoding a PNG of the
-screen), reading the page about 180 ms (serialising 1.6 MB of DOM, then the self-contained copy,
-whose images are re-encoded through a canvas since nothing may be fetched), MHTML about 80 ms,
-hashing and the captioned copy about 50 ms, the IndexedDB transaction about 35 ms. Running the
-screenshot, the reading and the MHTML side by side (kept) took the median from about 470 ms to
-337–383 ms in the runs since (this run: the table above); the reading is what remains above the goal.
+Where the time goes (timestamps in the worker and in the page, 6 to 16 captures of each page
+without the full page, this machine otherwise idle, 2026-11-30): on the typical feed, the readers
+are injected in 10–20 ms; the page's reading takes 70–120 ms in the page (serialising 1.6 MB of
+DOM, parsing it again inertly, drawing and encoding its 12 images as PNG, serialising the copy);
+the browser carries its result, the HTML and the copy (6.4 million characters, the copy's images
+as base64 text), to the worker in 105–150 ms; encoding both as UTF-8 takes 25 ms, hashing every
+file 35–60 ms, the IndexedDB transaction 30–45 ms; the visible screenshot (90–120 ms) and the
+MHTML are made meanwhile. On the heavy page: the reading 300–380 ms in the page, carrying its
+35.9 million characters 570–640 ms, encoding them 135–160 ms, hashing 190–250 ms, storing
+120–170 ms. Its copy keeps its images in document order while they fit its 20 MB (21 of 30), an
+image that cannot fit is not drawn, an address is drawn once.
 
-The reading itself, timed in the page (collect-page.js with the post readers, median of 7, the
-machine shared): the typical feed 78 ms (serialising 1.6 MB of DOM 8–10 ms, parsing it again
-inertly 6–10 ms, drawing and encoding its 12 images as PNG 25–31 ms, serialising the copy
-8–10 ms); the heavy page 460 ms, from 547 ms before the copy's images were bounded: its 15 MB
-of DOM plus 8 MB of images went over the copy's 20 MB limit, so every image was drawn and
-encoded, then the copy serialised a second time without any. Images are now inlined in
-document order while they fit (the heavy page's copy keeps 21 of its 30 images, 20.6 MB), one
-that cannot fit is not drawn, an address is drawn once, and an image already written as data
-is kept as it is. The typical feed's copy is within its limit, so its reading is unchanged;
-the rest of its reading time (about 100 ms of the 180 ms above) is outside the page's code:
-injecting the readers, and the browser carrying the page's HTML and the copy (6.4 million
-characters) back to the worker. That part was not timed apart nor cut, and the goal stays
-missed. The full page of the heavy page misses
-its goal by the time each of its screens takes to hide fixed elements, scroll and settle on a
-page that heavy, on top of the browser's 2-a-second limit.
+Changed on 2026-11-30: the browser makes the MHTML on the page's own thread. Asked for at once, it
+was made before the reading and held it back: the heavy page's reading began 250 ms after it was
+asked for. The MHTML is now asked for once the reading says it has started
+(\`background/page-reading.js\`), and is made after it: the heavy page went from 1,772 ms to
+1,434 ms (medians of 10, both runs on an idle machine), the typical feed from 350 to 341 ms.
+Tried and not kept: reading in two calls (the HTML first, hashed while the copy is made, then
+the copy): 317–441 ms on the typical feed against 350–473 ms, no gain beyond the noise, since
+both halves are made and carried by the page's one thread. Leaving the MHTML out brought the
+typical feed to about 290 ms (277–358 ms); it is the browser's own archive of the page, which
+the evidence keeps, so it stays.
+
+The goals stay missed. What remains grows with the page: the browser carrying the page's text
+and its copy to the worker (about 17 ms per million characters, on either page), then encoding,
+hashing and storing them. The full page of the heavy page misses its goal by the time each of
+its screens takes to hide fixed elements, scroll and settle on a page that heavy, on top of the
+browser's 2-a-second limit.
 
 Reproduce: \`BENCH_ONLY=capture make bench\` (\`BENCH_CAPTURES=n\` for fewer).`);
     await flush();
@@ -266,15 +283,31 @@ memory take the rest. The page, reading IndexedDB (0.6 s of lookups, 2.5 s of re
 files), waits for the worker's buffers for 2.1 s: the worker's hashing is the limit, and it
 runs on one core.
 
-Where the import's time goes (the same bundle, timestamps in the worker): \`FileReaderSync\`
-costs about 1 ms a call plus about 2.5 ms per MB read, and the verifier hashes and checksums
-every byte (SHA-256 in WASM again). It read 2,011 slices (64 KB pieces through a 256 KB window
-before, 1 MB pieces then) and, with 4 MB windows, read every byte twice (each member's local
-header, checked before the data, pulled 4 MB); now a member's data is read in 1 MB pieces and a
-run of members in 4 MB slices (\`crate/core/src/bundle/read_ahead.rs\`), while the headers are
-read alone: 1,256 slices, 1,115 MB, about 4 s of reading and 5 s of hashing, one after the other
-in one worker. \`temoin verify\` hashes with the CPU's SHA instructions and reads the file
-from the page cache; the 3× goal stays missed by the WASM hashing alone (3.9 s for 1 GB).
+How the import runs (since 2026-11-30): a bundle of 32 MB or more is split between two workers,
+one a core, each taking half of its bytes, cut at a file's start. Each worker streams its half
+from the chosen \`File\` through a BYOB reader into two windows of memory it reuses (8 MB, or one
+file up to 64 MB; a larger file is read in 1 MB \`FileReaderSync\` slices), and the core checks
+each file's place and local header just before hashing and checksumming its data, in one pass;
+the first worker then merges both halves' digests and metadata files and runs the checks of the
+whole (\`extension/pages/import-worker.js\`, \`crate/core/src/bundle/read.rs\`). Damage in either
+half gets the verdict of one reading from start to end: the first refusal in file order
+(\`crate/core/tests/scan_in_parts.rs\` on every bundle of the corpus in 1 to 4 parts; the import
+page's e2e test on a 200 MB bundle, against \`temoin verify\`).
+
+Where the import's time goes (the 1,000 MB bundle \`cargo run --example big_bundle\` writes, files
+of 8 MB, timestamps in the workers, 3 rounds, the machine otherwise idle): each worker waits
+0.5–0.8 s for its windows and spends 2.7–2.9 s in the core on its 500 MB (SHA-256 in WASM at
+about 260 MB/s is 1.9 s of it, section 1; CRC-32 and the copies into WASM memory the rest);
+merging and checking the whole takes 11–35 ms; the page shows the verified case about 0.4 s
+after. Before, one worker read \`FileReaderSync\` slices and read every local header in a pass of
+its own before the data: 8.7 s and +347 MB (2026-11-29, machine loaded). The memory came from
+the slices: each \`FileReaderSync\` read leaves an ArrayBuffer that only the collector frees.
+Reading the same 1,000 MB file in a worker, memory sampled the same way: 4 MB
+\`FileReaderSync\` slices +372 MB (2.2 s), 1 MB slices +456 MB (4.1 s),
+\`Blob.slice().arrayBuffer()\` +137 MB (2.5 s), a BYOB reader into one reused buffer +27 to
++31 MB (1.4 s). \`temoin verify\` reads the file from the page cache and hashes with the CPU's SHA
+instructions; the 3× goal stays missed by the WASM hashing: on these 2 cores, half of the bundle
+per core is 1.9 s of hashing alone, against 3 × 0.9 s for the whole check natively.
 
 ### Scale curve (Chromium)
 
@@ -282,6 +315,7 @@ Each size is a case of its own, filled the same way, exported twice (timed, then
 sampled). Time should grow with the bytes and memory stay flat.
 
 ${curveTable}
+${curveSummary(curve.rows)}
 ${curveSkipped ? `\n${curveSkipped}\n` : ''}
 Reproduce: \`BENCH_ONLY=scale make bench\` (\`BENCH_BIG=n BENCH_BIG_MB=m\` for other sizes,
 \`BENCH_CURVE=10,100\` for other points of the curve).`);

@@ -102,7 +102,7 @@ test('Firefox: capture a post, see it in the journal, export, verify', { timeout
   for (const a of event.body.artifacts) assert.ok(a.method.length > 0, `${a.name} says how it was made`);
 });
 
-test('Firefox: an export cancelled midway saves nothing and seals nothing; the next one verifies', { timeout: 180_000 }, async () => {
+test('Firefox: an export cancelled midway saves nothing and seals nothing; the next one verifies, here and on the import page', { timeout: 180_000 }, async () => {
   const { extensionPage, origin } = firefox;
   // The extension's tab in front: the first test left the captured post's tab there, and
   // Firefox runs a background tab's timers at most once a second (and its animation frames not
@@ -140,4 +140,14 @@ test('Firefox: an export cancelled midway saves nothing and seals nothing; the n
   const verified = temoin(['verify', '--json', join(downloads, saved)]);
   assert.equal(verified.status, 0, verified.stdout + verified.stderr);
   assert.equal(JSON.parse(verified.stdout).sealedBy, before.entries.length + 1);
+
+  // The import page on that bundle (40 MB: read in two parts by two workers, each streaming its
+  // half from disk): the control code temoin verify gives.
+  await extensionPage.evaluate((url) => location.assign(url), `${origin}extension/pages/import.html`);
+  await extensionPage.waitForFunction(() => location.pathname.endsWith('import.html') && document.readyState === 'complete');
+  const input = /** @type {import('puppeteer-core').ElementHandle<HTMLInputElement>} */ (await extensionPage.$('#bundle-input'));
+  await input.uploadFile(join(downloads, saved));
+  await extensionPage.waitForFunction(() => ['valid', 'altered', 'unreadable', 'failed'].includes(document.getElementById('result')?.dataset.state ?? ''), { timeout: 120_000 });
+  const shown = await extensionPage.evaluate(() => ({ state: document.getElementById('result')?.dataset.state, head: document.getElementById('result')?.dataset.head, text: document.getElementById('result')?.textContent }));
+  assert.deepEqual([shown.state, shown.head], ['valid', JSON.parse(verified.stdout).head.hash], String(shown.text));
 });

@@ -401,7 +401,7 @@ fn scanned_to_js(scanned: Scanned) -> Result<JsValue, JsValue> {
 
 fn scanned_from_js(value: JsValue) -> Result<Scanned, JsValue> {
     let meta_value = js_sys::Reflect::get(&value, &"meta".into())?;
-    let plain = js_sys::Object::assign(&js_sys::Object::new(), &value.clone().into());
+    let plain = js_sys::Object::assign(&js_sys::Object::new(), &value.into());
     js_sys::Reflect::delete_property(&plain, &"meta".into())?;
     let summary: ScannedSummary = from_js(plain.into(), "a part of the verification")?;
     let mut scanned = Scanned {

@@ -151,7 +151,7 @@ pub fn verify_bundle_with_progress<R: Read + Seek>(
 
 /// The checks of a bundle once every file of it was read (`scan`, or parts of it merged).
 pub fn verify_scanned(scanned: &Scanned, expect_head: Option<&str>) -> Result<BundleReport> {
-    let manifest = read_manifest(&scanned)?;
+    let manifest = read_manifest(scanned)?;
     let version = manifest.format_version;
     if version >= 2 && scanned.uses_descriptors {
         return Err(Error::new(
@@ -162,9 +162,9 @@ pub fn verify_scanned(scanned: &Scanned, expect_head: Option<&str>) -> Result<Bu
     let mut problems = Vec::new();
     let mut notices = Vec::new();
 
-    check_sums(&scanned, &mut problems);
-    let recorded_head = read_chain_head(&scanned, &mut problems);
-    let entries = read_journal(&scanned, &manifest, &mut problems);
+    check_sums(scanned, &mut problems);
+    let recorded_head = read_chain_head(scanned, &mut problems);
+    let entries = read_journal(scanned, &manifest, &mut problems);
     let events: Vec<Option<crate::model::Event>> = entries
         .iter()
         .map(|e| journal::parse_event(&e.json).ok())
@@ -279,13 +279,13 @@ pub fn verify_scanned(scanned: &Scanned, expect_head: Option<&str>) -> Result<Bu
             export,
             *seal_seq,
             &by_artifact,
-            &scanned,
+            scanned,
             &verification_vouched(&entries, &events),
             &mut problems,
         );
-        check_documents(export, *seal_seq, &scanned, &mut problems);
+        check_documents(export, *seal_seq, scanned, &mut problems);
     }
-    let attestations = check_timestamps(&entries, &events, &scanned, &mut problems);
+    let attestations = check_timestamps(&entries, &events, scanned, &mut problems);
     if manifest.head != verification.head {
         problems.push(Problem {
             code: ProblemCode::ManifestHeadMismatch,
@@ -306,7 +306,7 @@ pub fn verify_scanned(scanned: &Scanned, expect_head: Option<&str>) -> Result<Bu
                 .and_then(|e| e.as_ref())
                 .map(|e| e.at.clone())
                 .unwrap_or_default();
-            check_derived_files(&scanned, &manifest, &entries, &at, export, &mut problems);
+            check_derived_files(scanned, &manifest, &entries, &at, export, &mut problems);
             at
         }
         _ => manifest.exported_at.clone(),
