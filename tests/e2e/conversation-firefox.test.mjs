@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveChats } from '../support/chat-hosts.mjs';
-import { launchFirefoxWithExtension } from '../support/firefox.mjs';
+import { closeFirefox, launchFirefoxWithExtension } from '../support/firefox.mjs';
 import { readStoredJournal } from '../support/chromium.mjs';
 import { assertChainValid, assertEntryWhole } from '../support/journal.mjs';
 import { MESSAGES, EMAILS, PAYLOAD } from '../fixtures/chat/conversation.mjs';
@@ -33,7 +33,7 @@ before(async () => {
 });
 
 after(async () => {
-  await firefox?.browser.close();
+  await closeFirefox(firefox);
   await chats?.close();
 });
 

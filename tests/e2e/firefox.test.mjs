@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveFixtures } from '../support/server.mjs';
-import { launchFirefoxWithExtension } from '../support/firefox.mjs';
+import { closeFirefox, launchFirefoxWithExtension } from '../support/firefox.mjs';
 import { readStoredJournal } from '../support/chromium.mjs';
 import { assertChainValid, assertEntryWhole } from '../support/journal.mjs';
 import { temoin } from '../support/tools.mjs';
@@ -31,7 +31,7 @@ before(async () => {
 });
 
 after(async () => {
-  await firefox?.browser.close();
+  await closeFirefox(firefox);
   await server?.close();
   if (work) await rm(work, { recursive: true, force: true });
 });

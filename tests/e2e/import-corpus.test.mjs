@@ -29,6 +29,18 @@ after(async () => {
 });
 
 /**
+ * Where the central directory's record of `name` starts in `zip`.
+ * @param {Buffer} zip @param {string} name
+ */
+function centralRecord(zip, name) {
+  const wanted = Buffer.from(name);
+  for (let i = zip.length - 22; i >= 0; i -= 1) {
+    if (zip.readUInt32LE(i) === 0x02014b50 && zip.readUInt16LE(i + 28) === wanted.length && zip.subarray(i + 46, i + 46 + wanted.length).equals(wanted)) return i;
+  }
+  throw new Error(`no directory record of ${name}`);
+}
+
+/**
  * Verifies one file on the import page and returns its verdict.
  * @param {import('playwright-core').Page} page @param {string} path @param {string} [code]
  */
@@ -108,6 +120,7 @@ test('a 200 MB bundle verifies in two workers, with progress; damage in either p
     ['a stored file of the second part edited, its CRC-32 made to match', (b) => flipStoredByte(b, 'captures/000020/screenshot-full.png').copy(b)],
     ['a byte of the second part flipped', (b) => { b[late] ^= 1; }],
     ['a byte flipped in each part: the first one is named', (b) => { b[early] ^= 1; b[late] ^= 1; }],
+    ['the directory points its last file past the end of the bundle', (b) => b.writeUInt32LE(b.length + 1000, centralRecord(b, 'SHA256SUMS') + 42)],
   ];
   for (const [n, [what, damage]] of damages.entries()) {
     const copy = Buffer.from(zip);

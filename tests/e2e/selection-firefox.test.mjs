@@ -12,7 +12,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURES } from '../support/server.mjs';
-import { launchFirefoxWithExtension } from '../support/firefox.mjs';
+import { closeFirefox, launchFirefoxWithExtension } from '../support/firefox.mjs';
 import { readStoredJournal } from '../support/chromium.mjs';
 import { assertChainValid } from '../support/journal.mjs';
 import { temoin } from '../support/tools.mjs';
@@ -50,7 +50,7 @@ before(async () => {
 });
 
 after(async () => {
-  await firefox?.browser.close();
+  await closeFirefox(firefox);
   await new Promise((resolve) => proxy?.close(() => resolve(undefined)));
 });
 

@@ -79,9 +79,20 @@ export async function serveChats() {
       upstream.pipe(socket);
       socket.pipe(upstream);
     });
+    track(upstream);
     upstream.on('error', () => socket.destroy());
     socket.on('error', () => upstream.destroy());
   });
+  // Every socket either server holds, tunnels included, so that closing cannot wait on one that
+  // a browser left open (`closeAllConnections` does not know of a CONNECT tunnel's sockets).
+  /** @type {Set<import('node:net').Socket>} */
+  const sockets = new Set();
+  const track = (/** @type {import('node:net').Socket} */ socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  };
+  server.on('connection', track);
+  proxy.on('connection', track);
   await new Promise((resolve) => proxy.listen(0, '127.0.0.1', () => resolve(undefined)));
   const proxyAddress = proxy.address();
   if (!proxyAddress || typeof proxyAddress === 'string') throw new Error('no proxy address');
@@ -91,10 +102,9 @@ export async function serveChats() {
     requests,
     chromiumArgs: [`--host-resolver-rules=MAP * 127.0.0.1:${port}, EXCLUDE localhost, EXCLUDE 127.0.0.1`, '--ignore-certificate-errors'],
     close: async () => {
-      proxy.closeAllConnections?.();
-      server.closeAllConnections?.();
-      await new Promise((resolve) => proxy.close(() => resolve(undefined)));
-      await new Promise((resolve) => server.close(() => resolve(undefined)));
+      const closed = Promise.all([proxy, server].map((s) => new Promise((resolve) => s.close(() => resolve(undefined)))));
+      for (const socket of sockets) socket.destroy();
+      await closed;
       await rm(dir, { recursive: true, force: true });
     },
   };

@@ -44,3 +44,16 @@ export async function launchFirefoxWithExtension({ downloadDir, prefs = {}, acce
   if (!extensionPage) throw new Error('the extension opened no page at install');
   return { browser, origin, extensionPage };
 }
+
+/**
+ * Closes a Firefox started by `launchFirefoxWithExtension`; if it has not closed in 20 s (the
+ * driver can wait on a browser that already went away), its process is killed, so that a test
+ * file never hangs at its end.
+ * @param {{ browser: import('puppeteer-core').Browser } | undefined} firefox
+ */
+export async function closeFirefox(firefox) {
+  if (!firefox) return;
+  const closed = firefox.browser.close().then(() => true, () => false);
+  const inTime = await Promise.race([closed, new Promise((r) => setTimeout(() => r(false), 20_000))]);
+  if (!inTime) firefox.browser.process()?.kill('SIGKILL');
+}
