@@ -155,8 +155,7 @@ function streamer(file, start, end) {
  */
 async function scanPart(file, part, parts) {
   const sync = new scope.FileReaderSync();
-  /** The bytes streamed for the members being read, and where they start in the file. */
-  /** @type {{ at: number, bytes: Uint8Array }} */
+  /** The bytes streamed for the members being read, and where they start in the file. @type {{ at: number, bytes: Uint8Array }} */
   let window = { at: 0, bytes: new Uint8Array(0) };
   const slices = {
     size: file.size,

@@ -247,7 +247,8 @@ impl BundleExport {
 
 #[wasm_bindgen]
 extern "C" {
-    /// A file read in slices (the import worker's `FileReaderSync` over a `File`).
+    /// A file read at offsets: the import worker serves what it streamed into its window, and
+    /// reads anything else in `FileReaderSync` slices (extension/pages/import-worker.js).
     pub type SliceReader;
     #[wasm_bindgen(method, getter)]
     fn size(this: &SliceReader) -> f64;
@@ -255,7 +256,8 @@ extern "C" {
     fn read(this: &SliceReader, offset: f64, length: u32) -> Result<js_sys::Uint8Array, JsValue>;
 }
 
-/// How much a sequential read of the chosen file asks of `FileReaderSync` at once.
+/// How much a sequential read of the chosen file asks of the worker at once (it may give less:
+/// the rest of its window).
 const READ_AHEAD: usize = 4 << 20;
 
 /// `Read + Seek` over a `SliceReader`: the verifier sees a file, JavaScript reads slices.
