@@ -67,17 +67,11 @@ pub struct Part {
 /// Longest line of an exact SHA256SUMS: 64 hex, two spaces, the longest path, a newline.
 pub const MAX_SUMS_LINE: u64 = 64 + 2 + 120 + 1;
 
-/// Reads the whole bundle; `progress(done, total)` is told the bytes read so far.
-pub fn scan<R: Read + Seek>(
-    reader: R,
-    limits: &Limits,
-    progress: &mut dyn FnMut(u64, u64),
-) -> Result<Scanned> {
+/// Reads the whole bundle, from start to end.
+pub fn scan<R: Read + Seek>(reader: R, limits: &Limits) -> Result<Scanned> {
     let mut scan = Scan::open(reader, limits)?;
-    let total = scan.len();
     while scan.remaining() > 0 {
-        let done = scan.scan_next()?;
-        progress(done.min(total), total);
+        scan.scan_next()?;
     }
     scan.finish()
 }
@@ -129,15 +123,6 @@ impl<R: Read + Seek> Scan<R> {
             },
             members: central.members,
         })
-    }
-
-    /// The file's length in bytes.
-    pub fn len(&self) -> u64 {
-        self.src.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.src.is_empty()
     }
 
     /// Where each member's local header starts, in file order, then where the directory does:

@@ -131,22 +131,13 @@ impl VerifiedBundle {
     }
 }
 
+/// Reads the whole bundle once (`scan`), then checks it.
 pub fn verify_bundle<R: Read + Seek>(
     reader: R,
     limits: &Limits,
     expect_head: Option<&str>,
 ) -> Result<BundleReport> {
-    verify_bundle_with_progress(reader, limits, expect_head, &mut |_, _| {})
-}
-
-pub fn verify_bundle_with_progress<R: Read + Seek>(
-    reader: R,
-    limits: &Limits,
-    expect_head: Option<&str>,
-    progress: &mut dyn FnMut(u64, u64),
-) -> Result<BundleReport> {
-    let scanned = scan(reader, limits, progress)?;
-    verify_scanned(&scanned, expect_head)
+    verify_scanned(&scan(reader, limits)?, expect_head)
 }
 
 /// The checks of a bundle once every file of it was read (`scan`, or parts of it merged).
