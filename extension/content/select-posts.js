@@ -39,6 +39,7 @@
       border-radius: 50%; background: #fff; color: #1f3a5f; font: 700 20px/1 system-ui, sans-serif; cursor: pointer;
       box-shadow: 0 0 0 3px #e3a21a, 0 2px 6px rgba(0, 0, 0, .4); }
     .tick[aria-checked="true"] { background: #1f3a5f; color: #fff; }
+    .tick.off:not(:focus) { opacity: 0; pointer-events: none; }
     .tick:focus-visible, button:focus-visible { outline: 3px solid #f5a623; outline-offset: 2px; }
     .panel { position: fixed; z-index: 2; left: 50%; bottom: 16px; transform: translateX(-50%); width: min(680px, calc(100vw - 24px));
       pointer-events: auto; background: #fff; color: #1b1b1b; border: 2px solid #1f3a5f; border-radius: 12px;
@@ -177,10 +178,11 @@
       const r = el.getBoundingClientRect();
       const shown = el.isConnected && r.width > 0 && r.height > 0 && r.bottom > -50 && r.top < vh + 50;
       mark.hidden = !shown;
-      // The tick stays reachable by the keyboard even off screen: focusing it scrolls to the post.
       Object.assign(mark.style, { left: `${r.left - 2}px`, top: `${r.top - 2}px`, width: `${r.width + 4}px`, height: `${r.height + 4}px` });
       Object.assign(tick.style, { left: `${Math.max(4, Math.min(r.right, innerWidth) - 40)}px`, top: `${Math.max(4, r.top + 6)}px` });
-      tick.style.visibility = shown ? 'visible' : 'hidden';
+      // Off screen the tick is see-through, not hidden: a hidden element leaves the keyboard's
+      // order, and Tab would skip every post below the screen. Focusing it scrolls to the post.
+      tick.classList.toggle('off', !shown);
     }
   }
   const schedule = () => {

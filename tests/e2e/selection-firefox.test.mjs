@@ -2,8 +2,8 @@
 // 60 replies by 25 accounts) served as http://x.com/... through a local proxy that answers for
 // every host name, so that Témoin recognises X as in Chromium. The same journey, by the
 // keyboard: the menu's handler opens the selection, Enter on « Toutes les réponses sous ce
-// message », then « Capturer (60) », and the exported case verifies with `temoin verify`; three
-// posts ticked with Tab and Space; Escape on a selection writes nothing.
+// message », then « Capturer (60) », and the exported case verifies with `temoin verify`; four
+// posts ticked with Tab and Space (one far below the screen); Escape on a selection writes nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
@@ -61,7 +61,8 @@ after(async () => {
  */
 function capturedResult() {
   return firefox.extensionPage.evaluate(async () => {
-    for (let waited = 0; waited < 30_000; waited += 100) {
+    // By the clock: a tab in the background has its timers slowed to one a second.
+    for (const end = Date.now() + 30_000; Date.now() < end; ) {
       const bg = /** @type {any} */ (await browser.runtime.getBackgroundPage());
       const last = bg.temoinSelection?.last;
       if (last) return last;
@@ -162,7 +163,7 @@ test('Firefox: Escape cancels the selection and writes nothing', { timeout: 120_
   await post.close();
 });
 
-test('Firefox: posts ticked with the keyboard alone (Tab to a post\'s tick, Space) give those items', { timeout: 120_000 }, async () => {
+test('Firefox: posts ticked with the keyboard alone (Tab to a post\'s tick, Space), one far below the screen, give those items', { timeout: 120_000 }, async () => {
   const { extensionPage } = firefox;
   const { post, opened } = await openSelection();
   assert.equal(opened.anchor, true);
@@ -178,17 +179,20 @@ test('Firefox: posts ticked with the keyboard alone (Tab to a post\'s tick, Spac
   await post.keyboard.press(' '); // reply 3
   await post.keyboard.press('Tab');
   await post.keyboard.press(' '); // reply 4
-  // Back to « Capturer (3) »: four ticks, « Annuler », then it.
+  // Far below the screen: its tick is in the keyboard's order all the same.
+  for (let i = 0; i < 36; i += 1) await post.keyboard.press('Tab');
+  await post.keyboard.press(' '); // reply 40
+  // Back to « Capturer (4) »: forty ticks, « Annuler », then it.
   await post.keyboard.down('Shift');
-  for (let i = 0; i < 6; i += 1) await post.keyboard.press('Tab');
+  for (let i = 0; i < 42; i += 1) await post.keyboard.press('Tab');
   await post.keyboard.up('Shift');
-  await post.keyboard.press('Enter'); // « Capturer (3) »
+  await post.keyboard.press('Enter'); // « Capturer (4) »
   const result = await capturedResult();
   assert.ok(result, 'a capture was made');
   const stored = await readStoredJournal(/** @type {any} */ (extensionPage), result.caseId);
   assertChainValid(stored);
   const body = JSON.parse(/** @type {{ json: string }} */ (stored.entries.find((e) => e.seq === result.seq)).json).body;
   assert.equal(body.collection.scope, 'ticked');
-  assert.deepEqual(body.items.map((/** @type {any} */ i) => i.post.permalink), [permalinks[1], permalinks[3], permalinks[4]]);
+  assert.deepEqual(body.items.map((/** @type {any} */ i) => i.post.permalink), [permalinks[1], permalinks[3], permalinks[4], permalinks[40]]);
   await post.close();
 });
