@@ -55,6 +55,23 @@ const PROBLEM_KEYS = /** @type {Record<string, string>} */ ({
   'timestamp-file-unexpected': 'problem_timestampFile',
 });
 
+/** Why a bundle could not be read, in the page's language, for each refusal code of the core (crate/core/src/error.rs). */
+const UNREADABLE_KEYS = /** @type {Record<string, string>} */ ({
+  'corrupt-bundle': 'unreadable_corrupt',
+  'unsafe-entry': 'unreadable_entry',
+  'not-a-file': 'unreadable_entry',
+  'duplicate-entry': 'unreadable_duplicate',
+  'zip-bomb': 'unreadable_size',
+  'size-mismatch': 'unreadable_size',
+  'unknown-format': 'unreadable_format',
+  'crc-mismatch': 'unreadable_crc',
+  'extra-bytes': 'unreadable_layout',
+  'header-mismatch': 'unreadable_layout',
+  'directory-mismatch': 'unreadable_layout',
+  'data-descriptor': 'unreadable_layout',
+  'zip-not-canonical': 'unreadable_layout',
+});
+
 /**
  * What a problem concerns, as people name it: "Capture n° 1, Instagram, @corbeau.noir".
  * @param {any} p @param {any} view
@@ -89,12 +106,20 @@ let chosen = null;
 /** A bundle smaller than this is read by one worker: a second would cost more than it saves. */
 const SPLIT_FROM = 32 << 20;
 
-/** @param {string} state @param {string} className @param {string} text */
-function setResult(state, className, text) {
+/**
+ * The verdict; `details`, the core's own words for a refusal, under "Détails techniques".
+ * @param {string} state @param {string} className @param {string} text @param {{ code: string, message: string }} [details]
+ */
+function setResult(state, className, text, details) {
   const result = byId('result');
   result.dataset.state = state;
   result.className = className;
   result.textContent = text;
+  const more = byId('result-details');
+  more.hidden = !details;
+  more.replaceChildren(
+    ...(details ? [h('summary', {}, [t('problemDetails')]), h('code', { class: 'code' }, [details.code]), ' ', h('span', { lang: 'en' }, [details.message])] : []),
+  );
 }
 
 /**
@@ -137,11 +162,11 @@ function check(file) {
     if (data.code === 'invalid-control-code') {
       setResult('bad-code', 'status-bad', t('importBadCode'));
     } else if (data.code === 'worker-failed') {
-      setResult('failed', 'status-bad', t('importWorkerFailed', [data.message]));
-    } else if (data.file) {
-      setResult('unreadable', 'status-bad', t('importUnreadableFile', [data.file, data.message]));
+      setResult('failed', 'status-bad', t('importWorkerFailed'), { code: 'worker-failed', message: String(data.message) });
     } else {
-      setResult('unreadable', 'status-bad', t('importUnreadable', [data.message]));
+      const why = t(UNREADABLE_KEYS[data.code] ?? 'unreadable_other');
+      const verdict = data.file ? t('importUnreadableFile', [data.file, why]) : t('importUnreadable', [why]);
+      setResult('unreadable', 'status-bad', `${verdict} ${t('importUnreadableNext')}`, { code: String(data.code), message: String(data.message) });
     }
   };
   // The verdict is that of one reading from start to end: the first part's refusal wins, so

@@ -192,6 +192,16 @@ test('review, annotate, export, verify, alter, import', async () => {
   await expectCode('');
   await importer.setInputFiles('#bundle-input', rezipped);
   await importer.waitForSelector('#result[data-state="unreadable"]');
+  // Why, in the page's language; the core's own English words only under « Détails techniques ».
+  const refusal = async () => ({
+    text: (await importer.textContent('#result')) ?? '',
+    code: await importer.textContent('#result-details code'),
+    core: (await importer.textContent('#result-details [lang="en"]')) ?? '',
+  });
+  const rezippedSaid = await refusal();
+  assert.match(rezippedSaid.text, /(exact structure Témoin writes|structure exacte qu'écrit Témoin).*(Ask the person who gave you this file for the original|Demandez le fichier d'origine)/su, rezippedSaid.text);
+  assert.ok(rezippedSaid.core.length > 0 && !rezippedSaid.text.includes(rezippedSaid.core), JSON.stringify(rezippedSaid));
+  assert.equal(rezippedSaid.code, await importer.getAttribute('#result', 'data-code'));
   await importer.setInputFiles('#bundle-input', altered);
   await importer.waitForSelector('#result[data-state="altered"]');
   assert.ok(await importer.locator('#problems li[data-code="artifact-hash-mismatch"][data-seq="2"]').count());
@@ -201,6 +211,10 @@ test('review, annotate, export, verify, alter, import', async () => {
   await importer.setInputFiles('#bundle-input', { name: 'junk.zip', mimeType: 'application/zip', buffer: Buffer.from('not a zip') });
   await importer.waitForSelector('#result[data-state="unreadable"]');
   assert.equal(await importer.getAttribute('#result', 'data-code'), 'corrupt-bundle');
+  const junkSaid = await refusal();
+  assert.match(junkSaid.text, /(incomplete, damaged, or not a ZIP file|incomplet, abîmé, ou ce n'est pas un fichier ZIP)/u, junkSaid.text);
+  assert.ok(junkSaid.core.length > 0 && !junkSaid.text.includes(junkSaid.core), JSON.stringify(junkSaid));
+  assert.equal(junkSaid.code, 'corrupt-bundle');
 
   // The Export button saves a bundle named after the case ("Mon dossier" or "My case", in the
   // browser's language) that verifies with the head the handover panel gives as its code.
