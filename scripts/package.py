@@ -26,6 +26,8 @@ def manifest_for(browser):
     if browser == "firefox":
         manifest["background"].pop("service_worker")
         manifest.pop("minimum_chrome_version", None)
+        # Firefox's messages are structured clones already; the key is Chrome's opt-in.
+        manifest.pop("message_serialization", None)
         # Firefox has no pageCapture (MHTML); captures there record 'mhtml-unavailable'.
         manifest["permissions"] = [p for p in manifest["permissions"] if p != "pageCapture"]
     else:

@@ -3,6 +3,8 @@
 import { capture } from './capture.js';
 import { captureConversation, CONVERSATION_MENU_ID } from './capture-conversation.js';
 import { conversationMenuShown, createConversationMenu, listenForPanes } from './conversation-menu.js';
+import { answersCarried } from './in-page.js';
+import { listenForPageAnswers } from './page-answers.js';
 import { listenForPageReading } from './page-reading.js';
 import { SEVERAL_MENU_ID, captureSelection, isSelectionCapture, startSelection } from './capture-selection.js';
 import { describeFailure, isCancelled } from './errors.js';
@@ -182,6 +184,7 @@ chrome.runtime.onMessage.addListener((message, sender) => {
 });
 listenForPanes();
 listenForPageReading();
+listenForPageAnswers();
 
 chrome.commands.onCommand.addListener((command, tab) => {
   if (command === 'capture-tab') void captureAndReport({ menuItemId: command }, tab);
@@ -213,6 +216,8 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   get lastNotificationForTesting() {
     return notified;
   },
+  // Test hook: how the pages' readings came back (in-page.js).
+  answersCarriedForTesting: answersCarried,
   // Test hook: whether « Capturer la conversation » is shown now.
   get conversationMenuForTesting() {
     return conversationMenuShown();

@@ -83,7 +83,12 @@ async function captureRightClicked(url, target, container) {
   await page.click(target, { button: 'right' });
   const box = await page.locator(container).first().boundingBox();
   const dpr = await page.evaluate(() => devicePixelRatio);
+  const carried = () => browser.worker.evaluate(() => ({ .../** @type {any} */ (globalThis).temoin.answersCarriedForTesting }));
+  const before = await carried();
   await captureThroughMenu(browser.worker, page.url());
+  // The page's reading came back by a message (structured clone), not as the script's result.
+  const after = await carried();
+  assert.deepEqual([after.byMessage - before.byMessage, after.byResult - before.byResult], [1, 0]);
   const result = await latest();
   await page.close();
   return { ...result, box, dpr };
