@@ -50,7 +50,9 @@ export async function callInPage(global, tabId, frameId, name, args, byMessage =
         } catch (e) {
           return { error: String(/** @type {Error | undefined} */ (e)?.stack ?? e) };
         }
-        if (token === null) return { value };
+        // A small answer goes back as the result: a message would only add a round trip.
+        const chars = value && typeof value === 'object' ? Object.values(value).reduce((n, v) => n + (typeof v === 'string' ? v.length : 0), 0) : 0;
+        if (token === null || chars < 1 << 18) return { value };
         // Taken by the worker once this resolves to true; otherwise (a message over the
         // browser's size limit, say) the answer goes back as the script's result.
         const taken = await chrome.runtime.sendMessage({ temoinAnswer: token, value }).catch(() => false);

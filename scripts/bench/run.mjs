@@ -175,11 +175,11 @@ without the full page, this machine otherwise idle, 2026-11-30): on the typical 
 are injected in 10–20 ms; the page's reading takes 70–120 ms in the page (serialising 1.6 MB of
 DOM, parsing it again inertly, drawing and encoding its 12 images as PNG, serialising the copy);
 the browser carries its result, the HTML and the copy (6.4 million characters, the copy's images
-as base64 text), to the worker in 105–150 ms; encoding both as UTF-8 takes 25 ms, hashing every
-file 35–60 ms, the IndexedDB transaction 30–45 ms; the visible screenshot (90–120 ms) and the
-MHTML are made meanwhile. On the heavy page: the reading 300–380 ms in the page, carrying its
-35.9 million characters 570–640 ms, encoding them 135–160 ms, hashing 190–250 ms, storing
-120–170 ms. Its copy keeps its images in document order while they fit its 20 MB (21 of 30), an
+as base64 text), to the worker in 60–75 ms (105–150 ms before the change below); encoding both
+as UTF-8 takes 25–35 ms, hashing every file 35–60 ms, the IndexedDB transaction 30–45 ms; the
+visible screenshot (90–120 ms) and the MHTML are made meanwhile. On the heavy page: the reading
+300–380 ms in the page, carrying its 35.9 million characters 310–370 ms (570–640 ms before),
+encoding them 135–160 ms, hashing 175–210 ms, storing 120–170 ms. Its copy keeps its images in document order while they fit its 20 MB (21 of 30), an
 image that cannot fit is not drawn, an address is drawn once.
 
 Changed on 2026-11-30: the browser makes the MHTML on the page's own thread. Asked for at once, it
@@ -193,9 +193,21 @@ both halves are made and carried by the page's one thread. Leaving the MHTML out
 typical feed to about 290 ms (277–358 ms); it is the browser's own archive of the page, which
 the evidence keeps, so it stays.
 
+Changed later on 2026-11-30: a reading of more than 256 K characters comes back by a runtime
+message (\`background/page-answers.js\`), which Chrome 148 and later copies as a structured clone
+once the manifest asks for it (\`"message_serialization": "structured_clone"\`), instead of as the
+result of \`scripting.executeScript\`, which goes through the browser's JSON-like values; the
+worker takes it as soon as it arrives. Three runs as it took shape, 6–10 captures, idle machine: typical
+feed 308, 338 and 312 ms (341 before), heavy page 1,239, 1,312 and 1,363 ms (1,434 before). A
+small reading still comes back as the result: by message it cost a round trip (small post 46 →
+56 ms). Tried and not kept: the strings sent as UTF-8 bytes (carrying unchanged, 58–72 ms on
+the typical feed, and the encoding moved onto the page's thread); as Blobs (the message arrives
+in 3 ms, but the page's script ends 30–240 ms later and reading the Blobs takes 10–50 ms: heavy
+page 1,118–1,554 ms, no steady gain).
+
 The goals stay missed. What remains grows with the page: the browser carrying the page's text
-and its copy to the worker (about 17 ms per million characters, on either page), then encoding,
-hashing and storing them. The full page of the heavy page misses its goal by the time each of
+and its copy to the worker (about 10 ms per million characters now, on either page), then
+encoding, hashing and storing them. The full page of the heavy page misses its goal by the time each of
 its screens takes to hide fixed elements, scroll and settle on a page that heavy, on top of the
 browser's 2-a-second limit.
 
