@@ -82,7 +82,8 @@ fn a_bundle_of_several_items_verifies_and_its_spreadsheet_has_a_row_per_item() {
     let first = &rows[0];
     assert_eq!(first[col("number")], "2");
     assert_eq!(first[col("item")], "1");
-    assert_eq!(first[col("author_handle")], "@corbeau_noir");
+    // A cell that would begin as a formula starts with an apostrophe: shown, never run.
+    assert_eq!(first[col("author_handle")], "'@corbeau_noir");
     assert_eq!(first[col("published_at")], "2026-11-12T08:00:00Z");
     assert_eq!(
         first[col("permalink")],
@@ -95,8 +96,12 @@ fn a_bundle_of_several_items_verifies_and_its_spreadsheet_has_a_row_per_item() {
     );
     assert_eq!(first[col("categories")], "insult pile-on");
     assert_eq!(first[col("notes")], "Sous ma vidéo du 10 novembre");
-    // The text is kept as the page showed it, formula-looking or not, quoted by the writer.
-    assert_eq!(first[col("text")], "=HYPERLINK(\"http://evil\") dégage");
+    // The page's formula is kept as text: the apostrophe, then the text as the page showed it.
+    assert_eq!(first[col("text")], "'=HYPERLINK(\"http://evil\") dégage");
+    assert!(rows
+        .iter()
+        .flatten()
+        .all(|cell| !cell.starts_with(['=', '+', '-', '@', '\t', '\r'])));
     let conv = &rows[6];
     assert_eq!(
         (conv[col("number")].as_str(), conv[col("item")].as_str()),

@@ -1,6 +1,13 @@
 //! `journal.csv`: one row per capture or added file, for spreadsheets; a capture of several
 //! items (a conversation, a raid's replies) has one row per item instead, each with the
 //! capture's number and the item's own number, author, time, text, link and crop.
+//!
+//! A cell that begins as a formula would (`=`, `+`, `-`, `@`, a tab or a carriage return) gets
+//! a leading `'`: the texts come from the harasser's pages, and a spreadsheet opening the file
+//! must show them, not run them (OWASP, "CSV Injection"). The exact texts stay in
+//! `journal.json` and `report.html`.
+
+use std::borrow::Cow;
 
 use temoin_core::error::{Error, ErrorCode, Result};
 use temoin_core::view::{CaseView, ItemView};
@@ -28,14 +35,27 @@ const HEADER: [&str; 20] = [
     "item_crop_sha256",
 ];
 
+/// The cell as a spreadsheet will show it and never evaluate it.
+fn inert(cell: &str) -> Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
 pub fn render(view: &CaseView) -> Result<Vec<u8>> {
     let mut w = ::csv::Writer::from_writer(Vec::new());
     let fail = |e: ::csv::Error| Error::new(ErrorCode::ExportFailed, format!("journal.csv: {e}"));
     w.write_record(HEADER).map_err(fail)?;
+    let mut write = |record: &[String; 20]| {
+        w.write_record(record.iter().map(|cell| inert(cell).into_owned()))
+            .map_err(fail)
+    };
     for item in &view.items {
         if item.capture.as_ref().is_some_and(|c| !c.items.is_empty()) {
             for record in item_rows(item) {
-                w.write_record(&record).map_err(fail)?;
+                write(&record)?;
             }
             continue;
         }
@@ -95,7 +115,7 @@ pub fn render(view: &CaseView) -> Result<Vec<u8>> {
             String::new(),
             String::new(),
         ];
-        w.write_record(&record).map_err(fail)?;
+        write(&record)?;
     }
     w.into_inner()
         .map_err(|e| Error::new(ErrorCode::ExportFailed, format!("journal.csv: {e}")))
