@@ -35,7 +35,7 @@ export const answersCarried = { byMessage: 0, byResult: 0 };
  * @returns {Promise<unknown>}
  */
 export async function callInPage(global, tabId, frameId, name, args, byMessage = false) {
-  const message = byMessage ? pageAnswer() : null;
+  const message = byMessage ? pageAnswer(tabId, frameId) : null;
   try {
     const script = chrome.scripting.executeScript({
       target: { tabId, frameIds: [frameId] },
@@ -53,10 +53,16 @@ export async function callInPage(global, tabId, frameId, name, args, byMessage =
         // A small answer goes back as the result: a message would only add a round trip.
         const chars = value && typeof value === 'object' ? Object.values(value).reduce((n, v) => n + (typeof v === 'string' ? v.length : 0), 0) : 0;
         if (token === null || chars < 1 << 18) return { value };
-        // Taken by the worker once this resolves to true; otherwise (a message over the
-        // browser's size limit, say) the answer goes back as the script's result.
-        const taken = await chrome.runtime.sendMessage({ temoinAnswer: token, value }).catch(() => false);
-        return taken === true ? { sent: true } : { value };
+        // Taken by the worker once this resolves to true; otherwise the answer goes back as the
+        // script's result. A message over the browser's size limit (64 MiB) throws at the call
+        // itself rather than rejecting, hence the try around the await.
+        let taken = false;
+        try {
+          taken = (await chrome.runtime.sendMessage({ temoinAnswer: token, value })) === true;
+        } catch {
+          // Too large, or no listener: the result carries it.
+        }
+        return taken ? { sent: true } : { value };
       },
       args: [global, name, args, message?.token ?? null],
     });

@@ -176,13 +176,16 @@
     const vh = innerHeight;
     for (const [el, { mark, tick }] of state.marks) {
       const r = el.getBoundingClientRect();
-      const shown = el.isConnected && r.width > 0 && r.height > 0 && r.bottom > -50 && r.top < vh + 50;
+      const present = el.isConnected && r.width > 0 && r.height > 0;
+      const shown = present && r.bottom > -50 && r.top < vh + 50;
       mark.hidden = !shown;
       Object.assign(mark.style, { left: `${r.left - 2}px`, top: `${r.top - 2}px`, width: `${r.width + 4}px`, height: `${r.height + 4}px` });
       Object.assign(tick.style, { left: `${Math.max(4, Math.min(r.right, innerWidth) - 40)}px`, top: `${Math.max(4, r.top + 6)}px` });
       // Off screen the tick is see-through, not hidden: a hidden element leaves the keyboard's
       // order, and Tab would skip every post below the screen. Focusing it scrolls to the post.
-      tick.classList.toggle('off', !shown);
+      // A post the page removed or collapsed has nothing to scroll to: its tick is hidden.
+      tick.classList.toggle('off', present && !shown);
+      tick.hidden = !present;
     }
   }
   const schedule = () => {

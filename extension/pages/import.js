@@ -61,7 +61,7 @@ const UNREADABLE_KEYS = /** @type {Record<string, string>} */ ({
   'unsafe-entry': 'unreadable_entry',
   'not-a-file': 'unreadable_entry',
   'duplicate-entry': 'unreadable_duplicate',
-  'zip-bomb': 'unreadable_size',
+  'zip-bomb': 'unreadable_limits',
   'size-mismatch': 'unreadable_size',
   'unknown-format': 'unreadable_format',
   'crc-mismatch': 'unreadable_crc',
@@ -164,9 +164,13 @@ function check(file) {
     } else if (data.code === 'worker-failed') {
       setResult('failed', 'status-bad', t('importWorkerFailed'), { code: 'worker-failed', message: String(data.message) });
     } else {
-      const why = t(UNREADABLE_KEYS[data.code] ?? 'unreadable_other');
+      const key = UNREADABLE_KEYS[data.code];
+      const why = t(key ?? 'unreadable_other');
       const verdict = data.file ? t('importUnreadableFile', [data.file, why]) : t('importUnreadable', [why]);
-      setResult('unreadable', 'status-bad', `${verdict} ${t('importUnreadableNext')}`, { code: String(data.code), message: String(data.message) });
+      // What to do: a newer format needs a newer Témoin; a fault of the file, the original; a
+      // fault of the reading here (no code of the file's), another try.
+      const next = data.code === 'unknown-format' ? 'importUnreadableNewer' : key ? 'importUnreadableNext' : 'importUnreadableRetry';
+      setResult('unreadable', 'status-bad', `${verdict} ${t(next)}`, { code: String(data.code), message: String(data.message) });
     }
   };
   // The verdict is that of one reading from start to end: the first part's refusal wins, so

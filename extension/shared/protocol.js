@@ -1,6 +1,7 @@
 // Messages between the extension's pages and its service worker: the one list of kinds,
-// with a guard for each. Bytes never travel here (Chromium messaging is JSON-like,
-// webextension-polyfill #643); pages read them from IndexedDB themselves.
+// with a guard for each. Bytes never travel here (Chromium's messages were JSON-like before
+// Chrome 148's structured clone, webextension-polyfill #643, and still are wherever the manifest
+// key is unknown); pages read them from IndexedDB themselves.
 
 export const CAPTURE_ACTIVE_TAB = 'capture-active-tab';
 

@@ -306,25 +306,31 @@ test('same-origin frames are captured, cross-origin frames are listed', async ()
   await page.close();
 });
 
-test('a 50 MB page still lands, with its HTML cut at the stated cap', async () => {
-  const page = await browser.context.newPage();
-  await page.goto('https://huge.test/');
-  await page.bringToFront();
-  await page.click('#text', { button: 'right' });
-  const carried = () => browser.worker.evaluate(() => ({ .../** @type {any} */ (globalThis).temoin.answersCarriedForTesting }));
-  const before = await carried();
-  await captureThroughMenu(browser.worker, page.url());
-  const after = await carried();
-  // Its reading (40 million characters) came back by a message, not as the script's result.
-  assert.deepEqual([after.byMessage - before.byMessage, after.byResult - before.byResult], [1, 0]);
-  // The record only: shipping its 60 MB of files through the test driver would measure the driver.
-  const { entries } = await readStoredJournal(await readerPage(), 'default', { onlySeq: -1 });
-  const event = JSON.parse(entries.at(-1)?.json ?? '{}');
-  assert.ok(event.body.notices.includes('html-truncated'), event.body.notices.join());
-  const html = event.body.artifacts.find((/** @type {any} */ a) => a.name === 'page.html');
-  assert.match(html.method, /cut at 20971520 characters/);
-  assert.ok(html.size >= 20_971_520, String(html.size));
-  assert.ok(event.body.notices.includes('full-page-capped'));
-  assert.match(event.body.post.text, /Message au début/);
-  await page.close();
-});
+for (const { wide, carried: expected, how } of [
+  { wide: false, carried: [1, 0], how: 'by a message' },
+  { wide: true, carried: [0, 1], how: 'as the script\'s result, the message being over the browser\'s limit' },
+]) {
+  test(`a 50 MB page${wide ? ' of two-byte text' : ''} still lands, with its HTML cut at the stated cap`, async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`https://huge.test/${wide ? '?wide' : ''}`);
+    await page.bringToFront();
+    await page.click('#text', { button: 'right' });
+    const carried = () => browser.worker.evaluate(() => ({ .../** @type {any} */ (globalThis).temoin.answersCarriedForTesting }));
+    const before = await carried();
+    await captureThroughMenu(browser.worker, page.url());
+    const after = await carried();
+    // Its reading (40 million characters): by a message, or as the result when over the limit.
+    assert.deepEqual([after.byMessage - before.byMessage, after.byResult - before.byResult], expected, how);
+    // The record only: shipping its 60 MB of files through the test driver would measure the driver.
+    const { entries } = await readStoredJournal(await readerPage(), 'default', { onlySeq: -1 });
+    const event = JSON.parse(entries.at(-1)?.json ?? '{}');
+    assert.equal(event.body.page.url, page.url());
+    assert.ok(event.body.notices.includes('html-truncated'), event.body.notices.join());
+    const html = event.body.artifacts.find((/** @type {any} */ a) => a.name === 'page.html');
+    assert.match(html.method, /cut at 20971520 characters/);
+    assert.ok(html.size >= 20_971_520, String(html.size));
+    assert.ok(event.body.notices.includes('full-page-capped'));
+    assert.match(event.body.post.text, /Message au début/);
+    await page.close();
+  });
+}

@@ -183,3 +183,26 @@ fn item_rows(item: &ItemView) -> Vec<[String; 20]> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::inert;
+
+    #[test]
+    fn every_formula_start_is_shown_not_run() {
+        for start in ["=", "+", "-", "@", "\t", "\r"] {
+            let cell = format!("{start}HYPERLINK(\"http://evil\")");
+            assert_eq!(inert(&cell), format!("'{cell}"), "{start:?}");
+        }
+        for plain in [
+            "",
+            "dégage",
+            "'=déjà",
+            " =1",
+            "https://x.com/a",
+            "2026-11-28T12:00:00Z",
+        ] {
+            assert_eq!(inert(plain), plain);
+        }
+    }
+}

@@ -26,9 +26,9 @@ sha256sum -c SHA256SUMS (chaque ligne finit par OK). Sous Windows\u{a0}: certuti
 dans SHA256SUMS. Avec l'outil de Témoin\u{a0}: temoin verify --expect-head CODE dossier.zip (0\u{a0}: \
 intact, 1\u{a0}: modifié, 2\u{a0}: illisible). Ou dans l'extension Témoin, page «\u{a0}Importer et vérifier\u{a0}», \
 avec le code. Les pages capturées brutes (page.html.txt) se lisent comme texte\u{a0}; snapshot.html \
-s'ouvre sans danger\u{a0}; dans journal.csv, une cellule qui commencerait par =, +, - ou @ est \
-précédée d'une apostrophe, pour qu'un tableur ne l'exécute pas (textes exacts\u{a0}: journal.json, \
-report.html). Horodatages\u{a0}: chaque timestamps/NNNNNN.tsr est l'attestation, signée \
+s'ouvre sans danger\u{a0}; dans journal.csv, une apostrophe précède toute cellule qui \
+commencerait par =, +, -, @, une tabulation ou un retour chariot, pour qu'un tableur ne l'exécute \
+pas (textes exacts\u{a0}: journal.json, report.html). Horodatages\u{a0}: chaque timestamps/NNNNNN.tsr est l'attestation, signée \
 par une autorité d'horodatage, que l'entrée qu'il horodate existait à la date indiquée\u{a0}; \
 pour la vérifier avec OpenSSL\u{a0}: openssl ts -verify -token_in -in timestamps/NNNNNN.tsr \
 -digest EMPREINTE -CAfile timestamps/NNNNNN.pem, où EMPREINTE est celle de l'entrée horodatée \
@@ -55,9 +55,9 @@ SHA256SUMS (every line ends with OK). On Windows: certutil -hashfile <file> SHA2
 Get-FileHash <file> in PowerShell, compared with the file's line in SHA256SUMS. With Témoin's \
 tool: temoin verify --expect-head CODE bundle.zip (0: intact, 1: altered, 2: unreadable). Or in \
 the Témoin extension, \"Import and verify\" page, with the code. Raw captured pages \
-(page.html.txt) read as text; snapshot.html opens safely; in journal.csv, a cell that would \
-begin with =, +, - or @ starts with an apostrophe, so that a spreadsheet does not run it \
-(exact texts: journal.json, report.html). Time stamps: each \
+(page.html.txt) read as text; snapshot.html opens safely; in journal.csv, an apostrophe \
+precedes every cell that would begin with =, +, -, @, a tab or a carriage return, so that a \
+spreadsheet does not run it (exact texts: journal.json, report.html). Time stamps: each \
 timestamps/NNNNNN.tsr is an attestation, signed by a time-stamping authority, that the entry \
 it stamps existed at the time it states; to check it with OpenSSL: openssl ts -verify \
 -token_in -in timestamps/NNNNNN.tsr -digest HASH -CAfile timestamps/NNNNNN.pem, where HASH is \
