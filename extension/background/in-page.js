@@ -69,7 +69,8 @@ export async function callInPage(global, tabId, frameId, name, args, byMessage =
     // The message's answer as soon as it arrives (the script's own end comes later, after the
     // page's reply is delivered); the script's result for a failure, or when the answer could
     // not go by message.
-    const first = await Promise.race([script.then((r) => ({ script: r })), message ? message.received.then((value) => ({ value })) : new Promise(() => {})]);
+    const scripted = script.then((r) => ({ script: r }));
+    const first = message ? await Promise.race([scripted, message.received.then((value) => ({ value }))]) : await scripted;
     if ('value' in first) {
       script.catch(() => {});
       answersCarried.byMessage += 1;
