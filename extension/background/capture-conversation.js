@@ -8,6 +8,7 @@
 // content side is extension/content/chats/ (one reader per app, conversation.js dispatching).
 import { ready } from '../shared/core.js';
 import { t, currentLanguage } from '../shared/i18n.js';
+import { utf8 } from '../shared/utf8.js';
 import { captureSettings, currentCaseId, reportLanguage } from '../shared/settings.js';
 import { takeFullPage } from './capture-screens.js';
 import { confirmSameDocument } from './capture-page.js';
@@ -138,7 +139,6 @@ async function conversationOfTab(info, tab, options) {
     if (!reachedStart) notices.push('pane-start-not-reached');
     if (stitched.capped) notices.push('pane-capped');
     if (read.total > posts.length) notices.push('items-capped');
-    const utf8 = new TextEncoder();
     paneStep = {
       artifacts: [
         {
@@ -150,7 +150,7 @@ async function conversationOfTab(info, tab, options) {
         {
           name: 'pane.html',
           mediaType: 'text/html;charset=utf-8',
-          bytes: utf8.encode(html.html),
+          bytes: utf8(html.html),
           method: `the conversation's pane, outerHTML once its older messages were loaded, isolated world${html.truncated ? ` (cut at ${MAX_PANE_HTML_CHARS} characters)` : ''}`,
         },
       ],

@@ -1,4 +1,5 @@
 // The capture's MHTML of the tab: the browser's own archive of the page. Chromium only.
+import { hashedNow } from './capture-record.js';
 
 /** @typedef {import('./capture-types.js').CaptureStep} CaptureStep */
 
@@ -14,7 +15,7 @@ export async function takeMhtml(tabId) {
   if (typeof pageCapture?.saveAsMHTML !== 'function') return { artifacts: [], notices: ['mhtml-unavailable'] };
   const mhtml = await saveAsMhtml(pageCapture, tabId);
   if (!mhtml) return { artifacts: [], notices: ['mhtml-failed'] };
-  return { artifacts: [{ name: 'page.mhtml', mediaType: 'multipart/related', bytes: mhtml, method: 'pageCapture.saveAsMHTML' }], notices: [] };
+  return { artifacts: [hashedNow({ name: 'page.mhtml', mediaType: 'multipart/related', bytes: mhtml, method: 'pageCapture.saveAsMHTML' })], notices: [] };
 }
 
 /**

@@ -2,8 +2,9 @@
 // extension/content/collect-page.js and extract-post.js find them in the captured frame.
 import { dataUrlBytes } from './screenshot.js';
 import { inPage } from './in-page.js';
-import { trigger } from './capture-record.js';
+import { hashedNow, trigger } from './capture-record.js';
 import { CaptureError, isNotScriptable, isPageGone } from './errors.js';
+import { utf8 } from '../shared/utf8.js';
 
 /** Largest HTML kept per document, in characters; beyond it the record says it was cut. */
 const MAX_HTML_CHARS = 20 * 1024 * 1024;
@@ -27,31 +28,31 @@ export async function takePage(tabId, frameId, platform, info) {
   const { page, unreadable } = await readPage(tabId, frameId, platform);
   if (!page) return { artifacts: [], notices: unreadable, page };
   const notices = [...page.notices];
-  const utf8 = (/** @type {string} */ text) => new TextEncoder().encode(text);
   const truncated = page.notices.includes('html-truncated') ? ` (cut at ${MAX_HTML_CHARS} characters)` : '';
+  // Each file hashed as soon as it is made: the browser is still making the MHTML meanwhile.
   /** @type {CapturedArtifact[]} */
   const artifacts = [
-    {
+    hashedNow({
       name: 'page.html',
       mediaType: 'text/html;charset=utf-8',
       bytes: utf8(page.html),
       method: `document.documentElement.getHTML with ${page.shadowRoots} shadow root(s), isolated world${truncated}`,
-    },
-    {
+    }),
+    hashedNow({
       name: 'snapshot.html',
       mediaType: 'text/html;charset=utf-8',
       bytes: utf8(page.snapshot),
       method: 'self-contained copy: scripts and handlers removed, readable styles and images inlined, CSP forbids network loads',
-    },
+    }),
   ];
   page.frames.forEach((f, i) => {
-      if (f.html) {
+    if (f.html) {
       if (f.html.length > MAX_HTML_CHARS) notices.push('frame-html-truncated');
-      artifacts.push({ name: `frame-${i + 1}.html`, mediaType: 'text/html;charset=utf-8', bytes: utf8(f.html.slice(0, MAX_HTML_CHARS)), method: 'same-origin frame, documentElement.outerHTML' });
+      artifacts.push(hashedNow({ name: `frame-${i + 1}.html`, mediaType: 'text/html;charset=utf-8', bytes: utf8(f.html.slice(0, MAX_HTML_CHARS)), method: 'same-origin frame, documentElement.outerHTML' }));
     }
   });
   if (page.targetImage) {
-    artifacts.push({ name: 'image.png', mediaType: 'image/png', bytes: await dataUrlBytes(page.targetImage), method: 'right-clicked image, drawn from the page as displayed' });
+    artifacts.push(hashedNow({ name: 'image.png', mediaType: 'image/png', bytes: await dataUrlBytes(page.targetImage), method: 'right-clicked image, drawn from the page as displayed' }));
   } else if (info.srcUrl) {
     notices.push('image-not-readable');
   }

@@ -44,7 +44,7 @@ export async function recordCapture({ caseId, lang, info, tab, frameId, started,
   const artifacts = steps.flatMap((s) => s.artifacts);
   const notices = steps.flatMap((s) => s.notices);
   const env = await environment(tab, started);
-    const record = core.completeCapture(
+  const record = core.completeCapture(
     {
       page: {
         url: page?.url ?? tab.url ?? '',
@@ -96,7 +96,25 @@ export async function recordCapture({ caseId, lang, info, tab, frameId, started,
   }
 }
 
+/**
+ * Digests computed ahead (`hashedNow`), kept by the very bytes they are of: an artifact made
+ * later with other bytes cannot carry an earlier digest with it.
+ * @type {WeakMap<Uint8Array, string>}
+ */
+const digests = new WeakMap();
+
 /** An artifact as the record lists it. @param {CapturedArtifact} a */
 function describe(a) {
-  return { name: a.name, mediaType: a.mediaType, size: a.bytes.byteLength, sha256: core.sha256Hex(a.bytes), method: a.method };
+  return { name: a.name, mediaType: a.mediaType, size: a.bytes.byteLength, sha256: digests.get(a.bytes) ?? core.sha256Hex(a.bytes), method: a.method };
+}
+
+/**
+ * Hashes `artifact`'s bytes now and returns it: a step calls this as its bytes arrive, while the
+ * capture still waits for the page or the browser, rather than with every file at the end.
+ * @param {CapturedArtifact} artifact
+ * @returns {CapturedArtifact}
+ */
+export function hashedNow(artifact) {
+  digests.set(artifact.bytes, core.sha256Hex(artifact.bytes));
+  return artifact;
 }

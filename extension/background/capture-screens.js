@@ -4,6 +4,7 @@ import { captureVisibleTab } from './screenshot.js';
 import { stitch } from './images.js';
 import { inPage } from './in-page.js';
 import { CaptureError } from './errors.js';
+import { hashedNow } from './capture-record.js';
 
 /** The full page stops at this many screens or device pixels (a canvas has limits). */
 const MAX_FULL_PAGE_SCREENS = 30;
@@ -27,7 +28,8 @@ export async function takeScreens(windowId) {
   } catch (e) {
     throw new CaptureError('page-not-capturable', String(/** @type {Error | undefined} */ (e)?.message ?? e));
   }
-  return { artifacts: [{ name: 'screenshot-visible.png', mediaType: 'image/png', bytes: png, method: 'tabs.captureVisibleTab (PNG)' }], notices: [], png };
+  // Hashed now, while the page is still reading itself.
+  return { artifacts: [hashedNow({ name: 'screenshot-visible.png', mediaType: 'image/png', bytes: png, method: 'tabs.captureVisibleTab (PNG)' })], notices: [], png };
 }
 
 /**

@@ -3,7 +3,7 @@
 
 /**
  * @typedef {import('../shared/store.js').NewArtifact & { method: string }} CapturedArtifact
-  * @typedef {import('../shared/types/CaptureNotice').CaptureNotice} CaptureNotice
+ * @typedef {import('../shared/types/CaptureNotice').CaptureNotice} CaptureNotice
  * @typedef {{ artifacts: CapturedArtifact[], notices: CaptureNotice[] }} CaptureStep
  */
 

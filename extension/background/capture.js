@@ -92,6 +92,7 @@ export async function readAsShown(tabId, shown, frameId, info) {
   const mhtmlTaken = reading.started.then(() => takeMhtml(tabId));
   // Whatever fails first, none of the others may end as an unhandled rejection.
   pageTaken.catch(() => {});
+  mhtmlTaken.catch(() => {});
   const screens = await screensTaken;
   const pageRead = await pageTaken;
   const mhtml = await mhtmlTaken;

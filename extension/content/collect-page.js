@@ -134,6 +134,13 @@
     let dropped = 0;
     /** @type {HTMLImageElement[]} */
     const inlined = [];
+    // An inlined image's `src` is a mark while the copy is serialised, replaced by its data: URL
+    // after: serialising 3 million characters of data in attributes cost the typical feed's
+    // thread 12 to 32 ms more (BENCHMARKS.md §3). The mark is random, so the page cannot hold
+    // one; it and the data: URL need no escaping in an attribute, so the copy is the same.
+    const mark = `temoin-image-${[...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('')}-`;
+    /** @type {string[]} */
+    const inlinedData = [];
     // What the copy holds besides images, about: the page's HTML and the styles inlined.
     let room = maxChars - html.length - inlinedCss;
     parsed.forEach((img, i) => {
@@ -144,7 +151,8 @@
       if (src.startsWith('data:')) return;
       const data = live[i] && room > 0 ? imageDataOnce(live[i], drawn) : null;
       if (data && data.length <= room) {
-        img.setAttribute('src', data);
+        img.setAttribute('src', `${mark}${inlinedData.length}.`);
+        inlinedData.push(data);
         room -= data.length;
         inlined.push(img);
         return;
@@ -165,6 +173,7 @@
     charset.setAttribute('charset', 'utf-8');
     doc.head.prepend(charset);
     let out = doctype() + doc.documentElement.outerHTML;
+    if (inlinedData.length) out = out.replace(new RegExp(`${mark}(\\d+)\\.`, 'g'), (_, k) => inlinedData[Number(k)]);
     if (out.length > maxChars && inlined.length) {
       // Still too large (the estimate above was short): drop the inlined images; the page's
       // text and layout matter most.

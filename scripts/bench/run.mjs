@@ -205,6 +205,24 @@ the typical feed, and the encoding moved onto the page's thread); as Blobs (the 
 in 3 ms, but the page's script ends 30–240 ms later and reading the Blobs takes 10–50 ms: heavy
 page 1,118–1,554 ms, no steady gain).
 
+Changed a third time on 2026-11-30, three small changes to the worker's and the page's work.
+The UTF-8 of the page's files: \`TextEncoder.encodeInto\` a buffer of one byte a character, then
+the rest at three (\`shared/utf8.js\`), instead of \`encode\`: in Chromium's worker, 6.4 million
+characters take 9.6 ms against 22 when all are ASCII, 16 against 31 when the first is not, 23
+against 28 for two-byte text (medians of 5; the same bytes in a buffer of their exact size, which
+an e2e test checks against \`encode\`). The copy's images are put in after its serialisation, their
+\`src\` a random mark meanwhile: on the typical feed the page makes its copy in 42–60 ms instead of
+55–104 ms (its serialisation 11–14 ms instead of 23–46); on the heavy page nothing changes
+(103–121 ms), its 15 million characters of HTML being what costs. Each file is hashed as it
+arrives (the screenshot while the page reads itself, the page's files while the MHTML is made, the
+MHTML on arrival) instead of all at the end. Three runs of 10 captures, idle machine: typical feed
+273, 335 and 303 ms (308, 338 and 312 before), heavy page 1,209, 1,385 and 1,205 ms (1,239, 1,312
+and 1,363 before): a gain of the order of the spread between runs. Tried and not kept: the page's
+HTML sent ahead by a message of its own while the copy is made, and encoded and hashed by the
+worker meanwhile: typical feed 294.5 against 308.5 ms, heavy page 1,250 against 1,187 ms (medians
+of 20 and 12 interleaved captures); on two cores, the worker's work on the HTML slows the page's
+making of the copy and of the MHTML about as much as it saves.
+
 The goals stay missed. What remains grows with the page: the browser carrying the page's text
 and its copy to the worker (about 10 ms per million characters now, on either page), then
 encoding, hashing and storing them. The full page of the heavy page misses its goal by the time each of

@@ -221,6 +221,47 @@ test('generic pages: the semantic post around the click; unknown sites get no pl
   assert.ok(files['screenshot-post.png']);
 });
 
+test('the self-contained copy holds the page\'s images as data, each where the page shows it', async () => {
+  const { files } = await captureRightClicked('https://photos.test/', '#text', '#post');
+  const snapshot = files['snapshot.html'].toString('utf8');
+  const images = [...snapshot.matchAll(/<img\b[^>]*>/g)].map(([tag]) => tag);
+  assert.equal(images.length, 3, images.join('\n'));
+  // In document order: the avatar, the photo, the avatar again (drawn once, inlined twice).
+  const sizes = images.map((tag) => {
+    const data = /src="data:image\/png;base64,([A-Za-z0-9+/=]+)"/.exec(tag);
+    assert.ok(data, tag.slice(0, 200));
+    return pngSize(Buffer.from(data[1], 'base64'));
+  });
+  assert.deepEqual(sizes, [{ width: 20, height: 10 }, { width: 40, height: 30 }, { width: 20, height: 10 }]);
+  assert.equal(images[0].match(/src="[^"]*"/)?.[0], images[2].match(/src="[^"]*"/)?.[0]);
+  // The page's own text and attributes are as the page has them, a text shaped like a mark
+  // included (the real mark is random: the page cannot know it).
+  assert.match(snapshot, /le texte temoin-image-0\. reste du texte/);
+  assert.match(images[0], /alt="Avatar de « corbeau » &amp; co"/);
+  assert.doesNotMatch(snapshot.replace('temoin-image-0.', ''), /temoin-image-/);
+  // page.html and the copy are the page's text in UTF-8, non-ASCII characters included.
+  for (const name of ['page.html', 'snapshot.html']) {
+    const text = files[name].toString('utf8');
+    assert.match(text, /Regardez cette photo de Léa 😂/, name);
+    assert.ok(Buffer.from(text, 'utf8').equals(files[name]), `${name} is valid UTF-8`);
+  }
+});
+
+test('a string\'s UTF-8 bytes as TextEncoder gives them, in a buffer of their exact size', async () => {
+  const results = await (await readerPage()).evaluate(async () => {
+    const { utf8 } = await import('/extension/shared/utf8.js');
+    const ascii = 'a'.repeat(1000);
+    const samples = ['', ascii, `é${ascii}`, `${ascii}é`, `${ascii}😂`, `😂${ascii}😂`, `${ascii}\ud800`, `\udc00${ascii}\ud83d`, `${ascii}\ud83d\ude02\ud83d`, '日本語のテキスト'.repeat(50), `«${'x'.repeat(70_000)}»€`];
+    const encoder = new TextEncoder();
+    return samples.map((text, i) => {
+      const expected = encoder.encode(text);
+      const got = utf8(text);
+      return { i, same: got.length === expected.length && got.every((b, k) => b === expected[k]), exact: got.buffer.byteLength === got.length };
+    });
+  });
+  for (const r of results) assert.deepEqual(r, { i: r.i, same: true, exact: true });
+});
+
 test('a page taller than the screen is stitched whole, its fixed header once, and left as it was', async () => {
   const page = await browser.context.newPage();
   await page.goto('https://x.com/corbeau_noir/status/1790000000000000042');
