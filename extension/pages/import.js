@@ -5,7 +5,7 @@
 import { localDateTime } from '../shared/dates.js';
 import { formatNumber, initLanguage, localise, plural, t } from '../shared/i18n.js';
 import { byId, externalLink, h } from './dom.js';
-import { entryCounts, groupedCode, itemTime, timeElement } from './journal-format.js';
+import { entryCounts, groupedCode, itemTime, itemTimeKind, timeElement } from './journal-format.js';
 
 /** The sentence, in the page's language, for each problem code of the core (crate/core/src/problem.rs). */
 const PROBLEM_KEYS = /** @type {Record<string, string>} */ ({
@@ -282,14 +282,15 @@ function showReadOnly(view) {
   const body = byId('readonly-entries').querySelector('tbody');
   body?.replaceChildren();
   for (const item of view.items) {
-    // As the journal says it: « Publié le » the post's own time when the page gave it, else
-    // « Capturé le » (« Ajouté le » for a file), in this device's time.
+    // As the journal says it: « Publié le » the post's own time when the page gave it (« Envoyé
+    // le » for a private message), else « Capturé le » (« Ajouté le » for a file), in this
+    // device's time.
     const when = itemTime(item);
     body?.append(
       h('tr', { 'data-seq': String(item.seq) }, [
         h('td', { 'data-label': t('colNumber') }, [String(item.seq)]),
         h('td', { class: 'date', 'data-label': t('colDate') }, [
-          h('span', { class: 'when-kind' }, [t(`when_${when.kind}`)]),
+          h('span', { class: 'when-kind' }, [itemTimeKind(item, when)]),
           ' ',
           timeElement(when.date),
         ]),

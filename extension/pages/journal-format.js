@@ -59,6 +59,15 @@ export function itemTime(item) {
   return { date: parseDate(item.at) ?? new Date(0), iso: item.at, kind: 'added' };
 }
 
+/**
+ * The words before an item's time: « Publié le », « Capturé le », « Ajouté le »; « Envoyé le »
+ * for a private message, which is sent, not published.
+ * @param {any} item an item of the case view @param {ReturnType<typeof itemTime>} when its `itemTime`
+ */
+export function itemTimeKind(item, when) {
+  return when.kind === 'published' && item.label?.private ? t('itemsSentOn') : t(`when_${when.kind}`);
+}
+
 /** The first words of a text, on one line, cut at a word near `max` characters. @param {string} text */
 export function firstWords(text, max = 140) {
   const flat = text.replace(/\s+/g, ' ').trim();

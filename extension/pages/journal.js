@@ -13,7 +13,7 @@ import { SPOOL_GRACE_MS, removeStaleSpools } from '../shared/spool.js';
 import { currentCaseId, setCurrentCaseId } from '../shared/settings.js';
 import { getArtifact, listCases } from '../shared/store.js';
 import { byId, h, revealButton, saveBlob } from './dom.js';
-import { bundleFileName, entryCounts, firstWords, itemsDays, itemsGathered, itemsPeriod, itemsSummary, itemTime, sentenceStart, timeElement } from './journal-format.js';
+import { bundleFileName, entryCounts, firstWords, itemsDays, itemsGathered, itemsPeriod, itemsSummary, itemTime, itemTimeKind, sentenceStart, timeElement } from './journal-format.js';
 import { describeError, imagesFirstThePost, openDetail, withheld } from './journal-detail.js';
 import { showHandover } from './journal-handover.js';
 
@@ -150,8 +150,7 @@ function dateCell(item) {
     return [h('span', { class: 'when-period' }, [sentenceStart(itemsPeriod(item.capture) ?? '')])];
   }
   const when = itemTime(item);
-  // A private message is sent, not published.
-  const kind = when.kind === 'published' && item.label?.private ? t('itemsSentOn') : t(`when_${when.kind}`);
+  const kind = itemTimeKind(item, when);
   return [
     h('span', { class: 'when-kind' }, [kind]),
     ' ',

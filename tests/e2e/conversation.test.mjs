@@ -298,10 +298,18 @@ test('the choice, drawn over the page in a closed shadow root: Escape cancels, E
 });
 
 test('the case exports, and the bundle with its conversations verifies; the panes\' HTML is inert in it', { timeout: 180_000 }, async () => {
-  await verifiedBundle(await exportThroughPage(browser, 'default'), (file) => {
+  await verifiedBundle(await exportThroughPage(browser, 'default'), async (file) => {
     const names = execFileSync('unzip', ['-Z1', file], { encoding: 'utf8' }).split('\n');
     assert.ok(names.some((n) => n.endsWith('/pane.html.txt')) && !names.some((n) => n.endsWith('/pane.html')), 'pane.html is stored as text');
     assert.ok(names.some((n) => n.endsWith('/screenshot-conversation.png')));
+    // Read back by the import page: a private conversation's time is when it was sent.
+    await reader.setInputFiles('#bundle-input', file);
+    await reader.waitForSelector('#result[data-state="valid"]', { timeout: 60_000 });
+    const rows = await reader.$$eval('#readonly-entries tbody tr', (trs) => trs.map((tr) => [tr.querySelector('.when-kind')?.textContent ?? '', tr.textContent ?? '']));
+    const whatsapp = rows.filter(([, text]) => text.includes('WhatsApp'));
+    assert.ok(whatsapp.length, rows.map((r) => r.join(' | ')).join('\n'));
+    for (const [kind] of whatsapp) assert.notEqual(kind, 'Posted', 'a private message is sent, not posted');
+    assert.ok(rows.some(([kind]) => kind === 'Sent on'), rows.map((r) => r.join(' | ')).join('\n'));
   });
 });
 

@@ -713,7 +713,14 @@ fn the_report_shows_a_selections_anchor_and_a_conversations_days_not_their_right
         "{raid}"
     );
     assert!(raid.contains("Un ou plusieurs messages dépassaient de la zone capturée"));
+    // Replies are published; private messages are sent: the chronology's column says « Date ».
+    assert!(raid.contains("<dt>Publication</dt>"), "{raid}");
+    assert!(h.contains("<th scope=\"col\">Date</th>"));
+    assert!(!h.contains("<th scope=\"col\">Publication</th>"));
     let conv = page(3);
+    // Feminine, as « Publication »: the value may be « inconnue (capturée le …) ».
+    assert!(conv.contains("<dt>Date d&#39;envoi</dt>"), "{conv}");
+    assert!(!conv.contains("<dt>Publication</dt>"), "{conv}");
     assert!(
         conv.contains("<h3>Conversation avec Max — 3 messages, le 18 novembre 2026</h3>"),
         "{conv}"
@@ -734,6 +741,16 @@ fn the_report_shows_a_selections_anchor_and_a_conversations_days_not_their_right
     assert!(en.contains("<dt>Under the post by</dt><dd>Léa M. (@lea_m) — "));
     assert!(en.contains("<h3>Conversation with Max — 3 messages, on 18 November 2026</h3>"));
     assert!(en.contains("The whole conversation (stitched image)"));
+    assert!(en.contains("<dt>Sent</dt>"));
+    // The notice to the platform says the same.
+    let view = CaseView::build(CASE, &case.entries);
+    let notice =
+        temoin_docs::report::letters::platform_report(view.item(3).unwrap(), false, Lang::Fr);
+    assert!(notice.contains("\nDate d'envoi\u{a0}: "), "{notice}");
+    assert!(!notice.contains("Publication\u{a0}:"), "{notice}");
+    let raid_notice =
+        temoin_docs::report::letters::platform_report(view.item(2).unwrap(), false, Lang::En);
+    assert!(raid_notice.contains("\nPublished: "), "{raid_notice}");
 }
 
 /// `with_items` sealed again with only the entries `keep` (their original numbers), each

@@ -666,4 +666,38 @@ fn the_french_report_keeps_french_spacing() {
         report(&b, Lang::En).contains("data-label=\"Platform\">Added file</td>"),
         "one added file is named in the singular in the chronology"
     );
+    // Its date is the day it was added, and said so: not a day of the facts.
+    assert!(
+        report(&b, Lang::Fr).contains("<td data-label=\"Date\">ajouté le "),
+        "the added file's date is its addition's"
+    );
+    assert!(report(&b, Lang::En).contains("<td data-label=\"Date\">added on "));
+}
+
+#[test]
+fn a_private_message_is_dated_as_sent_not_published() {
+    // A direct message whose page gave no time.
+    let b = with_statement(Lang::Fr, |c| {
+        if let Some(p) = c.post.as_mut() {
+            p.kind = Some("message".into());
+        }
+    });
+    let item = &b.view.items[0];
+    assert!(item.label.private);
+    let letter = procureur(&b, None);
+    assert!(
+        letter.contains("À une date d'envoi inconnue (capturée le 29 novembre 2026 à 19\u{a0}h\u{a0}24, UTC+01:00), sur X, @corbeau a envoyé le message privé suivant"),
+        "{letter}"
+    );
+    let notice = temoin_docs::report::letters::platform_report(item, false, Lang::Fr);
+    assert!(
+        notice.contains("\nDate d'envoi\u{a0}: inconnue (capturée le "),
+        "the label agrees with its value: {notice}"
+    );
+    let html = report(&b, Lang::Fr);
+    assert!(
+        html.contains("<dt>Date d&#39;envoi</dt>") && !html.contains("<dt>Publication</dt>"),
+        "{html}"
+    );
+    assert!(report(&b, Lang::En).contains("<dt>Sent</dt>"));
 }

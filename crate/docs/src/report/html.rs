@@ -532,7 +532,7 @@ fn chronology(out: &mut String, view: &CaseView, lang: Lang, w: &Words) {
         "<section class=\"part\">\n<h2 id=\"chronology-title\">{}</h2>\n<table id=\"chronology\" class=\"chrono\">\n<colgroup><col class=\"n\"><col class=\"when\"><col class=\"where\"><col class=\"who\"><col></colgroup>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
         esc(w.chronology),
         esc(w.number),
-        esc(w.published),
+        esc(w.when),
         esc(w.platform),
         esc(w.author),
         esc(w.excerpt),
@@ -567,8 +567,12 @@ fn chronology(out: &mut String, view: &CaseView, lang: Lang, w: &Words) {
                         )
                     }),
             ),
+            // The day the file was added, not the day of the facts it shows: said so.
             (_, Some(f)) => (
-                stamp(&item.at, UtcOffset::UTC, lang),
+                lang.pick(
+                    format!("ajouté le {}", stamp(&item.at, UtcOffset::UTC, lang)),
+                    format!("added on {}", stamp(&item.at, UtcOffset::UTC, lang)),
+                ),
                 format!("{} — {}", f.original_name, f.description),
             ),
             _ => continue,
@@ -582,7 +586,7 @@ fn chronology(out: &mut String, view: &CaseView, lang: Lang, w: &Words) {
             esc(&text),
             seq = item.seq,
             l_n = esc(w.number),
-            l_when = esc(w.published),
+            l_when = esc(w.when),
             l_where = esc(w.platform),
             l_who = esc(w.author),
             l_what = esc(w.excerpt),
@@ -624,7 +628,7 @@ fn chronology_parts(out: &mut String, item: &ItemView, lang: Lang, w: &Words) {
             seq = item.seq,
             n = part.item.n,
             l_n = esc(w.number),
-            l_when = esc(w.published),
+            l_when = esc(w.when),
             l_where = esc(w.platform),
             l_who = esc(w.author),
             l_what = esc(w.excerpt),
@@ -831,9 +835,13 @@ fn item_page(out: &mut String, item: &ItemView, input: &ReportInput, w: &Words) 
                 }
             }
         }
-        // A capture of several items: the days its items were published on.
+        // A capture of several items: the days its items were published (or sent) on.
         row(
-            w.published,
+            if item.label.private {
+                w.sent
+            } else {
+                w.published
+            },
             esc(&parts_period(item, lang).unwrap_or_else(|| published_cell(item, lang))),
         );
         row(w.captured, esc(&stamp(&c.captured_at, offset, lang)));

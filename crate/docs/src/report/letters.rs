@@ -299,6 +299,10 @@ fn when_lead(item: &ItemView, lang: Lang) -> String {
             format!("À une date que la page affichait comme «\u{a0}{shown}\u{a0}» (capturée le {captured})"),
             format!("At a time the page showed as \"{shown}\" (captured on {captured})"),
         ),
+        Published::Unknown { captured } if item.label.private => lang.pick(
+            format!("À une date d'envoi inconnue (capturée le {captured})"),
+            format!("At an unknown time (captured on {captured})"),
+        ),
         Published::Unknown { captured } => lang.pick(
             format!("À une date de publication inconnue (capturée le {captured})"),
             format!("At an unknown time (captured on {captured})"),
@@ -962,7 +966,11 @@ pub fn platform_report(item: &ItemView, minor: bool, lang: Lang) -> String {
     let _ = writeln!(
         out,
         "{} {}",
-        lang.pick("Publication\u{a0}:", "Published:"),
+        if item.label.private {
+            lang.pick("Date d'envoi\u{a0}:", "Sent:")
+        } else {
+            lang.pick("Publication\u{a0}:", "Published:")
+        },
         when(item, lang)
     );
     if let Some(a) = &item.label.author {
