@@ -42,21 +42,33 @@ function assertAccessible(found, what) {
   assert.ok(box.left >= 0 && box.right <= found.viewport.width && box.top >= 0 && box.bottom <= found.viewport.height, `${what}: the dialog ${JSON.stringify(box)} is within ${JSON.stringify(found.viewport)}`);
 }
 
+/**
+ * A new tab at `url`, shown as `look` says (Témoin's language, the colour scheme, the width),
+ * with `target` right-clicked as a person opens the menu.
+ * @param {Awaited<ReturnType<typeof launchWithExtension>>} browser
+ * @param {typeof LOOKS[number]} look @param {string} url
+ * @param {(page: import('playwright-core').Page) => Promise<void>} rightClick
+ */
+async function openAs(browser, [lang, scheme, width], url, rightClick) {
+  await browser.worker.evaluate((l) => chrome.storage.local.set({ language: l }), lang);
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width, height: 800 });
+  await page.emulateMedia({ colorScheme: scheme });
+  await page.goto(url);
+  await page.bringToFront();
+  await rightClick(page);
+  await page.keyboard.press('Escape'); // the browser's own context menu, if one shows
+  return page;
+}
+
 test('the selection over a raid: no axe violation, contrast, within the screen', { timeout: 180_000 }, async () => {
   const hosts = await serveHosts({ root: join(FIXTURES, 'raid') });
   closing.push(() => hosts.close());
   const browser = await launchWithExtension({ args: hosts.chromiumArgs });
   closing.push(() => browser.close());
-  for (const [lang, scheme, width] of LOOKS) {
-    const what = `selection, ${lang}, ${scheme}, ${width} px`;
-    await browser.worker.evaluate((l) => chrome.storage.local.set({ language: l }), lang);
-    const page = await browser.context.newPage();
-    await page.setViewportSize({ width, height: 800 });
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.goto(RAID);
-    await page.bringToFront();
-    await page.click('article[data-testid="tweet"].focal [data-testid="tweetText"]', { button: 'right' });
-    await page.keyboard.press('Escape'); // the browser's own context menu, if one shows
+  for (const look of LOOKS) {
+    const what = `selection, ${look.join(', ')} px`;
+    const page = await openAs(browser, look, RAID, (p) => p.click('article[data-testid="tweet"].focal [data-testid="tweetText"]', { button: 'right' }));
     const opened = await browser.worker.evaluate(async (url) => {
       const tab = (await chrome.tabs.query({ active: true })).find((t) => t.url === url);
       return /** @type {any} */ (globalThis).temoinSelection.startSelection({ menuItemId: 'temoin-capture-several', frameId: 0, pageUrl: url }, tab);
@@ -75,16 +87,9 @@ test('the choice before a conversation is captured: no axe violation, contrast, 
   closing.push(() => chats.close());
   const browser = await launchWithExtension({ args: chats.chromiumArgs });
   closing.push(() => browser.close());
-  for (const [lang, scheme, width] of LOOKS) {
-    const what = `conversation's choice, ${lang}, ${scheme}, ${width} px`;
-    await browser.worker.evaluate((l) => chrome.storage.local.set({ language: l }), lang);
-    const page = await browser.context.newPage();
-    await page.setViewportSize({ width, height: 800 });
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.goto(WHATSAPP);
-    await page.bringToFront();
-    await page.locator('[data-id] span.selectable-text').last().click({ button: 'right' });
-    await page.keyboard.press('Escape');
+  for (const look of LOOKS) {
+    const what = `conversation's choice, ${look.join(', ')} px`;
+    const page = await openAs(browser, look, WHATSAPP, (p) => p.locator('[data-id] span.selectable-text').last().click({ button: 'right' }));
     const running = browser.worker.evaluate(async (url) => {
       const tab = (await chrome.tabs.query({ active: true })).find((t) => t.url === url);
       return /** @type {any} */ (globalThis).temoin.captureAndReport({ menuItemId: 'temoin-capture-conversation', pageUrl: url }, tab);
