@@ -143,6 +143,26 @@ for (const language of ['fr', 'en']) {
   });
 }
 
+/**
+ * The words of the tables' headings that the layout cut across two lines (« Plateform-e »),
+ * read in the page: a word laid out on one line has one box.
+ */
+function headerWordsBroken() {
+  const broken = [];
+  for (const th of document.querySelectorAll('th')) {
+    const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const word of (node.textContent ?? '').matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, word.index ?? 0);
+        range.setEnd(node, (word.index ?? 0) + word[0].length);
+        if (range.getClientRects().length > 1) broken.push(word[0]);
+      }
+    }
+  }
+  return broken;
+}
+
 test('report.html opened from the unzipped bundle: axe-clean, reflows, prints on A4 with no table cut', async () => {
   const page = await browser.context.newPage();
   const url = `file://${join(bundleDir, 'report.html')}`;
@@ -152,6 +172,7 @@ test('report.html opened from the unzipped bundle: axe-clean, reflows, prints on
     await page.goto(url);
     await assertAccessible(page, `report.html ${scheme}`);
     await assertReflows(page, `report.html ${scheme}`);
+    assert.deepEqual(await page.evaluate(headerWordsBroken), [], `report.html ${scheme}: no column heading is cut inside a word`);
   }
   // Printed: at the width of an A4 page between its margins (210 - 2 × 14 mm at 96 dpi), no
   // table, figure or field list is wider than the page.
@@ -164,6 +185,7 @@ test('report.html opened from the unzipped bundle: axe-clean, reflows, prints on
       .map((el) => `${el.tagName.toLowerCase()}#${el.id}.${el.className}: ${Math.round(el.getBoundingClientRect().right)} > ${width}`);
   });
   assert.deepEqual(overflow, [], 'nothing wider than an A4 page');
+  assert.deepEqual(await page.evaluate(headerWordsBroken), [], 'printed: no column heading is cut inside a word');
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   assert.ok(pages >= 4, `cover, chronology, one page per capture, the journal: ${pages} pages`);

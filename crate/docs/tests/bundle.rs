@@ -162,6 +162,18 @@ fn the_report_is_escaped_ordered_and_complete() {
     assert!(html.contains("data-kind=\"harassment-6-years\""));
     let csv = String::from_utf8(files["journal.csv"].clone()).unwrap();
     assert_eq!(csv.lines().count(), 1 + 4);
+    let mut rows = csv::Reader::from_reader(csv.as_bytes());
+    let private = rows
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "private_message");
+    let private: Vec<String> = rows
+        .records()
+        .map(|r| r.unwrap()[private.expect("a private_message column")].to_owned())
+        .collect();
+    // Public posts on X, then a file the user added: neither a message nor a post.
+    assert_eq!(private, ["no", "no", "no", ""]);
     assert!(
         csv.contains("\"T'es vraiment trop nulle <script>alert(1)</script>\"")
             || csv.contains("T'es vraiment trop nulle <script>alert(1)</script>")

@@ -109,6 +109,9 @@ fn a_bundle_of_several_items_verifies_and_its_spreadsheet_has_a_row_per_item() {
     );
     assert_eq!(conv[col("author_name")], "Max");
     assert_eq!(conv[col("item_crop")], "", "no crop, no file named");
+    // The conversation's messages were sent, not published: the column says which.
+    assert!(rows[..6].iter().all(|r| r[col("private_message")] == "no"));
+    assert!(rows[6..].iter().all(|r| r[col("private_message")] == "yes"));
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! `journal.csv`: one row per capture or added file, for spreadsheets; a capture of several
 //! items (a conversation, a raid's replies) has one row per item instead, each with the
-//! capture's number and the item's own number, author, time, text, link and crop.
+//! capture's number and the item's own number, author, time, text, link and crop. For a
+//! private message the `published_*` columns hold when it was sent (`private_message`: yes).
 //!
 //! A cell that begins as a formula would (`=`, `+`, `-`, `@`, a tab or a carriage return) gets
 //! a leading `'`: the texts come from the harasser's pages, and a spreadsheet opening the file
@@ -12,7 +13,7 @@ use std::borrow::Cow;
 use temoin_core::error::{Error, ErrorCode, Result};
 use temoin_core::view::{CaseView, ItemView};
 
-const HEADER: [&str; 20] = [
+const HEADER: [&str; 21] = [
     "number",
     "kind",
     "captured_or_added_at_utc",
@@ -33,6 +34,7 @@ const HEADER: [&str; 20] = [
     "item",
     "item_crop",
     "item_crop_sha256",
+    "private_message",
 ];
 
 /// The cell as a spreadsheet will show it and never evaluate it.
@@ -48,7 +50,7 @@ pub fn render(view: &CaseView) -> Result<Vec<u8>> {
     let mut w = ::csv::Writer::from_writer(Vec::new());
     let fail = |e: ::csv::Error| Error::new(ErrorCode::ExportFailed, format!("journal.csv: {e}"));
     w.write_record(HEADER).map_err(fail)?;
-    let mut write = |record: &[String; 20]| {
+    let mut write = |record: &[String; 21]| {
         w.write_record(record.iter().map(|cell| inert(cell).into_owned()))
             .map_err(fail)
     };
@@ -114,6 +116,7 @@ pub fn render(view: &CaseView) -> Result<Vec<u8>> {
             String::new(),
             String::new(),
             String::new(),
+            private_message(item),
         ];
         write(&record)?;
     }
@@ -123,7 +126,7 @@ pub fn render(view: &CaseView) -> Result<Vec<u8>> {
 
 /// One row per item of a capture of several: the capture's number, when it was captured, its
 /// page, categories, notes and files on every row; the item's own fields beside them.
-fn item_rows(item: &ItemView) -> Vec<[String; 20]> {
+fn item_rows(item: &ItemView) -> Vec<[String; 21]> {
     let Some(c) = &item.capture else {
         return Vec::new();
     };
@@ -179,9 +182,21 @@ fn item_rows(item: &ItemView) -> Vec<[String; 20]> {
                     .as_ref()
                     .map(|c| c.sha256.clone())
                     .unwrap_or_default(),
+                private_message(item),
             ]
         })
         .collect()
+}
+
+/// `yes` for a private message or e-mail, whose `published_*` columns then hold when it was
+/// sent (the report says « Date d'envoi » / "Sent"); `no` for a public post; empty for a file
+/// the user added.
+fn private_message(item: &ItemView) -> String {
+    match &item.capture {
+        Some(_) if item.label.private => "yes".to_owned(),
+        Some(_) => "no".to_owned(),
+        None => String::new(),
+    }
 }
 
 #[cfg(test)]

@@ -70,7 +70,7 @@ code,.hash{font-family:"DejaVu Sans Mono",monospace;font-size:.85em;overflow-wra
 figure{margin:.5rem 0}img.shot{display:block;max-width:100%;height:auto;border:1px solid var(--rule)}
 dl.fields{display:grid;grid-template-columns:minmax(8rem,14rem) 1fr;gap:.2rem 1rem;margin:.5rem 0}dt{font-weight:bold}dd{margin:0;overflow-wrap:anywhere}
 .chrono tr.part td{background:var(--soft)}.chrono tr.part td:first-child{padding-left:1rem}ol.parts{list-style:none;padding-left:0}.parts a{overflow-wrap:anywhere}ol.parts li{margin-bottom:.6rem}
-.chrono col.n{width:3.2rem}.chrono col.when{width:9.5rem}.chrono col.where{width:7rem}.chrono col.who{width:10rem}
+.chrono col.n{width:3.2rem}.chrono col.when{width:9.5rem}.chrono col.where{width:8rem}.chrono col.who{width:10rem}
 @media screen and (max-width:40rem){dl.fields{grid-template-columns:1fr}dd{margin-bottom:.4rem}body{padding:.8rem}
  table,thead,tbody,tr,th,td{display:block;width:auto}col{width:auto!important}thead{position:absolute;left:-9999px}
  tr{border:1px solid var(--rule);margin:.5rem 0}td{border:0;border-bottom:1px solid var(--rule)}td:last-child{border-bottom:0}
@@ -1200,7 +1200,7 @@ fn artifacts_table(out: &mut String, item: &ItemView, lang: Lang, w: &Words) {
 fn annotations(out: &mut String, view: &CaseView, lang: Lang, w: &Words) {
     let _ = writeln!(
         out,
-        "<section class=\"part\">\n<h2>{}</h2>\n<table id=\"annotations\"><colgroup><col style=\"width:3.2rem\"><col style=\"width:11rem\"><col style=\"width:9rem\"><col style=\"width:5rem\"><col></colgroup><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+        "<section class=\"part\">\n<h2>{}</h2>\n<table id=\"annotations\"><colgroup><col style=\"width:3.2rem\"><col style=\"width:11rem\"><col style=\"width:9rem\"><col style=\"width:6.5rem\"><col></colgroup><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
         esc(w.journal_heading),
         esc(w.number),
         esc(w.when),
