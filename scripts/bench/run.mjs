@@ -339,6 +339,18 @@ Reading the same 1,000 MB file in a worker, memory sampled the same way: 4 MB
 instructions; the 3× goal stays missed by the WASM hashing: on these 2 cores, half of the bundle
 per core is 1.9 s of hashing alone, against 3 × 0.9 s for the whole check natively.
 
+Why the goal is out of reach on this machine while the core is the only hasher (measured on
+2026-11-30, the machine otherwise idle, the same 1,000 MB bundle of 8 MB files). The import took
+3.4–5.3 s (median 3.9 s of 5); \`vmstat\` each second meanwhile showed both cores 90–96 % busy in
+most seconds, so nothing is left idle to overlap. Reading alone costs CPU: the bundle streamed
+through the same BYOB reader into two reused 8 MB windows, with no hashing, took 0.85–1.22 s in
+one worker (median 1.08 s of 4) and 0.67–0.75 s in two workers of half each (median 0.69 s), both
+cores 76–96 % busy and a third to a half of it system time (the browser handing the file over
+to the page's process, about 85,000 context switches a second). The sum on two cores, with
+nothing else running: hashing 1.9 s per half, reading 0.69 s, CRC-32 about 0.2 s per half, that
+is about 2.8 s, already above 3 × 0.9 = 2.7 s before the page's own work. Not tried for that
+reason: reading ahead in a third thread, which could only take the few idle percent.
+
 ### Scale curve (Chromium)
 
 Each size is a case of its own, filled the same way, exported twice (timed, then with memory
