@@ -121,6 +121,58 @@ fn form_texts_carry_what_the_dsa_and_pharos_ask_for() {
 }
 
 #[test]
+fn the_pharos_text_of_several_items_describes_each_item_never_the_post_they_sit_under() {
+    let c = common::with_items();
+    let mut view = CaseView::build(common::CASE, &c.entries);
+    let raid = view.items.iter_mut().find(|i| i.seq == 2).unwrap();
+    // The replies sit under the victim's own post, right-clicked to select them.
+    raid.capture.as_mut().unwrap().post = Some(temoin_core::model::Post {
+        platform: Some("x".into()),
+        author_handle: Some("@sam_k".into()),
+        text: Some("ma vidéo de danse".into()),
+        published_at: Some("2026-11-01T12:00:00Z".into()),
+        permalink: Some("https://x.com/sam_k/status/1799999999999999999".into()),
+        ..Default::default()
+    });
+    raid.categories = vec![Category::Threat];
+    let raid = view.item(2).unwrap();
+    let pharos = pharos_summary(raid, true);
+    assert!(
+        !pharos.contains("ma vidéo de danse") && !pharos.contains("1er novembre"),
+        "the victim's post is neither quoted nor dated as the content:\n{pharos}"
+    );
+    assert!(pharos.contains("Catégorie\u{a0}: [à choisir dans le formulaire\u{a0}: menaces]"));
+    assert!(
+        pharos.contains(
+            "Date et heure de publication\u{a0}: 10 novembre 2026 à 21\u{a0}h\u{a0}30 (UTC) pour le premier message"
+        ),
+        "the earliest reply's time, not the first listed:\n{pharos}"
+    );
+    assert!(pharos.contains("Adresse (URL)\u{a0}: https://x.com/sam_k/status/1799999999999999999"));
+    for item in &raid.capture.as_ref().unwrap().items {
+        let (text, link) = (
+            item.post.text.as_deref().unwrap(),
+            item.post.permalink.as_deref().unwrap(),
+        );
+        assert!(
+            pharos.contains(text) && pharos.contains(link),
+            "{text}, {link}:\n{pharos}"
+        );
+    }
+    assert!(pharos.contains("capture n°\u{a0}2 du journal Témoin"));
+
+    // A conversation: its messages for context, both sides said so, no public address.
+    let chat = view.item(3).unwrap();
+    let pharos = pharos_summary(chat, true);
+    assert!(pharos.contains("y compris ceux de la victime"));
+    assert!(pharos.contains("message privé reçu sur Instagram"));
+    for text in ["tu vas voir demain", "réponds", "t'es mort(e)"] {
+        assert!(pharos.contains(text), "{text}:\n{pharos}");
+    }
+    assert!(pharos.contains("18 novembre 2026 à 19\u{a0}h\u{a0}00 (UTC) pour le premier message"));
+}
+
+#[test]
 fn deadlines_run_per_capture() {
     let c = common::case();
     let view = CaseView::build(common::CASE, &c.entries);

@@ -1125,6 +1125,17 @@ pub fn pharos_summary(item: &ItemView, minor: bool) -> String {
             item.seq, item.hash
         )
     };
+    // A capture of several items (a raid's replies, a conversation): each item is described
+    // with its author, time and address, never the right-clicked post, which in a selection
+    // is the one the replies sit under (often the victim's own).
+    if let Some(parts) = parts_facts(item, fr, item.seq as usize, &mut Vec::new()) {
+        return format!(
+            "Catégorie\u{a0}: {category}\nDate et heure de publication\u{a0}: {}\nSite ou plateforme\u{a0}: {}\nAdresse (URL)\u{a0}: {}\nDescription\u{a0}: {parts}\n{kept}\n",
+            first_item_time(item),
+            item.label.platform_name.clone().unwrap_or_else(|| "?".into()),
+            location(item, fr),
+        );
+    }
     format!(
         "Catégorie\u{a0}: {category}\nDate et heure de publication\u{a0}: {}\nSite ou plateforme\u{a0}: {}\nAdresse (URL)\u{a0}: {}\nDescription\u{a0}: {text}{}. {kept}\n",
         when(item, fr),
@@ -1136,4 +1147,28 @@ pub fn pharos_summary(item: &ItemView, minor: bool) -> String {
             .map(|a| format!(" — par {a}"))
             .unwrap_or_default(),
     )
+}
+
+/// The form asks for one date: a capture of several items gives its earliest dated item's,
+/// and says that each item is dated in the description.
+fn first_item_time(item: &ItemView) -> String {
+    let fr = Lang::Fr;
+    let first = item
+        .parts()
+        .iter()
+        .filter_map(|part| {
+            let post = &part.item.post;
+            let at = post.publication()?.at;
+            super::publication_text(post, offset(item), fr, false).map(|text| (at, text))
+        })
+        .min_by_key(|(at, _)| *at);
+    match first {
+        Some((_, text)) => {
+            format!("{text} pour le premier message\u{a0}; chacun est daté ci-dessous")
+        }
+        None => format!(
+            "voir chaque message ci-dessous (capturés le {})",
+            captured_at(item, fr)
+        ),
+    }
 }
