@@ -161,6 +161,28 @@ fn the_pharos_text_of_several_items_describes_each_item_never_the_post_they_sit_
     }
     assert!(pharos.contains("capture n°\u{a0}2 du journal Témoin"));
 
+    // The erasure request asks for the replies, each at its address, not for the victim's post.
+    let erasure = letters(
+        &view,
+        &LetterRequest {
+            seq: Some(2),
+            ..request("erasure", "0")
+        },
+    )
+    .unwrap();
+    let text = &erasure[0].text;
+    assert!(!text.contains("1799999999999999999"), "{text}");
+    for item in &raid.capture.as_ref().unwrap().items {
+        let line = format!(
+            "- {} (publication\u{a0}: ",
+            item.post.permalink.as_deref().unwrap()
+        );
+        assert!(text.contains(&line), "{line}\n{text}");
+    }
+    assert!(text.contains(
+        "- https://x.com/pie_bavarde/status/180000000000000002 (publication\u{a0}: 10 novembre 2026 à 21\u{a0}h\u{a0}30, UTC, par @pie_bavarde)"
+    ), "{text}");
+
     // A conversation: its messages for context, both sides said so, no public address.
     let chat = view.item(3).unwrap();
     let pharos = pharos_summary(chat, true);

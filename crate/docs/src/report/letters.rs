@@ -892,6 +892,18 @@ pub fn erasure(
         }
     }
     for item in items {
+        // A selection asks for its items, each at its own address: the post they sit under
+        // (often the victim's own) is not what is to be erased.
+        if item
+            .capture
+            .as_ref()
+            .is_some_and(|c| c.collection.is_some())
+        {
+            for line in item_erasure_lines(item) {
+                let _ = writeln!(out, "{line}");
+            }
+            continue;
+        }
         let by = item
             .label
             .author
@@ -938,6 +950,37 @@ pub fn erasure(
             "cnil.fr (16/02/2021\u{a0}; 09/06/2021)".to_owned(),
         ],
     }
+}
+
+/// One line per item of a capture of several, for the erasure request: its address (the
+/// page's when the item has none of its own), when it was published, by whom.
+fn item_erasure_lines(item: &ItemView) -> Vec<String> {
+    let fr = Lang::Fr;
+    let Some(c) = item.capture.as_ref() else {
+        return Vec::new();
+    };
+    item.parts()
+        .iter()
+        .map(|part| {
+            let p = &part.item.post;
+            let at = super::publication_text(p, offset(item), fr, true)
+                .or_else(|| {
+                    p.published_text
+                        .as_deref()
+                        .map(str::trim)
+                        .filter(|t| !t.is_empty())
+                        .map(|shown| format!("affichée par la page comme «\u{a0}{shown}\u{a0}»"))
+                })
+                .unwrap_or_else(|| "inconnue".to_owned());
+            let by = part
+                .author
+                .as_ref()
+                .map(|a| format!(", par {a}"))
+                .unwrap_or_default();
+            let address = p.permalink.clone().unwrap_or_else(|| c.page.url.clone());
+            format!("- {address} (publication\u{a0}: {at}{by})")
+        })
+        .collect()
 }
 
 /// The text for a platform's report form (DSA art. 16(2)): why the content is illegal, its
