@@ -5,7 +5,7 @@
 import { localDateTime } from '../shared/dates.js';
 import { formatNumber, initLanguage, localise, plural, t } from '../shared/i18n.js';
 import { byId, externalLink, h } from './dom.js';
-import { entryCounts, groupedCode, itemTime, itemTimeKind, timeElement } from './journal-format.js';
+import { entryCounts, groupedCode, itemsGathered, itemsSummary, itemTime, itemTimeKind, timeElement } from './journal-format.js';
 
 /** The sentence, in the page's language, for each problem code of the core (crate/core/src/problem.rs). */
 const PROBLEM_KEYS = /** @type {Record<string, string>} */ ({
@@ -297,7 +297,11 @@ function showReadOnly(view) {
         h('td', {}, item.capture
           ? [
               h('div', {}, [[item.label?.platformName, item.label?.author].filter(Boolean).join(' · ')]),
-              h('div', {}, [item.capture.post?.text ?? item.capture.page.title]),
+              // A conversation or a selection: what it holds, as the journal says it, never
+              // the right-clicked post (in a selection, often the victim's own).
+              item.capture.collection && item.label?.items
+                ? h('div', { class: 'items' }, [`${itemsSummary(item.label.items)} · ${itemsGathered(item.capture.collection)}`])
+                : h('div', {}, [item.capture.post?.text ?? item.capture.page.title]),
               externalLink(item.capture.page.url),
             ]
           : [h('div', { class: 'added' }, [t('addedByUser')]), item.file.originalName]),

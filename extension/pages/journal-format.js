@@ -51,7 +51,9 @@ export function itemTime(item) {
     .map((/** @type {any} */ i) => i.post.publishedUtc ?? i.post.publishedAt)
     .filter((/** @type {string | undefined} */ iso) => parseDate(iso))
     .sort((/** @type {string} */ a, /** @type {string} */ b) => (parseDate(a)?.getTime() ?? 0) - (parseDate(b)?.getTime() ?? 0))[0];
-  const published = first ?? item.capture?.post?.publishedAt;
+  // The right-clicked post of a selection is the one its replies sit under: its time is not
+  // theirs, so a selection none of whose items is dated is dated by its capture.
+  const published = first ?? (item.capture?.collection ? undefined : item.capture?.post?.publishedAt);
   const p = parseDate(published);
   if (p) return { date: p, iso: published, kind: 'published' };
   const captured = parseDate(item.capture?.capturedAt);

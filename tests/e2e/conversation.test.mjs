@@ -309,6 +309,12 @@ test('the case exports, and the bundle with its conversations verifies; the pane
     const whatsapp = rows.filter(([, text]) => text.includes('WhatsApp'));
     assert.ok(whatsapp.length, rows.map((r) => r.join(' | ')).join('\n'));
     for (const [kind] of whatsapp) assert.notEqual(kind, 'Posted', 'a private message is sent, not posted');
+    // A conversation's row says what it holds, as the journal does, not the right-clicked message.
+    const newest = MESSAGES[MESSAGES.length - 1].text;
+    for (const [, text] of whatsapp) {
+      assert.match(text, /Conversation( with .+)? — \d+ messages · /, text);
+      assert.ok(!text.includes(newest), text);
+    }
     assert.ok(rows.some(([kind]) => kind === 'Sent on'), rows.map((r) => r.join(' | ')).join('\n'));
   });
 });
