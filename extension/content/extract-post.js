@@ -80,7 +80,12 @@
           return {
             kind: 'post',
             authorName: line(names?.querySelector('a[href^="/"] span') ?? profile),
-            authorHandle: handleIn(line(names)),
+            // The element that shows the handle alone ("@name"): the block's text can run the
+            // handle into the time where no space separates them ("@pie_bavarde27 nov."), and
+            // a wrong account must never be named. Else the profile link's path.
+            authorHandle:
+              handleIn([...(names?.querySelectorAll('a[href^="/"], span') ?? [])].map((el) => line(el)).find((t) => !!t && /^@\w+$/.test(t))) ??
+              pathHandle(attr(profile, 'href'), /^\/(\w+)$/),
             authorUrl: abs(attr(profile, 'href')),
             permalink: abs(attr(time?.closest('a'), 'href')),
             ...timeOf(time),
