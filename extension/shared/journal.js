@@ -1,7 +1,7 @@
 // The journal's operations, shared by the service worker and the pages. Each one appends an
 // entry through the core; nothing ever edits an entry or an artifact already stored.
 import { core, pagesCore, ready } from './core.js';
-import { appendEntry, artifactsOf, getHead, listArtifacts, listCases, listEntries, readJournal, readRows, readSummary, summaryIsFresh, writeSummary } from './store.js';
+import { appendEntry, artifactsOf, defaultTitle, getHead, listArtifacts, listCases, listEntries, readJournal, readRows, readSummary, summaryIsFresh, writeSummary } from './store.js';
 
 /**
  * @typedef {import('./store.js').NewArtifact} NewArtifact
@@ -95,8 +95,7 @@ export async function loadCase(caseId) {
     caseId,
     entries: plain,
     head,
-    /** The case's name for people: its details' title, else the title it was created with. */
-    title: /** @type {string} */ (view.details?.title ?? cases.find((c) => c.id === caseId)?.title ?? caseId),
+    title: await titleOf(caseId, view.details, cases.find((c) => c.id === caseId)),
     view,
   };
 }
@@ -108,7 +107,8 @@ export async function loadCase(caseId) {
  */
 async function titleOf(caseId, details, record = undefined) {
   if (details?.title) return details.title;
-  return (record ?? (await listCases()).find((c) => c.id === caseId))?.title ?? caseId;
+  // A case with no capture yet has no record: the default case is « Mon dossier », not "default".
+  return (record ?? (await listCases()).find((c) => c.id === caseId))?.title ?? defaultTitle(caseId);
 }
 
 /**

@@ -228,8 +228,8 @@ async function foldIntoSummary(tx, caseId, summary, entries) {
   tx.objectStore('views').put(next);
 }
 
-/** @param {string} caseId */
-function defaultTitle(caseId) {
+/** A case's name before it has one of its own: « Mon dossier » for the default case. @param {string} caseId */
+export function defaultTitle(caseId) {
   return caseId === DEFAULT_CASE_ID ? t('defaultCaseTitle') || caseId : caseId;
 }
 

@@ -69,6 +69,10 @@ test('capture, notification, guide for that capture, deadlines, done steps, lett
   const box = await ext.locator('input[name="fullPage"]').boundingBox();
   assert.ok(box && box.width >= 12 && box.height >= 12, `checkbox ${JSON.stringify(box)}`);
   await ext.setViewportSize({ width: 1280, height: 800 });
+  // Before any capture (the guide opened at install): the case by its name, not its identifier.
+  await ext.goto(browser.extensionUrl('extension/pages/guide.html'));
+  await ext.waitForFunction(() => (document.getElementById('subject')?.textContent ?? '') !== '');
+  assert.equal(await ext.textContent('#subject'), 'Pour le dossier «\u00a0Mon dossier\u00a0».');
   const post = await browser.context.newPage();
   await post.goto('https://x.com/corbeau_noir/status/1790000000000000042');
   await post.bringToFront();

@@ -252,8 +252,13 @@ impl<W: Write> BundleWriter<W> {
             lang: self.info.language,
         });
         let csv = report::csv::render(&self.view)?;
+        let title = report::case_title(
+            &self.view,
+            self.info.case_title.as_deref(),
+            &self.info.case_id,
+        );
         let text = report::text::TextInput {
-            case_id: &self.info.case_id,
+            case_title: &title,
             generator: &self.info.generator,
             started_at: &self.info.started_at,
             sealed_by,

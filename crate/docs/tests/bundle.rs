@@ -160,6 +160,12 @@ fn the_report_is_escaped_ordered_and_complete() {
         "3-month warning"
     );
     assert!(html.contains("data-kind=\"harassment-6-years\""));
+    // The instructions name the case as the report does, never by its identifier.
+    let lisez = String::from_utf8(files["LISEZMOI.txt"].clone()).unwrap();
+    assert!(
+        lisez.starts_with("Dossier de preuves «\u{a0}Harcèlement de Léa\u{a0}»"),
+        "{lisez}"
+    );
     let csv = String::from_utf8(files["journal.csv"].clone()).unwrap();
     assert_eq!(csv.lines().count(), 1 + 4);
     let mut rows = csv::Reader::from_reader(csv.as_bytes());

@@ -127,15 +127,7 @@ pub fn render(input: &ReportInput) -> String {
 }
 
 fn case_title(input: &ReportInput) -> String {
-    input.view.details.as_ref().map_or_else(
-        || {
-            input
-                .fallback_title
-                .unwrap_or(&input.manifest.case_id)
-                .to_owned()
-        },
-        |d| d.title.clone(),
-    )
+    super::case_title(input.view, input.fallback_title, &input.manifest.case_id)
 }
 
 /// The zone the capture's device was in.

@@ -17,6 +17,19 @@ use temoin_core::time::{human_date, human_datetime, human_datetime_inline};
 use temoin_core::when::Reading;
 use time::UtcOffset;
 
+/// The case's name as every document gives it: the title its details give, else the one it
+/// was created with (`fallback`), else its identifier.
+pub fn case_title(
+    view: &temoin_core::view::CaseView,
+    fallback: Option<&str>,
+    case_id: &str,
+) -> String {
+    view.details.as_ref().map_or_else(
+        || fallback.unwrap_or(case_id).to_owned(),
+        |d| d.title.clone(),
+    )
+}
+
 /// A post's publication time as documents write it, in the capture's zone: a day alone when
 /// the page gave only the day. `None` when the page gave none that could be read for sure, or
 /// only a relative one ("3 h"): documents then quote what the page showed.

@@ -4,7 +4,8 @@
 
 /// What the instructions say about the bundle they are in.
 pub struct TextInput<'a> {
-    pub case_id: &'a str,
+    /// The case's name, as the report gives it.
+    pub case_title: &'a str,
     pub generator: &'a str,
     /// When the export started, UTC.
     pub started_at: &'a str,
@@ -28,14 +29,14 @@ intact, 1\u{a0}: modifié, 2\u{a0}: illisible). Ou dans l'extension Témoin, pag
 avec le code. Les pages capturées brutes (page.html.txt) se lisent comme texte\u{a0}; snapshot.html \
 s'ouvre sans danger\u{a0}; dans journal.csv, une apostrophe précède toute cellule qui \
 commencerait par =, +, -, @, une tabulation ou un retour chariot, pour qu'un tableur ne l'exécute \
-pas (textes exacts\u{a0}: journal.json, report.html). Horodatages\u{a0}: chaque timestamps/NNNNNN.tsr est l'attestation, signée \
+pas (textes exacts\u{a0}: journal.json, report.html). Horodatages, s'il y a un dossier timestamps/\u{a0}: chaque timestamps/NNNNNN.tsr est l'attestation, signée \
 par une autorité d'horodatage, que l'entrée qu'il horodate existait à la date indiquée\u{a0}; \
 pour la vérifier avec OpenSSL\u{a0}: openssl ts -verify -token_in -in timestamps/NNNNNN.tsr \
 -digest EMPREINTE -CAfile timestamps/NNNNNN.pem, où EMPREINTE est celle de l'entrée horodatée \
 (journal.json)\u{a0}; temoin verify les vérifie toutes. Format\u{a0}: docs/bundle-format.md du code \
 source de Témoin.
 ",
-        case = t.case_id,
+        case = t.case_title,
         generator = t.generator,
         at = t.started_at,
         n = t.sealed_by,
@@ -57,14 +58,14 @@ tool: temoin verify --expect-head CODE bundle.zip (0: intact, 1: altered, 2: unr
 the Témoin extension, \"Import and verify\" page, with the code. Raw captured pages \
 (page.html.txt) read as text; snapshot.html opens safely; in journal.csv, an apostrophe \
 precedes every cell that would begin with =, +, -, @, a tab or a carriage return, so that a \
-spreadsheet does not run it (exact texts: journal.json, report.html). Time stamps: each \
-timestamps/NNNNNN.tsr is an attestation, signed by a time-stamping authority, that the entry \
+spreadsheet does not run it (exact texts: journal.json, report.html). Time stamps, if there \
+is a timestamps/ folder: each timestamps/NNNNNN.tsr is an attestation, signed by a time-stamping authority, that the entry \
 it stamps existed at the time it states; to check it with OpenSSL: openssl ts -verify \
 -token_in -in timestamps/NNNNNN.tsr -digest HASH -CAfile timestamps/NNNNNN.pem, where HASH is \
 the stamped entry's hash (journal.json); temoin verify checks them all. Format: \
 docs/bundle-format.md in Témoin's source code.
 ",
-        case = t.case_id,
+        case = t.case_title,
         generator = t.generator,
         at = t.started_at,
         n = t.sealed_by,
@@ -78,7 +79,7 @@ mod tests {
     #[test]
     fn the_instructions_name_every_way_to_verify_and_print_no_code() {
         let t = TextInput {
-            case_id: "c",
+            case_title: "Harcèlement de Léa",
             generator: "Témoin 0.1.0",
             started_at: "2026-11-28T12:00:00.000Z",
             sealed_by: 9,
@@ -98,6 +99,10 @@ mod tests {
                 "the sealing entry in {text}"
             );
             assert!(!text.bytes().any(|b| b == b'\r'));
+            assert!(
+                text.contains("\u{a0}Harcèlement de Léa\u{a0}")
+                    || text.contains("\"Harcèlement de Léa\"")
+            );
             assert!(!text.contains(&"0".repeat(64)));
         }
         let fr = lisezmoi(&t);
