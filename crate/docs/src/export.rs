@@ -251,7 +251,7 @@ impl<W: Write> BundleWriter<W> {
             present: &self.present,
             lang: self.info.language,
         });
-        let csv = report::csv::render(&self.view)?;
+        let csv = report::csv::render(&self.view, FORMAT_VERSION)?;
         let title = report::case_title(
             &self.view,
             self.info.case_title.as_deref(),

@@ -10,7 +10,7 @@ use crate::report::{csv, letters};
 
 /// Builds every document of `view` and drops them: the point is that none panics.
 pub fn every_document(view: &CaseView, entries: &[Entry]) {
-    let _ = csv::render(view);
+    let _ = csv::render(view, temoin_core::bundle::FORMAT_VERSION);
     let today = time::macros::date!(2026 - 11 - 29);
     for kind in ["procureur", "erasure"] {
         let request = letters::LetterRequest {

@@ -160,6 +160,13 @@ fn the_report_is_escaped_ordered_and_complete() {
         "3-month warning"
     );
     assert!(html.contains("data-kind=\"harassment-6-years\""));
+    // Files are named as the bundle stores them: a page's code as text.
+    assert!(files.contains_key("captures/000002/page.html.txt"));
+    assert!(
+        html.contains("<code>page.html.txt</code>") && !html.contains("<code>page.html</code>")
+    );
+    let csv_text = String::from_utf8_lossy(&files["journal.csv"]).into_owned();
+    assert!(csv_text.contains("page.html.txt") && !csv_text.contains("page.html "));
     // The instructions name the case as the report does, never by its identifier.
     let lisez = String::from_utf8(files["LISEZMOI.txt"].clone()).unwrap();
     assert!(

@@ -10,6 +10,7 @@
 
 use std::borrow::Cow;
 
+use temoin_core::bundle::stored_path;
 use temoin_core::error::{Error, ErrorCode, Result};
 use temoin_core::view::{CaseView, ItemView};
 
@@ -46,7 +47,8 @@ fn inert(cell: &str) -> Cow<'_, str> {
     }
 }
 
-pub fn render(view: &CaseView) -> Result<Vec<u8>> {
+/// `version`: the bundle's format version, which says under which names its files are stored.
+pub fn render(view: &CaseView, version: u32) -> Result<Vec<u8>> {
     let mut w = ::csv::Writer::from_writer(Vec::new());
     let fail = |e: ::csv::Error| Error::new(ErrorCode::ExportFailed, format!("journal.csv: {e}"));
     w.write_record(HEADER).map_err(fail)?;
@@ -56,7 +58,7 @@ pub fn render(view: &CaseView) -> Result<Vec<u8>> {
     };
     for item in &view.items {
         if item.capture.as_ref().is_some_and(|c| !c.items.is_empty()) {
-            for record in item_rows(item) {
+            for record in item_rows(item, version) {
                 write(&record)?;
             }
             continue;
@@ -102,11 +104,7 @@ pub fn render(view: &CaseView) -> Result<Vec<u8>> {
                 .collect::<Vec<_>>()
                 .join(" | "),
             item.deleted.as_ref().map_or("no", |_| "yes").to_owned(),
-            item.artifacts()
-                .iter()
-                .map(|a| a.name.as_str())
-                .collect::<Vec<_>>()
-                .join(" "),
+            stored_names(item, version),
             item.hash.clone(),
             post.and_then(|p| p.published_utc.clone())
                 .unwrap_or_default(),
@@ -126,7 +124,7 @@ pub fn render(view: &CaseView) -> Result<Vec<u8>> {
 
 /// One row per item of a capture of several: the capture's number, when it was captured, its
 /// page, categories, notes and files on every row; the item's own fields beside them.
-fn item_rows(item: &ItemView) -> Vec<[String; 21]> {
+fn item_rows(item: &ItemView, version: u32) -> Vec<[String; 21]> {
     let Some(c) = &item.capture else {
         return Vec::new();
     };
@@ -142,12 +140,7 @@ fn item_rows(item: &ItemView) -> Vec<[String; 21]> {
         .map(|n| n.text.as_str())
         .collect::<Vec<_>>()
         .join(" | ");
-    let files = item
-        .artifacts()
-        .iter()
-        .map(|a| a.name.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let files = stored_names(item, version);
     c.items
         .iter()
         .map(|i| {
@@ -186,6 +179,24 @@ fn item_rows(item: &ItemView) -> Vec<[String; 21]> {
             ]
         })
         .collect()
+}
+
+/// The item's files under the names the bundle stores them by (`page.html.txt`).
+fn stored_names(item: &ItemView, version: u32) -> String {
+    item.artifacts()
+        .iter()
+        .map(|a| {
+            let path = stored_path(
+                version,
+                item.file.is_some(),
+                item.seq,
+                &a.name,
+                &a.media_type,
+            );
+            path.rsplit('/').next().unwrap_or(&a.name).to_owned()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// `yes` for a private message or e-mail, whose `published_*` columns then hold when it was

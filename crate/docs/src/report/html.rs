@@ -10,7 +10,7 @@ use std::fmt::Write;
 
 use time::{Date, OffsetDateTime, UtcOffset};
 
-use temoin_core::bundle::{artifact_path, Manifest};
+use temoin_core::bundle::{artifact_path, stored_path, Manifest};
 use temoin_core::model::{Artifact, Capture, Category, Statement};
 use temoin_core::time::{human_date, human_datetime, human_period, offset_of, parse_instant};
 use temoin_core::view::{author_label, CaseView, ItemView};
@@ -914,7 +914,7 @@ fn item_page(out: &mut String, item: &ItemView, input: &ReportInput, w: &Words) 
         }
         out.push_str("</ul>\n");
     }
-    artifacts_table(out, item, lang, w);
+    artifacts_table(out, item, input.manifest.format_version, lang, w);
     out.push_str("</section>\n");
 }
 
@@ -1157,7 +1157,9 @@ fn statement_translation(
     temoin_core::capture::complete(probe, lang).statement
 }
 
-fn artifacts_table(out: &mut String, item: &ItemView, lang: Lang, w: &Words) {
+/// Each file as the bundle holds it: a page's code is stored as text (`page.html.txt`), so
+/// that opening it runs nothing, and the table names it so that it can be found.
+fn artifacts_table(out: &mut String, item: &ItemView, version: u32, lang: Lang, w: &Words) {
     let _ = writeln!(
         out,
         "<h3>{}</h3>\n<table class=\"files\"><colgroup><col style=\"width:24%\"><col style=\"width:12%\"><col style=\"width:32%\"><col></colgroup><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">SHA-256</th></tr></thead><tbody>",
@@ -1167,11 +1169,19 @@ fn artifacts_table(out: &mut String, item: &ItemView, lang: Lang, w: &Words) {
         esc(w.method)
     );
     for a in item.artifacts() {
+        let path = stored_path(
+            version,
+            item.file.is_some(),
+            item.seq,
+            &a.name,
+            &a.media_type,
+        );
+        let stored = path.rsplit('/').next().unwrap_or(&a.name);
         let _ = writeln!(
             out,
             "<tr><td data-label=\"{}\"><code>{}</code></td><td data-label=\"{}\">{}</td><td data-label=\"{}\">{}</td><td data-label=\"SHA-256\"><code class=\"hash\">{}</code></td></tr>",
             esc(w.file),
-            esc(&a.name),
+            esc(stored),
             esc(w.size),
             number(u64::from(a.size), lang),
             esc(w.method),
