@@ -1073,7 +1073,7 @@ fn the_report_qualifies_its_claim_and_shows_the_record() {
 
     let html = report(&b, Lang::Fr, &["captures/000002/screenshot-visible.png"]);
     let condition = html
-        .find("Comparez d&#39;abord le code de contrôle (chain-head.txt)")
+        .find("comparez d&#39;abord le code de contrôle à celui noté")
         .expect("the claim of integrity comes with its condition");
     let claim = html
         .find("rien n&#39;a changé depuis l&#39;export")

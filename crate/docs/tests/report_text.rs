@@ -438,14 +438,14 @@ fn the_verification_paragraph_puts_the_control_code_first() {
     for (lang, first, sums, tool, claim) in [
         (
             Lang::Fr,
-            "Comparez d'abord le code de contrôle (chain-head.txt) à celui noté par la personne qui a exporté le dossier",
+            "comparez d'abord le code de contrôle à celui noté par la personne qui a exporté le dossier",
             "sha256sum -c SHA256SUMS",
             "temoin verify --expect-head CODE dossier.zip",
             "rien n'a changé depuis l'export",
         ),
         (
             Lang::En,
-            "First compare the control code (chain-head.txt) with the one written down by the person who exported it",
+            "first compare the control code with the one written down by the person who exported it",
             "sha256sum -c SHA256SUMS",
             "temoin verify --expect-head CODE bundle.zip",
             "nothing has changed since the export",
@@ -464,7 +464,10 @@ fn the_verification_paragraph_puts_the_control_code_first() {
                 .unwrap_or_else(|| panic!("{needle} in {paragraph}"))
         };
         assert!(
-            pos(first) == 0 && pos(sums) < pos(tool) && pos(tool) < pos(claim),
+            pos(first) == 0
+                && pos("chain-head.txt") < pos(sums)
+                && pos(sums) < pos(tool)
+                && pos(tool) < pos(claim),
             "the deciding condition first, then the checks, then what they show: {paragraph}"
         );
         assert!(
