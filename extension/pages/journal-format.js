@@ -117,9 +117,14 @@ export function slug(name) {
   return s || 'dossier';
 }
 
-/** The exported file's name: `temoin-harcelement-de-lea-2026-11-29.zip`. @param {string} caseName @param {Date} date */
+/**
+ * The exported file's name: `temoin-harcelement-de-lea-2026-11-29-14h05.zip`. The time tells
+ * two exports of one day apart: each has its own control code, noted with the file's name.
+ * @param {string} caseName @param {Date} date
+ */
 export function bundleFileName(caseName, date) {
-  return `temoin-${slug(caseName)}-${localDay(date)}.zip`;
+  const pad = (/** @type {number} */ n) => String(n).padStart(2, '0');
+  return `temoin-${slug(caseName)}-${localDay(date)}-${pad(date.getHours())}h${pad(date.getMinutes())}.zip`;
 }
 
 /**

@@ -219,7 +219,7 @@ test('review, annotate, export, verify, alter, import', async () => {
   // The Export button saves a bundle named after the case ("Mon dossier" or "My case", in the
   // browser's language) that verifies with the head the handover panel gives as its code.
   const [download] = await Promise.all([journal.waitForEvent('download'), journal.click('#export')]);
-  assert.match(download.suggestedFilename(), /^temoin-(mon-dossier|my-case)-\d{4}-\d{2}-\d{2}\.zip$/);
+  assert.match(download.suggestedFilename(), /^temoin-(mon-dossier|my-case)-\d{4}-\d{2}-\d{2}-\d{2}h\d{2}\.zip$/);
   const saved = join(work, 'saved.zip');
   await download.saveAs(saved);
   const fromButton = temoin(['verify', '--json', saved]);
