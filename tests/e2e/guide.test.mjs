@@ -85,6 +85,14 @@ test('capture, notification, guide for that capture, deadlines, done steps, lett
   const notes = await browser.worker.evaluate(() => chrome.notifications.getAll());
   assert.ok('capture|default|1' in notes, JSON.stringify(notes));
   assert.equal(await browser.worker.evaluate(() => /** @type {any} */ (globalThis).temoin.lastNotificationForTesting?.title), 'Preuve n°\u00a01 enregistrée');
+  // The toolbar's popup, opened on that tab to check (notifications may be muted), says it too.
+  const popup = await browser.context.newPage();
+  await post.bringToFront();
+  await popup.goto(browser.extensionUrl('extension/pages/popup.html'));
+  await popup.waitForSelector('#status.status-ok');
+  assert.equal(await popup.textContent('#status'), 'Preuve n°\u00a01 enregistrée');
+  assert.equal(await popup.getAttribute('#what-now', 'href'), 'guide.html?case=default&capture=1');
+  await popup.close();
 
   // Action 2: a click on the notification opens the guide for this capture.
   const opened = browser.context.waitForEvent('page', { predicate: (p) => p.url().includes('guide.html?') });
