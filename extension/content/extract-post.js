@@ -49,6 +49,9 @@
   const timeOf = (t) => (t ? { publishedAt: attr(t, 'datetime'), publishedText: line(t) ?? attr(t, 'title') ?? attr(t, 'aria-label') } : {});
   /** @param {string | undefined} s */
   const handleIn = (s) => s?.match(/@[\w.]+/)?.[0]?.slice(1);
+  /** The handle a link shows ("@name") when it leads to that account's page ("/name"). @param {Element | null | undefined} root */
+  const linkedHandle = (root) =>
+    [...(root?.querySelectorAll('a[href^="/"]') ?? [])].map((a) => [handleIn(line(a)), attr(a, 'href')]).find(([h, href]) => !!h && href === `/${h}`)?.[0];
   /** Unix seconds or milliseconds, or an ISO string, as ISO. @param {string | undefined} v */
   const isoFrom = (v) => {
     if (!v) return undefined;
@@ -80,12 +83,11 @@
           return {
             kind: 'post',
             authorName: line(names?.querySelector('a[href^="/"] span') ?? profile),
-            // The element that shows the handle alone ("@name"): the block's text can run the
-            // handle into the time where no space separates them ("@pie_bavarde27 nov."), and
-            // a wrong account must never be named. Else the profile link's path.
+            // The profile link's path is the account itself: the block's text can run the handle
+            // into the time ("@pie_bavarde27 nov."), and a display name can be made to read
+            // "@someone_else". Else a link that shows "@name" and leads to /name.
             authorHandle:
-              handleIn([...(names?.querySelectorAll('a[href^="/"], span') ?? [])].map((el) => line(el)).find((t) => !!t && /^@\w+$/.test(t))) ??
-              pathHandle(attr(profile, 'href'), /^\/(\w+)$/),
+              pathHandle(attr(profile, 'href'), /^\/(\w{1,15})$/) ?? linkedHandle(names),
             authorUrl: abs(attr(profile, 'href')),
             permalink: abs(attr(time?.closest('a'), 'href')),
             ...timeOf(time),

@@ -108,6 +108,19 @@ const PLATFORMS = [
     },
   },
   {
+    // A display name made to read as another account's handle, the handle run into the date:
+    // the account named is the one the profile link leads to.
+    name: 'X, a display name that reads as a handle',
+    url: 'https://x.com/impersonation.html',
+    target: 'article[data-testid="tweet"] [data-testid="tweetText"] span',
+    container: 'article[data-testid="tweet"]',
+    post: {
+      platform: 'x', kind: 'post', authorName: '@pie_bavarde', authorHandle: 'faux_compte_2',
+      authorUrl: 'https://x.com/faux_compte_2', permalink: 'https://x.com/faux_compte_2/status/1790000000000000777',
+      publishedAt: '2026-11-28T09:05:00.000Z', text: "t'es trop moche",
+    },
+  },
+  {
     name: 'Facebook comment',
     url: 'https://www.facebook.com/marc.dupont.1234/posts/pfbid02AbCdEf123',
     target: 'div[aria-label^="Commentaire"] div[dir="auto"]',
