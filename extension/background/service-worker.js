@@ -12,7 +12,7 @@ import { clearProgress } from './progress.js';
 import { core, coreRestarts, coreTimings, ready } from '../shared/core.js';
 import { initLanguage, t } from '../shared/i18n.js';
 import { processTimestampQueue, queueTimestamp } from '../shared/timestamps.js';
-import { CAPTURE_ACTIVE_TAB, isCaptureActiveTab, isFromExtensionPage } from '../shared/protocol.js';
+import { CAPTURE_ACTIVE_TAB, capturedKey, isCaptureActiveTab, isFromExtensionPage } from '../shared/protocol.js';
 
 const MENU_ID = 'temoin-capture';
 const TIMESTAMP_ALARM = 'timestamps';
@@ -118,6 +118,8 @@ async function captureAndReport(info, tab, run = info.menuItemId === CONVERSATIO
       await chrome.action.setBadgeBackgroundColor({ tabId, color: '#1f3a5f' });
       await chrome.action.setBadgeText({ tabId, text: String(result.seq) });
       await chrome.action.setTitle({ tabId, title: t('popupCaptured', [String(result.seq)]) });
+      // Which case the number on the button belongs to, for the popup (popup.js).
+      await chrome.storage.session.set({ [capturedKey(tabId)]: { caseId: result.caseId, seq: result.seq } }).catch(() => {});
     }
     await notify(notificationId(result.caseId, result.seq), capturedTitle(result), t('notifyCapturedMessage'), true);
     // Independent time, when on: queued now, asked for after; the capture never waits for it.

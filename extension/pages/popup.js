@@ -1,6 +1,6 @@
 // The toolbar button: capture the tab, say it worked (or why not), and open what comes next.
 import { captureShortcut, initLanguage, localise, t } from '../shared/i18n.js';
-import { CAPTURE_ACTIVE_TAB } from '../shared/protocol.js';
+import { CAPTURE_ACTIVE_TAB, capturedKey } from '../shared/protocol.js';
 import { currentCaseId } from '../shared/settings.js';
 import { byId } from './dom.js';
 
@@ -27,7 +27,14 @@ const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
 if (tab?.id !== undefined) {
   const tabId = tab.id;
   const badge = await chrome.action.getBadgeText({ tabId }).catch(() => '');
-  if (/^\d+$/.test(badge)) showSaved(Number(badge), await currentCaseId());
+  if (/^\d+$/.test(badge)) {
+    // The case the capture went to, which may no longer be the current one.
+    const key = capturedKey(tabId);
+    /** @type {Record<string, any>} */
+    const stored = await chrome.storage.session.get(key).catch(() => ({}));
+    const saved = stored[key];
+    showSaved(Number(badge), saved?.seq === Number(badge) ? saved.caseId : await currentCaseId());
+  }
   else if (badge === '!') {
     status.className = 'status-bad';
     status.textContent = await chrome.action.getTitle({ tabId }).catch(() => '');

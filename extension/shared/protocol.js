@@ -10,6 +10,15 @@ export const CAPTURE_ACTIVE_TAB = 'capture-active-tab';
   * @typedef {{ ok: true, seq: number, hash: string, caseId: string } | { ok: false, code: import('./types.js').ErrorCode, message: string }} CaptureReply
  */
 
+/**
+ * The key, in the browser's session storage, of the last capture made in tab `tabId`: its
+ * case and number, the number shown on the toolbar button (read by the popup).
+ * @param {number} tabId
+ */
+export function capturedKey(tabId) {
+  return `captured:${tabId}`;
+}
+
 /** @param {unknown} msg @returns {msg is CaptureActiveTabRequest} */
 export function isCaptureActiveTab(msg) {
   return typeof msg === 'object' && msg !== null && /** @type {any} */ (msg).kind === CAPTURE_ACTIVE_TAB

@@ -85,7 +85,9 @@ test('capture, notification, guide for that capture, deadlines, done steps, lett
   const notes = await browser.worker.evaluate(() => chrome.notifications.getAll());
   assert.ok('capture|default|1' in notes, JSON.stringify(notes));
   assert.equal(await browser.worker.evaluate(() => /** @type {any} */ (globalThis).temoin.lastNotificationForTesting?.title), 'Preuve n°\u00a01 enregistrée');
-  // The toolbar's popup, opened on that tab to check (notifications may be muted), says it too.
+  // The toolbar's popup, opened on that tab to check (notifications may be muted), says it too,
+  // for the case the capture went to even when another case has been chosen since.
+  await browser.worker.evaluate(() => chrome.storage.local.set({ currentCaseId: 'another-case' }));
   const popup = await browser.context.newPage();
   await post.bringToFront();
   await popup.goto(browser.extensionUrl('extension/pages/popup.html'));
@@ -93,6 +95,7 @@ test('capture, notification, guide for that capture, deadlines, done steps, lett
   assert.equal(await popup.textContent('#status'), 'Preuve n°\u00a01 enregistrée');
   assert.equal(await popup.getAttribute('#what-now', 'href'), 'guide.html?case=default&capture=1');
   await popup.close();
+  await browser.worker.evaluate(() => chrome.storage.local.remove('currentCaseId'));
 
   // Action 2: a click on the notification opens the guide for this capture.
   const opened = browser.context.waitForEvent('page', { predicate: (p) => p.url().includes('guide.html?') });
