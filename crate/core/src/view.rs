@@ -132,9 +132,14 @@ pub struct AnnotationView {
 impl ItemView {
     /// The most useful time to order the chronology by, UTC RFC 3339: the post's publication
     /// time when it could be read, otherwise when it was captured or added.
-    /// A capture of several items takes its earliest item's.
+    /// A capture of several items takes its earliest item's, or, none being dated, its
+    /// capture's: never its right-clicked post's (in a selection, the one the replies sit under).
     pub fn sort_time(&self) -> String {
-        let post = self.capture.as_ref().and_then(|c| c.post.as_ref());
+        let post = self
+            .capture
+            .as_ref()
+            .filter(|c| c.collection.is_none())
+            .and_then(|c| c.post.as_ref());
         let first_item = self.capture.as_ref().and_then(|c| {
             c.items
                 .iter()

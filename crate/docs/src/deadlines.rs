@@ -68,6 +68,10 @@ pub enum StartsFrom {
     /// The publication time is unknown: the capture's date stands in, and the real clock may
     /// have started earlier.
     CaptureDate,
+    /// Replies none of which the page dated: the clock counts from the day of the post they
+    /// reply to, the earliest they can have been published, so that it never ends later than
+    /// the real one.
+    RepliedPost,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -193,6 +197,23 @@ fn act(item: &ItemView, last: bool) -> Option<(Date, StartsFrom, UtcOffset, Opti
     };
     let (publication, post) = match picked {
         Some((p, post)) => (Some(p), Some(post)),
+        // No item dated: the right-clicked post is not one of them (in a selection, the post
+        // the replies sit under; in a conversation, one message among both sides'). Replies
+        // cannot be older than the post they answer: its day is the safe start, said as such;
+        // anything else counts from the capture.
+        None if c.collection.is_some() => {
+            let answered = c
+                .collection
+                .as_ref()
+                .filter(|col| col.mode == "selection" && col.scope == "replies")
+                .and(c.post.as_ref())
+                .and_then(|p| p.publication());
+            if let Some(p) = answered {
+                let day = p.earliest.unwrap_or(p.at).to_offset(offset).date();
+                return Some((day, StartsFrom::RepliedPost, offset, None));
+            }
+            (None, None)
+        }
         None => (
             c.post.as_ref().and_then(|p| p.publication()),
             c.post.as_ref(),
@@ -344,7 +365,8 @@ fn several_note(item: &ItemView, passed: usize, all_passed: bool, lang: Lang) ->
         format!(" This capture holds {n} messages: each has its own limit, which runs from the day it was posted or sent."),
     );
     if undated == c.items.len() {
-        // No item dated: one clock, from the capture, stands for them all.
+        // No item dated: one clock (from the post the replies answer, or from the capture)
+        // stands for them all.
     } else if all_passed {
         m.push_str(lang.pick(
             " Celui affiché est celui du message le plus récent\u{a0}: les délais de tous ces messages sont dépassés.",
@@ -644,10 +666,10 @@ fn how_to_stop(clocks: &[Clock], view: &CaseView, minor: bool, lang: Lang) -> Ve
         notes.push(ClockNote {
             kind: "press-plain-complaint",
             message: lang.pick(
-                "Pour une injure ou une diffamation publique, une plainte simple (au commissariat, à la gendarmerie ou par lettre au procureur) n'arrête pas son délai (3 mois, ou 1 an si elle est discriminatoire)\u{a0}: une plainte avec constitution de partie civile ou une citation directe l'interrompent (les réquisitions du procureur aussi, mais on ne peut pas compter dessus), et un nouveau délai recommence ensuite après chaque acte de la procédure. Elles se préparent avec un avocat, vite (si l'auteur est mineur, la voie peut être différente\u{a0}: à confirmer avec un avocat). Le délai part de la première mise en ligne, même si le message est resté visible depuis.",
-                "For a public insult or defamation, a plain complaint (at the police, the gendarmerie or by letter to the prosecutor) does not stop its clock (3 months, or 1 year if it is discriminatory): a complaint with civil-party status or a direct summons interrupts it (the prosecutor's requests do too, but one cannot count on them), and a new period then starts again after each step of the proceedings. They are prepared with a lawyer, quickly (if the author is a minor, the route may differ: to be confirmed with a lawyer). The clock starts at the first posting, even if the message stayed online since.",
+                "Pour une injure ou une diffamation publique, une plainte simple (au commissariat, à la gendarmerie ou par lettre au procureur) n'arrête pas le délai de prescription de l'injure ou de la diffamation (3\u{a0}mois, ou 1\u{a0}an si elle est discriminatoire)\u{a0}: une plainte avec constitution de partie civile ou une citation directe l'interrompent (les réquisitions du procureur aussi, mais on ne peut pas compter dessus), et un nouveau délai recommence ensuite après chaque acte de la procédure. Elles se préparent avec un avocat, vite (si l'auteur est mineur, la voie peut être différente\u{a0}: à confirmer avec un avocat). Le délai part de la première mise en ligne, même si le message est resté visible depuis.",
+                "For a public insult or defamation, a plain complaint (at the police, the gendarmerie or by letter to the prosecutor) does not stop the insult's or defamation's limitation clock (3 months, or 1 year if it is discriminatory): a complaint with civil-party status or a direct summons interrupts it (the prosecutor's requests do too, but one cannot count on them), and a new period then starts again after each step of the proceedings. They are prepared with a lawyer, quickly (if the author is a minor, the route may differ: to be confirmed with a lawyer). The clock starts at the first posting, even if the message stayed online since.",
             ).to_owned(),
-            source: format!("{}\u{a0}; {}\u{a0}; {}\u{a0}; {}", law::PRESS_THREE_MONTHS.source, law::PLAIN_COMPLAINT_DOES_NOT_STOP_IT.source, law::FIRST_POSTING.source, law::PARTIE_CIVILE_DIRECT.source),
+            source: format!("{}\u{a0}; {}\u{a0}; {}\u{a0}; {}\u{a0}; {}", law::PRESS_THREE_MONTHS.source, law::PRESS_ONE_YEAR.source, law::PLAIN_COMPLAINT_DOES_NOT_STOP_IT.source, law::FIRST_POSTING.source, law::PARTIE_CIVILE_DIRECT.source),
             status: law::PLAIN_COMPLAINT_DOES_NOT_STOP_IT.status,
         });
     }
@@ -790,6 +812,10 @@ fn clock(
         StartsFrom::CaptureDate => lang.pick(
             format!("sa capture, le {start_h} (la date de publication est inconnue\u{a0}: le délai a peut-être commencé plus tôt)"),
             format!("its capture on {start_h} (the publication date is unknown: the clock may have started earlier)"),
+        ),
+        StartsFrom::RepliedPost => lang.pick(
+            format!("la publication du message auquel ces réponses répondent, le {start_h} (la page ne datait pas les réponses\u{a0}: par prudence, le délai est compté depuis ce jour, le plus ancien possible)"),
+            format!("the publication of the post these replies answer, on {start_h} (the page did not date the replies: to be safe, the clock counts from that day, the earliest possible)"),
         ),
     };
     let span = match months {

@@ -148,7 +148,33 @@ fn the_pharos_text_of_several_items_describes_each_item_never_the_post_they_sit_
         ),
         "the earliest reply's time, not the first listed:\n{pharos}"
     );
-    assert!(pharos.contains("Adresse (URL)\u{a0}: https://x.com/sam_k/status/1799999999999999999"));
+    assert!(pharos.contains(
+        "Adresse (URL)\u{a0}: https://x.com/sam_k/status/1799999999999999999 (la page où figurent ces messages\u{a0}; l'adresse de chacun est donnée ci-dessous)"
+    ));
+    // The platform's notice: the same, in the form's own fields.
+    for lang in [Lang::Fr, Lang::En] {
+        let dsa = platform_report(raid, true, lang);
+        assert!(
+            !dsa.contains("ma vidéo de danse")
+                && !dsa.contains(" 1 November")
+                && !dsa.contains("1er novembre"),
+            "{dsa}"
+        );
+        assert!(
+            dsa.contains(lang.pick(
+                "Emplacement exact du contenu\u{a0}: https://x.com/sam_k/status/1799999999999999999 (la page où figurent ces messages",
+                "Exact location of the content: https://x.com/sam_k/status/1799999999999999999 (the page these messages appear on"
+            )),
+            "{dsa}"
+        );
+        assert!(
+            dsa.contains(lang.pick(
+                "Publication\u{a0}: 10 novembre 2026 à 21\u{a0}h\u{a0}30 (UTC) pour le premier message",
+                "Published: 10 November 2026 at 21:30 (UTC) for the first message"
+            )),
+            "{dsa}"
+        );
+    }
     for item in &raid.capture.as_ref().unwrap().items {
         let (text, link) = (
             item.post.text.as_deref().unwrap(),
@@ -192,6 +218,73 @@ fn the_pharos_text_of_several_items_describes_each_item_never_the_post_they_sit_
         assert!(pharos.contains(text), "{text}:\n{pharos}");
     }
     assert!(pharos.contains("18 novembre 2026 à 19\u{a0}h\u{a0}00 (UTC) pour le premier message"));
+}
+
+#[test]
+fn replies_none_of_which_is_dated_count_from_the_post_they_answer_and_are_named_by_their_words() {
+    let c = common::with_items();
+    let mut view = CaseView::build(common::CASE, &c.entries);
+    let raid = view.items.iter_mut().find(|i| i.seq == 2).unwrap();
+    let capture = raid.capture.as_mut().unwrap();
+    capture.post = Some(temoin_core::model::Post {
+        platform: Some("x".into()),
+        author_handle: Some("@sam_k".into()),
+        text: Some("ma vidéo de danse".into()),
+        published_at: Some("2026-11-01T12:00:00Z".into()),
+        permalink: Some("https://x.com/sam_k/status/1799999999999999999".into()),
+        ..Default::default()
+    });
+    for item in &mut capture.items {
+        item.post.published_at = None;
+        item.post.published_utc = None;
+    }
+    capture.items[0].post.permalink = None;
+    raid.categories = vec![Category::Insult];
+
+    // The clock counts from the day of the post the replies answer, said as such.
+    let d = deadlines(&view, date!(2026 - 11 - 28), true, Lang::Fr);
+    let press = d
+        .clocks
+        .iter()
+        .find(|c| c.entry == 2 && c.kind == ClockKind::Press3Months)
+        .unwrap();
+    assert_eq!(press.start, "2026-11-01");
+    assert!(
+        press.message.contains(
+            "la publication du message auquel ces réponses répondent, le 1er novembre 2026"
+        ),
+        "{}",
+        press.message
+    );
+    assert!(
+        !press.message.contains("à compter de sa publication"),
+        "{}",
+        press.message
+    );
+
+    // The erasure request names a reply without an address by its page and its words, never
+    // by the page's address alone (that of the post they sit under).
+    let erasure = letters(
+        &view,
+        &LetterRequest {
+            seq: Some(2),
+            ..request("erasure", "0")
+        },
+    )
+    .unwrap();
+    let text = &erasure[0].text;
+    assert!(
+        text.contains("- un message de la page https://x.com/sam_k/status/1799999999999999999\u{a0}: «\u{a0}=HYPERLINK"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("- https://x.com/sam_k/status/1799999999999999999"),
+        "{text}"
+    );
+    assert!(
+        text.contains("(publication\u{a0}: inconnue, capturée le "),
+        "{text}"
+    );
 }
 
 #[test]

@@ -3,4 +3,4 @@
 /**
  * What the clock's first day is.
  */
-export type StartsFrom = "publication" | "estimated-publication" | "capture-date";
+export type StartsFrom = "publication" | "estimated-publication" | "capture-date" | "replied-post";

@@ -346,13 +346,20 @@ fn cover(out: &mut String, input: &ReportInput, w: &Words) {
         .iter()
         .filter_map(|i| {
             let (day, from, offset) = crate::deadlines::act_date(i)?;
+            // The day of the post undated replies answer bounds their clock; it is no fact's
+            // own day: the period counts their capture's day instead.
+            let day = match (from, i.capture.as_ref()) {
+                (StartsFrom::RepliedPost, Some(c)) => parse_instant(&c.captured_at)
+                    .map_or(day, |t| t.to_offset(offset_of_capture(c)).date()),
+                _ => day,
+            };
             let latest = (from == StartsFrom::EstimatedPublication)
                 .then(|| i.capture.as_ref()?.post.as_ref()?.publication())
                 .flatten()
                 .map(|p| p.at.to_offset(offset).date());
             // A capture of several items spans from its earliest item to its latest.
             let last_item = crate::deadlines::last_act_date(i)
-                .filter(|(_, f, _)| *f != StartsFrom::CaptureDate)
+                .filter(|(_, f, _)| !matches!(f, StartsFrom::CaptureDate | StartsFrom::RepliedPost))
                 .map(|(d, _, _)| d);
             let last_item_at = i
                 .capture
@@ -532,7 +539,9 @@ fn chronology(out: &mut String, view: &CaseView, lang: Lang, w: &Words) {
     for item in view.chronology() {
         let (when, text) = match (&item.capture, &item.file) {
             (Some(c), _) if c.collection.is_some() => (
-                parts_period(item, lang).unwrap_or_else(|| published_cell(item, lang)),
+                // No item dated: unknown, never the right-clicked post's time (in a selection,
+                // the post the replies sit under).
+                parts_period(item, lang).unwrap_or_else(|| lang.pick("inconnue", "unknown").into()),
                 match (&item.label.items, &c.collection) {
                     (Some(s), Some(col)) => {
                         let title = col
@@ -834,7 +843,8 @@ fn item_page(out: &mut String, item: &ItemView, input: &ReportInput, w: &Words) 
             } else {
                 w.published
             },
-            esc(&parts_period(item, lang).unwrap_or_else(|| published_cell(item, lang))),
+            esc(&parts_period(item, lang)
+                .unwrap_or_else(|| lang.pick("inconnue", "unknown").into())),
         );
         row(w.captured, esc(&stamp(&c.captured_at, offset, lang)));
         row(

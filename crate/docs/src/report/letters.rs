@@ -952,8 +952,8 @@ pub fn erasure(
     }
 }
 
-/// One line per item of a capture of several, for the erasure request: its address (the
-/// page's when the item has none of its own), when it was published, by whom.
+/// One line per item of a capture of several, for the erasure request: its address (or, when
+/// it has none of its own, the page it is on and its words), when it was published, by whom.
 fn item_erasure_lines(item: &ItemView) -> Vec<String> {
     let fr = Lang::Fr;
     let Some(c) = item.capture.as_ref() else {
@@ -971,14 +971,30 @@ fn item_erasure_lines(item: &ItemView) -> Vec<String> {
                         .filter(|t| !t.is_empty())
                         .map(|shown| format!("affichée par la page comme «\u{a0}{shown}\u{a0}»"))
                 })
-                .unwrap_or_else(|| "inconnue".to_owned());
+                .unwrap_or_else(|| format!("inconnue, capturée le {}", captured_at(item, fr)));
             let by = part
                 .author
                 .as_ref()
                 .map(|a| format!(", par {a}"))
                 .unwrap_or_default();
-            let address = p.permalink.clone().unwrap_or_else(|| c.page.url.clone());
-            format!("- {address} (publication\u{a0}: {at}{by})")
+            match &p.permalink {
+                Some(address) => format!("- {address} (publication\u{a0}: {at}{by})"),
+                // No address of its own: the page it is on, and its words to find it there
+                // (the page's address alone would name the post the replies sit under).
+                None => {
+                    let words = p
+                        .text
+                        .as_deref()
+                        .map(str::trim)
+                        .filter(|t| !t.is_empty())
+                        .map(|t| format!("\u{a0}: «\u{a0}{}\u{a0}»", excerpt(t, 160)))
+                        .unwrap_or_default();
+                    format!(
+                        "- un message de la page {}{words} (publication\u{a0}: {at}{by})",
+                        c.page.url
+                    )
+                }
+            }
         })
         .collect()
 }
@@ -1004,7 +1020,7 @@ pub fn platform_report(item: &ItemView, minor: bool, lang: Lang) -> String {
             "Emplacement exact du contenu\u{a0}:",
             "Exact location of the content:"
         ),
-        location(item, lang)
+        content_location(item, lang)
     );
     let _ = writeln!(
         out,
@@ -1014,7 +1030,7 @@ pub fn platform_report(item: &ItemView, minor: bool, lang: Lang) -> String {
         } else {
             lang.pick("Publication\u{a0}:", "Published:")
         },
-        when(item, lang)
+        content_time(item, lang)
     );
     if let Some(a) = &item.label.author {
         let _ = writeln!(out, "{} {a}", lang.pick("Auteur\u{a0}:", "Author:"));
@@ -1174,9 +1190,9 @@ pub fn pharos_summary(item: &ItemView, minor: bool) -> String {
     if let Some(parts) = parts_facts(item, fr, item.seq as usize, &mut Vec::new()) {
         return format!(
             "Catégorie\u{a0}: {category}\nDate et heure de publication\u{a0}: {}\nSite ou plateforme\u{a0}: {}\nAdresse (URL)\u{a0}: {}\nDescription\u{a0}: {parts}\n{kept}\n",
-            first_item_time(item),
+            first_item_time(item, fr),
             item.label.platform_name.clone().unwrap_or_else(|| "?".into()),
-            location(item, fr),
+            content_location(item, fr),
         );
     }
     format!(
@@ -1192,26 +1208,65 @@ pub fn pharos_summary(item: &ItemView, minor: bool) -> String {
     )
 }
 
-/// The form asks for one date: a capture of several items gives its earliest dated item's,
-/// and says that each item is dated in the description.
-fn first_item_time(item: &ItemView) -> String {
-    let fr = Lang::Fr;
+/// The one date a form asks for, for a capture of several items: its earliest dated item's,
+/// saying that each item is dated below; when none is, where to look.
+fn first_item_time(item: &ItemView, lang: Lang) -> String {
     let first = item
         .parts()
         .iter()
         .filter_map(|part| {
             let post = &part.item.post;
             let at = post.publication()?.at;
-            super::publication_text(post, offset(item), fr, false).map(|text| (at, text))
+            super::publication_text(post, offset(item), lang, false).map(|text| (at, text))
         })
         .min_by_key(|(at, _)| *at);
     match first {
-        Some((_, text)) => {
-            format!("{text} pour le premier message\u{a0}; chacun est daté ci-dessous")
-        }
-        None => format!(
-            "voir chaque message ci-dessous (capturés le {})",
-            captured_at(item, fr)
+        Some((_, text)) => lang.pick(
+            format!("{text} pour le premier message\u{a0}; chacun est daté ci-dessous"),
+            format!("{text} for the first message; each is dated below"),
         ),
+        None => lang.pick(
+            format!(
+                "voir chaque message ci-dessous (capturés le {})",
+                captured_at(item, lang)
+            ),
+            format!(
+                "see each message below (captured on {})",
+                captured_at(item, lang)
+            ),
+        ),
+    }
+}
+
+/// Where the reported content is, as a form asks for it. A public capture of several items
+/// gives the page they were taken on, said to be that page, each item's own address following:
+/// never the right-clicked post as if it were the content (in a selection, the post the
+/// replies sit under, often the victim's own).
+fn content_location(item: &ItemView, lang: Lang) -> String {
+    match item.capture.as_ref() {
+        Some(c) if c.collection.is_some() && !item.label.private => lang.pick(
+            format!(
+                "{} (la page où figurent ces messages\u{a0}; l'adresse de chacun est donnée ci-dessous)",
+                c.page.url
+            ),
+            format!(
+                "{} (the page these messages appear on; each one's address is given below)",
+                c.page.url
+            ),
+        ),
+        _ => location(item, lang),
+    }
+}
+
+/// When the reported content was published (or sent), as a form asks for it.
+fn content_time(item: &ItemView, lang: Lang) -> String {
+    if item
+        .capture
+        .as_ref()
+        .is_some_and(|c| c.collection.is_some())
+    {
+        first_item_time(item, lang)
+    } else {
+        when(item, lang)
     }
 }
