@@ -4,6 +4,7 @@
 // nothing is written to this device's journal.
 import { localDateTime } from '../shared/dates.js';
 import { formatNumber, initLanguage, localise, plural, t } from '../shared/i18n.js';
+import { defaultTitle } from '../shared/store.js';
 import { byId, externalLink, h } from './dom.js';
 import { entryCounts, groupedCode, itemsGathered, itemsSummary, itemTime, itemTimeKind, timeElement } from './journal-format.js';
 
@@ -278,7 +279,7 @@ function show(report, expected) {
 
 /** @param {any} view */
 function showReadOnly(view) {
-  byId('readonly-title').textContent = view.details?.title ?? view.caseId;
+  byId('readonly-title').textContent = view.details?.title ?? defaultTitle(view.caseId);
   const body = byId('readonly-entries').querySelector('tbody');
   body?.replaceChildren();
   for (const item of view.items) {

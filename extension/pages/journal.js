@@ -249,7 +249,8 @@ function renderCaseForm() {
   field('school').checked = d?.school ?? false;
   field('description').value = d?.description ?? '';
   const facts = [d?.person, d?.minor ? t('caseMinor') : '', d?.school ? t('caseSchoolShort') : ''].filter(Boolean);
-  byId('case-summary').textContent = facts.length ? facts.join(' · ') : t('caseNoDetails');
+  // Details saved without a name: only the name is missing (« mineure » unticked is an answer).
+  byId('case-summary').textContent = facts.length ? facts.join(' · ') : t(d ? 'caseNoPerson' : 'caseNoDetails');
 }
 
 async function refresh() {
@@ -362,7 +363,8 @@ async function exportCase() {
         status.textContent = t('exportFinishing');
       },
     });
-    const date = new Date();
+    // The file is named by the export's start, the time its documents give (in UTC there).
+    const date = new Date(exported.startedAt);
     const fileName = bundleFileName(title, date);
     saveBlob(exported.blob, fileName);
     // The browser copies the file to where downloads go; the extension's copy goes after.

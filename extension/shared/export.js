@@ -28,7 +28,7 @@ const KEPT_BUFFER = 8 << 20;
  * @typedef {import('./types.js').Head} Head
  * @typedef {{ language?: string, onProgress?: (done: number, total: number) => void, withhold?: { seq: number, name: string, reason: string }[],
  *   keepMinorImages?: boolean, signal?: AbortSignal, onCommit?: () => void }} ExportOptions
- * @typedef {{ blob: Blob, head: Head, fileName: string, withheld: number, size: number, release: () => Promise<void> }} Exported
+ * @typedef {{ blob: Blob, head: Head, startedAt: string, withheld: number, size: number, release: () => Promise<void> }} Exported
  */
 
 /**
@@ -274,7 +274,8 @@ async function exportOnce(caseId, { language, onProgress, withhold = [], keepMin
     return {
       blob,
       head: written.head,
-      fileName: `temoin-${caseId}-${startedAt.slice(0, 10)}.zip`,
+      // When the export began: the time its documents give (in UTC), and its file's name.
+      startedAt,
       withheld: written.withheld,
       size: written.size,
       release: async () => {
