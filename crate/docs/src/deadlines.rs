@@ -391,7 +391,10 @@ fn several_note(item: &ItemView, passed: usize, all_passed: bool, lang: Lang) ->
         }
         m.push('.');
     }
-    if undated > 0 {
+    // Undated replies counted from the post they answer cannot have started earlier: the
+    // clock's own words say so.
+    let from_answered = act(item, false).is_some_and(|(_, f, _, _)| f == StartsFrom::RepliedPost);
+    if undated > 0 && !from_answered {
         let k = number(undated as u64, lang);
         m.push_str(&lang.pick(
             format!(" La page ne datait pas {k} d'entre eux\u{a0}: leur délai a pu commencer avant et finir avant le jour affiché\u{a0}; pour eux, agissez sans attendre."),

@@ -257,7 +257,8 @@ fn replies_none_of_which_is_dated_count_from_the_post_they_answer_and_are_named_
         press.message
     );
     assert!(
-        !press.message.contains("à compter de sa publication"),
+        !press.message.contains("à compter de sa publication")
+            && !press.message.contains("a pu commencer avant"),
         "{}",
         press.message
     );
