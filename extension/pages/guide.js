@@ -235,7 +235,7 @@ function render(ctx, title) {
     ),
   );
 
-  const open = g.deadlines.clocks.filter((c) => !c.passed);
+  const open = g.deadlines.clocks.filter((c) => c.mayBeOpen);
   byId('urgent-hint').hidden = !open.some((c) => c.daysLeft <= 90);
   // Names the adults' part by its own title, as the page shows it.
   byId('urgent-hint').textContent = t('guideUrgentHint', [t('guideAdultsTitle')]);
@@ -244,7 +244,7 @@ function render(ctx, title) {
   deadlines.hidden = g.deadlines.clocks.length === 0 && g.deadlines.notes.length === 0;
   deadlines.querySelector('ul')?.replaceChildren(
     ...g.deadlines.clocks.map((c) =>
-      h('li', { 'data-kind': c.kind, 'data-until': c.until, 'data-entry': String(c.entry), class: c.passed ? 'passed' : c.conditional ? 'conditional' : 'open' }, [
+      h('li', { 'data-kind': c.kind, 'data-until': c.until, 'data-entry': String(c.entry), class: !c.mayBeOpen ? 'passed' : c.conditional ? 'conditional' : 'open' }, [
         h('strong', {}, [c.title]),
         h('br'),
         c.message,

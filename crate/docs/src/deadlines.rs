@@ -91,6 +91,9 @@ pub struct Clock {
     /// Days from today to the last day (negative once passed).
     pub days_left: i64,
     pub passed: bool,
+    /// Whether it may still be running: not passed, or passed only as counted from the post
+    /// undated replies answer (they may have been published well after it).
+    pub may_be_open: bool,
     /// Shown because nothing says what the content is yet ("if it is an insult…").
     pub conditional: bool,
     /// One line: "Injure ou diffamation publique : 3 mois".
@@ -132,16 +135,16 @@ impl Deadlines {
     /// Whether a public press-law clock (3 months or 1 year) is open: the civil-party
     /// complaint is the way to interrupt it.
     pub fn public_press_clock_open(&self) -> bool {
-        self.clocks
-            .iter()
-            .any(|c| !c.passed && matches!(c.kind, ClockKind::Press3Months | ClockKind::Press1Year))
+        self.clocks.iter().any(|c| {
+            c.may_be_open && matches!(c.kind, ClockKind::Press3Months | ClockKind::Press1Year)
+        })
     }
 
     /// Whether any insult clock is open (public or private): a plainte simple would not stop
     /// it, which the guide and the letter must say.
     pub fn press_clock_open(&self) -> bool {
         self.clocks.iter().any(|c| {
-            !c.passed
+            c.may_be_open
                 && matches!(
                     c.kind,
                     ClockKind::Press3Months
@@ -663,14 +666,14 @@ fn is_conversation(item: &ItemView) -> bool {
 
 /// What stops the clocks that are open, said once for all of them.
 fn how_to_stop(clocks: &[Clock], view: &CaseView, minor: bool, lang: Lang) -> Vec<ClockNote> {
-    let open = |k: ClockKind| clocks.iter().any(|c| c.kind == k && !c.passed);
+    let open = |k: ClockKind| clocks.iter().any(|c| c.kind == k && c.may_be_open);
     let mut notes = Vec::new();
     if open(ClockKind::Press3Months) || open(ClockKind::Press1Year) {
         notes.push(ClockNote {
             kind: "press-plain-complaint",
             message: lang.pick(
-                "Pour une injure ou une diffamation publique, une plainte simple (au commissariat, à la gendarmerie ou par lettre au procureur) n'arrête pas le délai de prescription de l'injure ou de la diffamation (3\u{a0}mois, ou 1\u{a0}an si elle est discriminatoire)\u{a0}: une plainte avec constitution de partie civile ou une citation directe l'interrompent (les réquisitions du procureur aussi, mais on ne peut pas compter dessus), et un nouveau délai recommence ensuite après chaque acte de la procédure. Elles se préparent avec un avocat, vite (si l'auteur est mineur, la voie peut être différente\u{a0}: à confirmer avec un avocat). Le délai part de la première mise en ligne, même si le message est resté visible depuis.",
-                "For a public insult or defamation, a plain complaint (at the police, the gendarmerie or by letter to the prosecutor) does not stop the insult's or defamation's limitation clock (3 months, or 1 year if it is discriminatory): a complaint with civil-party status or a direct summons interrupts it (the prosecutor's requests do too, but one cannot count on them), and a new period then starts again after each step of the proceedings. They are prepared with a lawyer, quickly (if the author is a minor, the route may differ: to be confirmed with a lawyer). The clock starts at the first posting, even if the message stayed online since.",
+                "Pour une injure ou une diffamation publique, une plainte simple (au commissariat, à la gendarmerie ou par lettre au procureur) n'arrête pas le délai de prescription de l'injure ou de la diffamation (3\u{a0}mois\u{a0}; 1\u{a0}an seulement si elle vise l'origine, l'ethnie, la nation, une prétendue race, la religion, le sexe, l'orientation sexuelle, l'identité de genre ou un handicap, à confirmer avec un avocat\u{a0}; dans le doute, comptez 3\u{a0}mois)\u{a0}: une plainte avec constitution de partie civile ou une citation directe l'interrompent (les réquisitions du procureur aussi, mais on ne peut pas compter dessus), et un nouveau délai recommence ensuite après chaque acte de la procédure. Elles se préparent avec un avocat, vite (si l'auteur est mineur, la voie peut être différente\u{a0}: à confirmer avec un avocat). Le délai part de la première mise en ligne, même si le message est resté visible depuis.",
+                "For a public insult or defamation, a plain complaint (at the police, the gendarmerie or by letter to the prosecutor) does not stop the insult's or defamation's limitation clock (3 months; 1 year only if it targets origin, ethnicity, nationality, so-called race, religion, sex, sexual orientation, gender identity or disability, to be confirmed with a lawyer; if in doubt, count 3 months): a complaint with civil-party status or a direct summons interrupts it (the prosecutor's requests do too, but one cannot count on them), and a new period then starts again after each step of the proceedings. They are prepared with a lawyer, quickly (if the author is a minor, the route may differ: to be confirmed with a lawyer). The clock starts at the first posting, even if the message stayed online since.",
             ).to_owned(),
             source: format!("{}\u{a0}; {}\u{a0}; {}\u{a0}; {}\u{a0}; {}", law::PRESS_THREE_MONTHS.source, law::PRESS_ONE_YEAR.source, law::PLAIN_COMPLAINT_DOES_NOT_STOP_IT.source, law::FIRST_POSTING.source, law::PARTIE_CIVILE_DIRECT.source),
             status: law::PLAIN_COMPLAINT_DOES_NOT_STOP_IT.status,
@@ -817,8 +820,8 @@ fn clock(
             format!("its capture on {start_h} (the publication date is unknown: the clock may have started earlier)"),
         ),
         StartsFrom::RepliedPost => lang.pick(
-            format!("la publication du message auquel ces réponses répondent, le {start_h} (la page ne datait pas les réponses\u{a0}: par prudence, le délai est compté depuis ce jour, le plus ancien possible)"),
-            format!("the publication of the post these replies answer, on {start_h} (the page did not date the replies: to be safe, the clock counts from that day, the earliest possible)"),
+            format!("la publication du message sous lequel ces réponses ont été écrites, le {start_h} (la page ne datait pas les réponses, et aucune n'a en principe pu être publiée avant ce jour\u{a0}: par prudence, le délai est compté depuis ce jour)"),
+            format!("the publication of the post these replies were written under, on {start_h} (the page did not date the replies, and none can in principle have been published before that day: to be safe, the clock counts from that day)"),
         ),
     };
     let span = match months {
@@ -851,10 +854,18 @@ fn clock(
             .rfind(lang.pick("\u{a0}: agissez", ": act by"))
             .unwrap_or(m.len());
         m.truncate(cut);
-        m.push_str(&lang.pick(
-            format!(" — le dernier jour était le {until_h}\u{a0}: ce délai est dépassé. D'autres qualifications peuvent rester ouvertes (harcèlement, menaces), et si l'auteur publie à nouveau ce contenu, un nouveau délai peut courir\u{a0}: à confirmer avec un avocat."),
-            format!(" — the last day was {until_h}: this limit has passed. Other offences may still be open (harassment, threats), and if the author publishes the content again, a new period may start: to be confirmed with a lawyer."),
-        ));
+        if from == StartsFrom::RepliedPost {
+            // Counted from the post the replies answer: passed on that count only.
+            m.push_str(&lang.pick(
+                format!(" — compté depuis ce message, le dernier jour serait le {until_h}, déjà passé\u{a0}; mais les réponses ont pu être publiées bien après lui, et leur délai court peut-être encore\u{a0}: vérifiez leur date sur la page et voyez un avocat sans attendre."),
+                format!(" — counted from that post, the last day would be {until_h}, already past; but the replies may have been published well after it, and their limit may still be running: check their dates on the page and see a lawyer without waiting."),
+            ));
+        } else {
+            m.push_str(&lang.pick(
+                format!(" — le dernier jour était le {until_h}\u{a0}: ce délai est dépassé. D'autres qualifications peuvent rester ouvertes (harcèlement, menaces), et si l'auteur publie à nouveau ce contenu, un nouveau délai peut courir\u{a0}: à confirmer avec un avocat."),
+                format!(" — the last day was {until_h}: this limit has passed. Other offences may still be open (harassment, threats), and if the author publishes the content again, a new period may start: to be confirmed with a lawyer."),
+            ));
+        }
     } else {
         m.push_str(&match (days_left, fr) {
             (0, true) => " — c'est aujourd'hui.".to_owned(),
@@ -887,6 +898,7 @@ fn clock(
         until: ymd(until),
         days_left,
         passed,
+        may_be_open: !passed || from == StartsFrom::RepliedPost,
         conditional,
         title,
         message: m,

@@ -144,12 +144,12 @@ fn the_pharos_text_of_several_items_describes_each_item_never_the_post_they_sit_
     assert!(pharos.contains("Catégorie\u{a0}: [à choisir dans le formulaire\u{a0}: menaces]"));
     assert!(
         pharos.contains(
-            "Date et heure de publication\u{a0}: 10 novembre 2026 à 21\u{a0}h\u{a0}30 (UTC) pour le premier message"
+            "Date et heure de publication\u{a0}: 10 novembre 2026 à 21\u{a0}h\u{a0}30 (UTC) pour le plus ancien des messages datés"
         ),
         "the earliest reply's time, not the first listed:\n{pharos}"
     );
     assert!(pharos.contains(
-        "Adresse (URL)\u{a0}: https://x.com/sam_k/status/1799999999999999999 (la page où figurent ces messages\u{a0}; l'adresse de chacun est donnée ci-dessous)"
+        "Adresse (URL)\u{a0}: https://x.com/sam_k/status/1799999999999999999 (la page où figurent ces messages\u{a0}; chacun est décrit ci-dessous par son auteur, sa date et son texte, avec sa propre adresse quand la page la donnait)"
     ));
     // The platform's notice: the same, in the form's own fields.
     for lang in [Lang::Fr, Lang::En] {
@@ -169,8 +169,8 @@ fn the_pharos_text_of_several_items_describes_each_item_never_the_post_they_sit_
         );
         assert!(
             dsa.contains(lang.pick(
-                "Publication\u{a0}: 10 novembre 2026 à 21\u{a0}h\u{a0}30 (UTC) pour le premier message",
-                "Published: 10 November 2026 at 21:30 (UTC) for the first message"
+                "Publication\u{a0}: 10 novembre 2026 à 21\u{a0}h\u{a0}30 (UTC) pour le plus ancien des messages datés",
+                "Published: 10 November 2026 at 21:30 (UTC) for the oldest dated message"
             )),
             "{dsa}"
         );
@@ -217,7 +217,9 @@ fn the_pharos_text_of_several_items_describes_each_item_never_the_post_they_sit_
     for text in ["tu vas voir demain", "réponds", "t'es mort(e)"] {
         assert!(pharos.contains(text), "{text}:\n{pharos}");
     }
-    assert!(pharos.contains("18 novembre 2026 à 19\u{a0}h\u{a0}00 (UTC) pour le premier message"));
+    assert!(pharos.contains(
+        "18 novembre 2026 à 19\u{a0}h\u{a0}00 (UTC) pour le plus ancien des messages datés"
+    ));
 }
 
 #[test]
@@ -251,7 +253,7 @@ fn replies_none_of_which_is_dated_count_from_the_post_they_answer_and_are_named_
     assert_eq!(press.start, "2026-11-01");
     assert!(
         press.message.contains(
-            "la publication du message auquel ces réponses répondent, le 1er novembre 2026"
+            "la publication du message sous lequel ces réponses ont été écrites, le 1er novembre 2026"
         ),
         "{}",
         press.message
@@ -262,6 +264,28 @@ fn replies_none_of_which_is_dated_count_from_the_post_they_answer_and_are_named_
         "{}",
         press.message
     );
+
+    // Counted from that post, its last day may be past while the replies' own may not be: not
+    // said to be over, and what stops the clock is still said.
+    let later = deadlines(&view, date!(2027 - 03 - 15), true, Lang::Fr);
+    let press = later
+        .clocks
+        .iter()
+        .find(|c| c.entry == 2 && c.kind == ClockKind::Press3Months)
+        .unwrap();
+    assert!(press.passed && press.may_be_open);
+    assert!(
+        press
+            .message
+            .contains("déjà passé\u{a0}; mais les réponses ont pu être publiées bien après lui")
+            && !press.message.contains("ce délai est dépassé"),
+        "{}",
+        press.message
+    );
+    assert!(later
+        .notes
+        .iter()
+        .any(|n| n.kind == "press-plain-complaint"));
 
     // The erasure request names a reply without an address by its page and its words, never
     // by the page's address alone (that of the post they sit under).

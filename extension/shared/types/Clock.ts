@@ -25,6 +25,11 @@ until: string,
  */
 daysLeft: number, passed: boolean, 
 /**
+ * Whether it may still be running: not passed, or passed only as counted from the post
+ * undated replies answer (they may have been published well after it).
+ */
+mayBeOpen: boolean, 
+/**
  * Shown because nothing says what the content is yet ("if it is an insult…").
  */
 conditional: boolean, 

@@ -894,11 +894,11 @@ pub fn erasure(
     for item in items {
         // A selection asks for its items, each at its own address: the post they sit under
         // (often the victim's own) is not what is to be erased.
-        if item
-            .capture
-            .as_ref()
-            .is_some_and(|c| c.collection.is_some())
-        {
+        if item.capture.as_ref().is_some_and(|c| {
+            c.collection
+                .as_ref()
+                .is_some_and(|col| col.mode == "selection")
+        }) {
             for line in item_erasure_lines(item) {
                 let _ = writeln!(out, "{line}");
             }
@@ -969,7 +969,12 @@ fn item_erasure_lines(item: &ItemView) -> Vec<String> {
                         .as_deref()
                         .map(str::trim)
                         .filter(|t| !t.is_empty())
-                        .map(|shown| format!("affichée par la page comme «\u{a0}{shown}\u{a0}»"))
+                        .map(|shown| {
+                            format!(
+                                "affichée par la page comme «\u{a0}{shown}\u{a0}», capturée le {}",
+                                captured_at(item, fr)
+                            )
+                        })
                 })
                 .unwrap_or_else(|| format!("inconnue, capturée le {}", captured_at(item, fr)));
             let by = part
@@ -1222,16 +1227,16 @@ fn first_item_time(item: &ItemView, lang: Lang) -> String {
         .min_by_key(|(at, _)| *at);
     match first {
         Some((_, text)) => lang.pick(
-            format!("{text} pour le premier message\u{a0}; chacun est daté ci-dessous"),
-            format!("{text} for the first message; each is dated below"),
+            format!("{text} pour le plus ancien des messages datés\u{a0}; la date de chacun, quand la page la donnait, figure ci-dessous"),
+            format!("{text} for the oldest dated message; each one's date, where the page gave it, is below"),
         ),
         None => lang.pick(
             format!(
-                "voir chaque message ci-dessous (capturés le {})",
+                "inconnue\u{a0}: la page ne datait pas ces messages (capturés le {})",
                 captured_at(item, lang)
             ),
             format!(
-                "see each message below (captured on {})",
+                "unknown: the page did not date these messages (captured on {})",
                 captured_at(item, lang)
             ),
         ),
@@ -1246,11 +1251,11 @@ fn content_location(item: &ItemView, lang: Lang) -> String {
     match item.capture.as_ref() {
         Some(c) if c.collection.is_some() && !item.label.private => lang.pick(
             format!(
-                "{} (la page où figurent ces messages\u{a0}; l'adresse de chacun est donnée ci-dessous)",
+                "{} (la page où figurent ces messages\u{a0}; chacun est décrit ci-dessous par son auteur, sa date et son texte, avec sa propre adresse quand la page la donnait)",
                 c.page.url
             ),
             format!(
-                "{} (the page these messages appear on; each one's address is given below)",
+                "{} (the page these messages appear on; each is described below by its author, date and text, with its own address where the page gave one)",
                 c.page.url
             ),
         ),
