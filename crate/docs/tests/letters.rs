@@ -120,20 +120,39 @@ fn form_texts_carry_what_the_dsa_and_pharos_ask_for() {
     );
 }
 
-#[test]
-fn the_pharos_text_of_several_items_describes_each_item_never_the_post_they_sit_under() {
-    let c = common::with_items();
-    let mut view = CaseView::build(common::CASE, &c.entries);
-    let raid = view.items.iter_mut().find(|i| i.seq == 2).unwrap();
-    // The replies sit under the victim's own post, right-clicked to select them.
-    raid.capture.as_mut().unwrap().post = Some(temoin_core::model::Post {
+/// The erasure request for entry 2 (the raid), the only platform it names.
+fn erasure_of_entry_2(view: &CaseView) -> String {
+    let mut letters = letters(
+        view,
+        &LetterRequest {
+            seq: Some(2),
+            ..request("erasure", "0")
+        },
+    )
+    .unwrap();
+    assert_eq!(letters.len(), 1);
+    letters.remove(0).text
+}
+
+/// The victim's own post, right-clicked to select the replies under it.
+fn victims_post() -> temoin_core::model::Post {
+    temoin_core::model::Post {
         platform: Some("x".into()),
         author_handle: Some("@sam_k".into()),
         text: Some("ma vidéo de danse".into()),
         published_at: Some("2026-11-01T12:00:00Z".into()),
         permalink: Some("https://x.com/sam_k/status/1799999999999999999".into()),
         ..Default::default()
-    });
+    }
+}
+
+#[test]
+fn the_pharos_text_of_several_items_describes_each_item_never_the_post_they_sit_under() {
+    let c = common::with_items();
+    let mut view = CaseView::build(common::CASE, &c.entries);
+    let raid = view.items.iter_mut().find(|i| i.seq == 2).unwrap();
+    // The replies sit under the victim's own post, right-clicked to select them.
+    raid.capture.as_mut().unwrap().post = Some(victims_post());
     raid.categories = vec![Category::Threat];
     let raid = view.item(2).unwrap();
     let pharos = pharos_summary(raid, true);
@@ -188,15 +207,7 @@ fn the_pharos_text_of_several_items_describes_each_item_never_the_post_they_sit_
     assert!(pharos.contains("capture n°\u{a0}2 du journal Témoin"));
 
     // The erasure request asks for the replies, each at its address, not for the victim's post.
-    let erasure = letters(
-        &view,
-        &LetterRequest {
-            seq: Some(2),
-            ..request("erasure", "0")
-        },
-    )
-    .unwrap();
-    let text = &erasure[0].text;
+    let text = &erasure_of_entry_2(&view);
     assert!(!text.contains("1799999999999999999"), "{text}");
     for item in &raid.capture.as_ref().unwrap().items {
         let line = format!(
@@ -228,14 +239,7 @@ fn replies_none_of_which_is_dated_count_from_the_post_they_answer_and_are_named_
     let mut view = CaseView::build(common::CASE, &c.entries);
     let raid = view.items.iter_mut().find(|i| i.seq == 2).unwrap();
     let capture = raid.capture.as_mut().unwrap();
-    capture.post = Some(temoin_core::model::Post {
-        platform: Some("x".into()),
-        author_handle: Some("@sam_k".into()),
-        text: Some("ma vidéo de danse".into()),
-        published_at: Some("2026-11-01T12:00:00Z".into()),
-        permalink: Some("https://x.com/sam_k/status/1799999999999999999".into()),
-        ..Default::default()
-    });
+    capture.post = Some(victims_post());
     for item in &mut capture.items {
         item.post.published_at = None;
         item.post.published_utc = None;
@@ -289,15 +293,7 @@ fn replies_none_of_which_is_dated_count_from_the_post_they_answer_and_are_named_
 
     // The erasure request names a reply without an address by its page and its words, never
     // by the page's address alone (that of the post they sit under).
-    let erasure = letters(
-        &view,
-        &LetterRequest {
-            seq: Some(2),
-            ..request("erasure", "0")
-        },
-    )
-    .unwrap();
-    let text = &erasure[0].text;
+    let text = &erasure_of_entry_2(&view);
     assert!(
         text.contains("- un message de la page https://x.com/sam_k/status/1799999999999999999\u{a0}: «\u{a0}=HYPERLINK"),
         "{text}"

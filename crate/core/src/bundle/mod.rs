@@ -111,11 +111,20 @@ pub fn stored_path(
     name: &str,
     media_type: &str,
 ) -> String {
-    let plain = artifact_path(added_by_user, seq, name);
+    artifact_path(
+        added_by_user,
+        seq,
+        &stored_name(version, added_by_user, name, media_type),
+    )
+}
+
+/// An artifact's file name in a bundle of `version`, as `stored_path` places it
+/// (`page.html.txt`): what documents name it by, so that it can be found.
+pub fn stored_name(version: u32, added_by_user: bool, name: &str, media_type: &str) -> String {
     if version >= 2 && would_run(added_by_user, name, media_type) {
-        format!("{plain}{INERT_SUFFIX}")
+        format!("{name}{INERT_SUFFIX}")
     } else {
-        plain
+        name.to_owned()
     }
 }
 

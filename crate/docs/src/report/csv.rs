@@ -10,7 +10,7 @@
 
 use std::borrow::Cow;
 
-use temoin_core::bundle::stored_path;
+use temoin_core::bundle::stored_name;
 use temoin_core::error::{Error, ErrorCode, Result};
 use temoin_core::view::{CaseView, ItemView};
 
@@ -185,16 +185,7 @@ fn item_rows(item: &ItemView, version: u32) -> Vec<[String; 21]> {
 fn stored_names(item: &ItemView, version: u32) -> String {
     item.artifacts()
         .iter()
-        .map(|a| {
-            let path = stored_path(
-                version,
-                item.file.is_some(),
-                item.seq,
-                &a.name,
-                &a.media_type,
-            );
-            path.rsplit('/').next().unwrap_or(&a.name).to_owned()
-        })
+        .map(|a| stored_name(version, item.file.is_some(), &a.name, &a.media_type))
         .collect::<Vec<_>>()
         .join(" ")
 }

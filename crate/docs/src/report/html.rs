@@ -10,7 +10,7 @@ use std::fmt::Write;
 
 use time::{Date, OffsetDateTime, UtcOffset};
 
-use temoin_core::bundle::{artifact_path, stored_path, Manifest};
+use temoin_core::bundle::{artifact_path, stored_name, Manifest};
 use temoin_core::model::{Artifact, Capture, Category, Statement};
 use temoin_core::time::{human_date, human_datetime, human_period, offset_of, parse_instant};
 use temoin_core::view::{author_label, CaseView, ItemView};
@@ -1179,19 +1179,12 @@ fn artifacts_table(out: &mut String, item: &ItemView, version: u32, lang: Lang, 
         esc(w.method)
     );
     for a in item.artifacts() {
-        let path = stored_path(
-            version,
-            item.file.is_some(),
-            item.seq,
-            &a.name,
-            &a.media_type,
-        );
-        let stored = path.rsplit('/').next().unwrap_or(&a.name);
+        let stored = stored_name(version, item.file.is_some(), &a.name, &a.media_type);
         let _ = writeln!(
             out,
             "<tr><td data-label=\"{}\"><code>{}</code></td><td data-label=\"{}\">{}</td><td data-label=\"{}\">{}</td><td data-label=\"SHA-256\"><code class=\"hash\">{}</code></td></tr>",
             esc(w.file),
-            esc(stored),
+            esc(&stored),
             esc(w.size),
             number(u64::from(a.size), lang),
             esc(w.method),

@@ -15,7 +15,7 @@ use crate::deadlines::{deadlines, shows_repetition};
 use crate::law::Offence;
 use temoin_core::digest::grouped;
 use temoin_core::error::{Error, ErrorCode, Result};
-use temoin_core::model::Category;
+use temoin_core::model::{Category, Post};
 use temoin_core::time::{human_date, human_datetime_inline, offset_of, parse_instant};
 use temoin_core::view::{CaseView, ItemView};
 
@@ -395,6 +395,14 @@ fn fact(item: &ItemView, lang: Lang) -> String {
     }
 }
 
+/// The time a page showed for a post, as it showed it (« il y a 2 h »), when it showed one.
+fn shown_time(p: &Post) -> Option<&str> {
+    p.published_text
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+}
+
 /// An item's author, words and time, by which a repeated item is known.
 type PartKey = (String, String, String);
 
@@ -480,16 +488,12 @@ fn parts_facts(
         let at = super::publication_text(p, offset, lang, false)
             .map(|t| lang.pick(format!("le {t}"), format!("on {t}")))
             .or_else(|| {
-                p.published_text
-                    .as_deref()
-                    .map(str::trim)
-                    .filter(|t| !t.is_empty())
-                    .map(|shown| {
-                        lang.pick(
-                            format!("à une date que la page affichait comme «\u{a0}{shown}\u{a0}»"),
-                            format!("at a time the page showed as \"{shown}\""),
-                        )
-                    })
+                shown_time(p).map(|shown| {
+                    lang.pick(
+                        format!("à une date que la page affichait comme «\u{a0}{shown}\u{a0}»"),
+                        format!("at a time the page showed as \"{shown}\""),
+                    )
+                })
             })
             .unwrap_or_else(|| {
                 lang.pick("à une date inconnue", "at an unknown time")
@@ -965,16 +969,12 @@ fn item_erasure_lines(item: &ItemView) -> Vec<String> {
             let p = &part.item.post;
             let at = super::publication_text(p, offset(item), fr, true)
                 .or_else(|| {
-                    p.published_text
-                        .as_deref()
-                        .map(str::trim)
-                        .filter(|t| !t.is_empty())
-                        .map(|shown| {
-                            format!(
-                                "affichée par la page comme «\u{a0}{shown}\u{a0}», capturée le {}",
-                                captured_at(item, fr)
-                            )
-                        })
+                    shown_time(p).map(|shown| {
+                        format!(
+                            "affichée par la page comme «\u{a0}{shown}\u{a0}», capturée le {}",
+                            captured_at(item, fr)
+                        )
+                    })
                 })
                 .unwrap_or_else(|| format!("inconnue, capturée le {}", captured_at(item, fr)));
             let by = part
