@@ -34,8 +34,7 @@ if (tab?.id !== undefined) {
     const stored = await chrome.storage.session.get(key).catch(() => ({}));
     const saved = stored[key];
     showSaved(Number(badge), saved?.seq === Number(badge) ? saved.caseId : await currentCaseId());
-  }
-  else if (badge === '!') {
+  } else if (badge === '!') {
     status.className = 'status-bad';
     status.textContent = await chrome.action.getTitle({ tabId }).catch(() => '');
   }

@@ -95,7 +95,8 @@ export async function loadCase(caseId) {
     caseId,
     entries: plain,
     head,
-    title: await titleOf(caseId, view.details, cases.find((c) => c.id === caseId)),
+    /** The case's name for people, as `titleOf` gives it, from the records already read. */
+    title: /** @type {string} */ (view.details?.title ?? cases.find((c) => c.id === caseId)?.title ?? defaultTitle(caseId)),
     view,
   };
 }
