@@ -56,9 +56,34 @@ async function openJournal(browser, init) {
   if (init) await page.addInitScript(init);
   const downloads = { count: 0 };
   page.on('download', () => (downloads.count += 1));
+  /** What the page said in its console, for a stall's message. @type {string[]} */
+  const said = [];
+  page.on('console', (m) => said.push(`${m.type()}: ${m.text()}`));
+  page.on('pageerror', (e) => said.push(`uncaught: ${e.message}`));
   await page.goto(browser.extensionUrl(`extension/pages/journal.html?case=${CASE}`));
   await page.waitForSelector('#chain[data-ok="true"]');
-  return { page, downloads };
+  return { page, downloads, said };
+}
+
+/**
+ * Waits for the export to reach `what` (a selector, or at least `files` files written); if it
+ * does not, fails with what the export showed and the page's console, so that a stall says why.
+ * @param {import('playwright-core').Page} page @param {string[]} said
+ * @param {{ selector?: string, files?: number }} what
+ */
+async function waitForExport(page, said, { selector, files }) {
+  try {
+    if (selector) await page.waitForSelector(selector, { timeout: 60_000 });
+    else await page.waitForFunction((n) => /** @type {HTMLProgressElement} */ (document.getElementById('export-progress')).value >= n, files, { timeout: 60_000 });
+  } catch (e) {
+    const shown = await page.evaluate(() => ({
+      progress: /** @type {HTMLProgressElement} */ (document.getElementById('export-progress')).value,
+      status: document.getElementById('export-status')?.textContent,
+      error: document.getElementById('export-error')?.textContent,
+      errorShown: !document.getElementById('export-error')?.hidden,
+    }));
+    assert.fail(`the export did not reach ${selector ?? `${files} files`}: ${JSON.stringify(shown)}; console: ${JSON.stringify(said)}; ${/** @type {Error} */ (e).message}`);
+  }
 }
 
 /**
@@ -95,9 +120,9 @@ test('cancelled midway, and failing on a read midway: no file, no export entry, 
     assert.equal(kinds.length, CAPTURES + 1);
 
     // Cancel: the reads slowed down, so that the person's click lands midway.
-    const { page, downloads } = await openJournal(browser, slowReads);
+    const { page, downloads, said } = await openJournal(browser, slowReads);
     await page.click('#export');
-    await page.waitForFunction(() => /** @type {HTMLProgressElement} */ (document.getElementById('export-progress')).value >= 5);
+    await waitForExport(page, said, { files: 5 });
     const midway = await page.evaluate(() => /** @type {HTMLProgressElement} */ (document.getElementById('export-progress')).value);
     assert.ok(midway < CAPTURES, `the cancel comes midway (${midway} of ${CAPTURES} files)`);
     await page.click('#export-cancel');
@@ -126,7 +151,7 @@ test('cancelled midway, and failing on a read midway: no file, no export entry, 
       /** @type {any} */ (globalThis).failAfter = 20;
     });
     await failing.page.click('#export');
-    await failing.page.waitForSelector('#export-error:not([hidden])');
+    await waitForExport(failing.page, failing.said, { selector: '#export-error:not([hidden])' });
     assert.match((await failing.page.textContent('#export-error')) ?? '', /lecture du disque impossible/);
     const reached = await failing.page.evaluate(() => /** @type {HTMLProgressElement} */ (document.getElementById('export-progress')).value);
     assert.ok(reached > 0 && reached <= 20, `it failed midway (${reached} files written)`);
@@ -150,9 +175,9 @@ test('the disk full midway: no file, no export entry, nothing left; with room ag
     const { usage } = await cdp.send('Storage.getUsageAndQuota', { origin });
     // Room for 15 of the 40 MB the bundle takes.
     await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage + 15 * 1024 * 1024 });
-    const { page, downloads } = await openJournal(browser);
+    const { page, downloads, said } = await openJournal(browser);
     await page.click('#export');
-    await page.waitForSelector('#export-error:not([hidden])');
+    await waitForExport(page, said, { selector: '#export-error:not([hidden])' });
     assert.match((await page.textContent('#export-error')) ?? '', /(l'espace de stockage de l'appareil est plein|the device's storage is full)/);
     const reached = await page.evaluate(() => /** @type {HTMLProgressElement} */ (document.getElementById('export-progress')).value);
     assert.ok(reached > 0 && reached < 40, `it failed midway (${reached} of 40 files)`);
