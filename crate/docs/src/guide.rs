@@ -16,6 +16,7 @@ use crate::report::letters;
 use temoin_core::journal::Entry;
 use temoin_core::lang::Lang;
 use temoin_core::model::{Category, StepDone};
+use temoin_core::notice::CaptureNotice;
 use temoin_core::view::{CaseView, ItemView};
 
 /// What a case (or one capture) is about, as the guide routes it.
@@ -46,6 +47,9 @@ pub struct Situation {
     pub adult_victim: bool,
     /// ISO code: `FR`, `BE`, `CH`, `CA`, `UK`, `US`.
     pub country: String,
+    /// The capture shown cut its post's image (or a selected post's): it went beyond the
+    /// screen. Only for one capture's guide, just after it was taken.
+    pub post_cut: bool,
 }
 
 impl Situation {
@@ -91,6 +95,13 @@ impl Situation {
             school: view.details.as_ref().is_some_and(|d| d.school),
             minor_sexual_image: minor && categories.contains(&Category::IntimateImages),
             adult_victim: view.details.as_ref().is_some_and(|d| !d.minor),
+            post_cut: seq.is_some()
+                && captures.iter().filter_map(|i| i.capture.as_ref()).any(|c| {
+                    c.notices.iter().any(|n| {
+                        n == CaptureNotice::PostCropClipped.as_str()
+                            || n == CaptureNotice::ItemCropClipped.as_str()
+                    })
+                }),
             platforms,
             public_platforms,
             categories,
@@ -495,6 +506,17 @@ fn now(s: &Situation, pharos: bool, lang: Lang) -> Vec<Action> {
         Status::Verified,
         lang,
     ));
+    if s.post_cut {
+        out.push(action(
+            "capture-again-whole", 2, audience,
+            say(("Le message est coupé sur l'image", "The message is cut off in the picture"), ("Le message est coupé sur l'image", "The message is cut off in the picture")),
+            say(
+                ("Il dépassait de l'écran. Fais défiler pour qu'il soit en entier à l'écran, puis capture-le encore une fois. La première capture reste dans le dossier. S'il est plus grand que l'écran, coche «\u{a0}Inclure la page entière dans chaque capture\u{a0}» dans les Réglages de Témoin avant de recommencer.", "It went beyond the screen. Scroll so that it is wholly on screen, then capture it once more. The first capture stays in the case. If it is taller than the screen, tick \"Include the full page in every capture\" in Témoin's Settings before you try again."),
+                ("Il dépassait de l'écran. Faites défiler pour qu'il soit en entier à l'écran, puis capturez-le encore une fois. La première capture reste dans le dossier. S'il est plus grand que l'écran, cochez «\u{a0}Inclure la page entière dans chaque capture\u{a0}» dans les Réglages de Témoin avant de recommencer.", "It went beyond the screen. Scroll so that it is wholly on screen, then capture it once more. The first capture stays in the case. If it is taller than the screen, tick \"Include the full page in every capture\" in Témoin's Settings before you try again."),
+            ),
+            GUIDE, Status::Verified, lang,
+        ));
+    }
     if s.email {
         out.push(action(
             "keep-emails", 2, audience,

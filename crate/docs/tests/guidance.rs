@@ -1375,3 +1375,94 @@ fn the_report_names_each_category_as_the_person_chose_it() {
         }
     }
 }
+
+/// `b` with its capture (entry 2) recorded with `notices`, as the worker writes them.
+fn with_capture_notices(mut b: Built, notices: &[&str]) -> Built {
+    let EventBody::Capture(mut capture) = temoin_core::journal::parse_event(&b.entries[1].json)
+        .unwrap()
+        .body
+    else {
+        panic!("entry 2 is a capture")
+    };
+    capture.notices = notices.iter().map(|n| (*n).to_owned()).collect();
+    b.entries.truncate(1);
+    b.entries.push(
+        seal(
+            &b.entries[0].head(),
+            "case",
+            "2026-11-28T12:00:00.000Z",
+            EventBody::Capture(capture),
+        )
+        .unwrap(),
+    );
+    b.view = CaseView::build("case", &b.entries);
+    b
+}
+
+#[test]
+fn a_post_cut_off_in_its_image_is_said_just_after_the_capture() {
+    let options: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../_locales/fr/messages.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let option_label = options["optionsFullPage"]["message"].as_str().unwrap();
+    for notice in ["post-crop-clipped", "item-crop-clipped"] {
+        let cut = with_capture_notices(instagram_insult(), &[notice, "mhtml-unavailable"]);
+        let g = guide(&cut, Some(2), Lang::Fr);
+        let now: Vec<&str> = g.now.iter().map(|a| a.id.as_str()).collect();
+        let again = now.iter().position(|id| *id == "capture-again-whole");
+        assert_eq!(
+            again,
+            now.iter()
+                .position(|id| *id == "capture-first")
+                .map(|i| i + 1),
+            "{notice}: right after 'keep the evidence first' ({now:?})"
+        );
+        let card = &g.now[again.unwrap()];
+        assert_french_typography(&card.text, "capture again");
+        assert!(
+            card.text.contains("capture-le encore une fois")
+                && card
+                    .text
+                    .contains("La première capture reste dans le dossier"),
+            "{}",
+            card.text
+        );
+        // The option is named as the options page shows it.
+        let named = card
+            .text
+            .split('«')
+            .nth(1)
+            .unwrap()
+            .split('»')
+            .next()
+            .unwrap();
+        assert!(
+            option_label.starts_with(named.trim_matches('\u{a0}')),
+            "{named:?} is the option {option_label:?}"
+        );
+        let settings = options["navOptions"]["message"].as_str().unwrap();
+        assert!(
+            card.text.contains(&format!("les {settings} de Témoin")),
+            "the settings named as the page's link names them ({settings:?})"
+        );
+        assert!(guide(&cut, Some(2), Lang::En).now[again.unwrap()]
+            .text
+            .contains("capture it once more"));
+        // The whole case's guide is not the moment.
+        assert!(!guide(&cut, None, Lang::Fr)
+            .now
+            .iter()
+            .any(|a| a.id == "capture-again-whole"));
+    }
+    // A capture whose post is whole in its image: nothing said.
+    let whole = with_capture_notices(instagram_insult(), &["mhtml-unavailable"]);
+    assert!(!guide(&whole, Some(2), Lang::Fr)
+        .now
+        .iter()
+        .any(|a| a.id == "capture-again-whole"));
+}

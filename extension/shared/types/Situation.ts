@@ -45,4 +45,9 @@ adultVictim: boolean,
 /**
  * ISO code: `FR`, `BE`, `CH`, `CA`, `UK`, `US`.
  */
-country: string, };
+country: string, 
+/**
+ * The capture shown cut its post's image (or a selected post's): it went beyond the
+ * screen. Only for one capture's guide, just after it was taken.
+ */
+postCut: boolean, };
