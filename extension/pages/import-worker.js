@@ -2,12 +2,13 @@
 // bundle between two of these, one a core, and merges their parts).
 //
 // The chosen File is streamed from start to end through a reader that fills memory this worker
-// owns (a BYOB reader of `File.stream()`), a window of members at a time: the core checks and
-// hashes each member from the window. `FileReaderSync` slices were the first way, and each
-// left an ArrayBuffer behind that only the collector freed, 4 to 5 times the window a second:
-// the page grew by 350 to 450 MB while it read a 1 GB bundle, against 30 MB this way
-// (BENCHMARKS.md §4). They still serve the directory's few reads at the file's end and a member
-// too large for a window, read in 1 MB slices.
+// owns (a BYOB reader of `File.stream()`), a window of members at a time: the core checks each
+// member from the window, and the member's digest is made there, by the browser for an image
+// stored as it is (`digestInWindow`), by the core for the rest. `FileReaderSync` slices were the
+// first way, and each left an ArrayBuffer behind that only the collector freed, 4 to 5 times
+// the window a second: the page grew by 350 to 450 MB while it read a 1 GB bundle, against 30 MB
+// this way (BENCHMARKS.md §4). They still serve the directory's few reads at the file's end and
+// a member too large for a window, read in slices of up to 4 MB, never past that member.
 //
 // Messages in: { type: 'scan', file, part, parts, expectHead }, then for part 0 only
 // { type: 'verify', parts: [...] } with every part's result. Out: { type: 'progress', done },
@@ -106,7 +107,7 @@ function streamer(file, start, end) {
     leftover = null;
   };
   return {
-    /** The next `size` bytes, or fewer where the file ends. @param {number} size @returns {Promise<Uint8Array>} */
+    /** The next `size` bytes, or fewer where the file ends. @param {number} size @returns {Promise<Uint8Array<ArrayBuffer>>} */
     async next(size) {
       if (!reader) open();
       turn ^= 1;
@@ -149,21 +150,47 @@ function streamer(file, start, end) {
   };
 }
 
+/** A member smaller than this is hashed by the core: a call to the browser costs a round trip. */
+const BROWSER_DIGEST_FROM = 64 << 10;
+
+/**
+ * The SHA-256 of `length` bytes at `offset` of the file, by the browser, when the window holds
+ * them all; else undefined, and the core hashes them as it reads them. The browser's SHA-256
+ * (the CPU's SHA instructions where it has them) runs at about 790 MB/s here against the
+ * core's 260 in WebAssembly (BENCHMARKS.md §1), and the core's was most of the import's time
+ * (§4); it is also another implementation than the one that wrote the sums. The core still
+ * checks the member's place, header, size and CRC-32, from the same window, and compares every
+ * digest.
+ * @param {{ at: number, bytes: Uint8Array<ArrayBuffer> }} window @param {number} offset @param {number} length
+ */
+async function digestInWindow(window, offset, length) {
+  const from = offset - window.at;
+  if (length < BROWSER_DIGEST_FROM || from < 0 || from + length > window.bytes.length) return undefined;
+  return new Uint8Array(await crypto.subtle.digest('SHA-256', window.bytes.subarray(from, from + length)));
+}
+
 /**
  * Checks and hashes part `part` of `parts` of the bundle, a window of members at a time.
  * @param {File} file @param {number} part @param {number} parts
  */
 async function scanPart(file, part, parts) {
   const sync = new scope.FileReaderSync();
-  /** The bytes streamed for the members being read, and where they start in the file. @type {{ at: number, bytes: Uint8Array }} */
+  /** The bytes streamed for the members being read, and where they start in the file. @type {{ at: number, bytes: Uint8Array<ArrayBuffer> }} */
   let window = { at: 0, bytes: new Uint8Array(0) };
+  /**
+   * Where the member read in slices (too large for a window) ends: the core's read-ahead stops
+   * there, so the members after it are read from their window, the bytes their digest is made
+   * of, not from a second read of the file.
+   */
+  let slicesEnd = 0;
   const slices = {
     size: file.size,
     /** @param {number} offset @param {number} length */
     read(offset, length) {
       const from = offset - window.at;
       if (from >= 0 && from < window.bytes.length) return window.bytes.subarray(from, Math.min(window.bytes.length, from + length));
-      return new Uint8Array(sync.readAsArrayBuffer(file.slice(offset, offset + length)));
+      const end = offset < slicesEnd ? Math.min(offset + length, slicesEnd) : offset + length;
+      return new Uint8Array(sync.readAsArrayBuffer(file.slice(offset, end)));
     },
   };
   const scan = new core.BundleScan(slices);
@@ -182,13 +209,14 @@ async function scanPart(file, part, parts) {
       groups.push({ i, j, size, whole: size <= LARGEST_WINDOW });
       i = j;
     }
-    /** The next window, read while the core works on the current one. @type {Promise<Uint8Array> | null} */
+    /** The next window, read while the core works on the current one. @type {Promise<Uint8Array<ArrayBuffer>> | null} */
     let ahead = null;
     let posted = 0;
     for (const [g, { i, j, size, whole }] of groups.entries()) {
       if (whole) window = { at: bounds[i], bytes: await (ahead ?? stream.next(size)) };
       else {
         window = { at: 0, bytes: new Uint8Array(0) };
+        slicesEnd = bounds[j];
         stream.skip(size);
       }
       const next = groups[g + 1];
@@ -196,7 +224,8 @@ async function scanPart(file, part, parts) {
       // Awaited at the next window; a failure meanwhile is reported there, not twice.
       ahead?.catch(() => {});
       for (let m = i; m < j; m += 1) {
-        const ended = scan.scanNext();
+        const stored = scan.checkNext();
+        const ended = scan.readNext(stored ? await digestInWindow(window, stored[0], stored[1]) : undefined);
         if (Date.now() - posted > 100) {
           posted = Date.now();
           scope.postMessage({ type: 'progress', done: Math.max(0, ended - bounds[from]) });

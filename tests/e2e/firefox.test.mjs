@@ -3,14 +3,14 @@
 // export cancelled midway leaves no file and no entry, and the Export button's next one verifies.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveFixtures } from '../support/server.mjs';
 import { closeFirefox, launchFirefoxWithExtension } from '../support/firefox.mjs';
 import { readStoredJournal } from '../support/chromium.mjs';
 import { assertChainValid, assertEntryWhole } from '../support/journal.mjs';
-import { temoin } from '../support/tools.mjs';
+import { flipStoredByte, temoin } from '../support/tools.mjs';
 import { exportFiles, fillCase, slowReads } from '../support/fill.mjs';
 
 /** @type {Awaited<ReturnType<typeof serveFixtures>>} */
@@ -150,4 +150,17 @@ test('Firefox: an export cancelled midway saves nothing and seals nothing; the n
   await extensionPage.waitForFunction(() => ['valid', 'altered', 'unreadable', 'failed'].includes(document.getElementById('result')?.dataset.state ?? ''), { timeout: 120_000 });
   const shown = await extensionPage.evaluate(() => ({ state: document.getElementById('result')?.dataset.state, head: document.getElementById('result')?.dataset.head, text: document.getElementById('result')?.textContent }));
   assert.deepEqual([shown.state, shown.head], ['valid', JSON.parse(verified.stdout).head.hash], String(shown.text));
+
+  // The same bundle with a file of its second half edited and its CRC-32 made to match: only
+  // the digest can tell, and here it is Firefox's own SHA-256 that makes it.
+  const edited = join(work, 'edited.zip');
+  await writeFile(edited, flipStoredByte(await readFile(join(downloads, saved)), 'captures/000030/screenshot-visible.png'));
+  const cli = JSON.parse(temoin(['verify', '--json', edited]).stdout);
+  assert.equal(cli.ok, false);
+  const editedInput = /** @type {import('puppeteer-core').ElementHandle<HTMLInputElement>} */ (await extensionPage.$('#bundle-input'));
+  await editedInput.uploadFile(edited);
+  await extensionPage.waitForFunction(() => document.getElementById('result')?.dataset.state === 'altered', { timeout: 120_000 });
+  const problems = await extensionPage.evaluate(() => [...document.querySelectorAll('#problems li[data-code]')].map((li) => ({ code: /** @type {HTMLElement} */ (li).dataset.code, text: li.textContent ?? '' })));
+  assert.deepEqual([...new Set(problems.map((p) => p.code))].sort(), [...new Set(cli.problems.map((/** @type {any} */ p) => p.code))].sort());
+  assert.ok(problems.some((p) => p.text.includes('captures/000030/screenshot-visible.png')), JSON.stringify(problems));
 });

@@ -1,7 +1,8 @@
 // The import page over the whole corpus of bad bundles (crate/testdata/corpus/): each one is
 // altered or unreadable with the same code as `temoin verify`, each genuine one valid; and a
-// genuine bundle of 200 MB made on the fly verifies in the page's workers, read in two parts,
-// with progress shown, and damage in either part gets the verdict `temoin verify` gives.
+// genuine bundle of 200 MB made on the fly (one of its files larger than a worker's window)
+// verifies in the page's workers, read in two parts, with progress shown, and damage in either
+// part gets the verdict `temoin verify` gives.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -117,7 +118,9 @@ test('a 200 MB bundle verifies in two workers, with progress; damage in either p
   const early = Math.floor(zip.length * 0.1);
   /** @type {[string, (b: Buffer) => void][]} */
   const damages = [
-    ['a stored file of the second part edited, its CRC-32 made to match', (b) => flipStoredByte(b, 'captures/000020/screenshot-full.png').copy(b)],
+    ['a stored file of the second part edited, its CRC-32 made to match', (b) => flipStoredByte(b, 'captures/000015/screenshot-full.png').copy(b)],
+    ['the file larger than a window (72 MB, read in slices) edited, its CRC-32 made to match', (b) => flipStoredByte(b, 'captures/000002/screenshot-full.png').copy(b)],
+    ['the file after it, in the same part, edited, its CRC-32 made to match', (b) => flipStoredByte(b, 'captures/000003/screenshot-full.png').copy(b)],
     ['a byte of the second part flipped', (b) => { b[late] ^= 1; }],
     ['a byte flipped in each part: the first one is named', (b) => { b[early] ^= 1; b[late] ^= 1; }],
     ['the directory points its last file past the end of the bundle', (b) => b.writeUInt32LE(b.length + 1000, centralRecord(b, 'SHA256SUMS') + 42)],

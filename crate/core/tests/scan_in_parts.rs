@@ -12,6 +12,8 @@ use temoin_core::bundle::read::{Limits, Scan, Scanned};
 use temoin_core::bundle::verify::{verify_bundle, verify_scanned, BundleReport};
 use temoin_core::error::{ErrorCode, Result};
 
+use sha2::{Digest, Sha256};
+
 fn bundles() -> Vec<(String, Vec<u8>)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../testdata");
     let mut out = Vec::new();
@@ -56,6 +58,41 @@ fn verify_in_parts(bytes: &[u8], parts: usize) -> Result<BundleReport> {
     verify_scanned(&Scanned::merge(read)?, None)
 }
 
+/// Reads `bytes` in `parts` as the import page does when the browser hashes: each stored
+/// member's digest made outside the core, over the bytes `check_next` points to, by `hash`.
+fn verify_with_digests_given(
+    bytes: &[u8],
+    parts: usize,
+    hash: impl Fn(&[u8]) -> [u8; 32],
+) -> Result<BundleReport> {
+    let count = Scan::open(Cursor::new(bytes), &Limits::default())?
+        .bounds()
+        .len()
+        - 1;
+    let mut read = Vec::new();
+    for k in 0..parts {
+        let mut scan = Scan::open(Cursor::new(bytes), &Limits::default())?;
+        scan.restrict(count * k / parts, count * (k + 1) / parts)?;
+        while scan.remaining() > 0 {
+            let given = scan.check_next()?.and_then(|d| {
+                let (from, len) = (
+                    usize::try_from(d.offset).ok()?,
+                    usize::try_from(d.len).ok()?,
+                );
+                // Where the file is shorter than its directory says, the core reads and refuses.
+                bytes.get(from..from.checked_add(len)?).map(&hash)
+            });
+            scan.read_next(given)?;
+        }
+        read.push(scan.finish()?);
+    }
+    verify_scanned(&Scanned::merge(read)?, None)
+}
+
+fn sha256(bytes: &[u8]) -> [u8; 32] {
+    Sha256::digest(bytes).into()
+}
+
 fn outcome(r: Result<BundleReport>) -> String {
     match r {
         Ok(r) => format!(
@@ -84,6 +121,69 @@ fn every_bundle_read_in_parts_gives_the_verdict_of_one_reading() {
             );
         }
     }
+}
+
+#[test]
+fn every_bundle_read_with_digests_made_outside_gives_the_verdict_of_one_reading() {
+    for (name, bytes) in bundles() {
+        let whole = outcome(verify_bundle(Cursor::new(&bytes), &Limits::default(), None));
+        for parts in 1..=4 {
+            assert_eq!(
+                outcome(verify_with_digests_given(&bytes, parts, sha256)),
+                whole,
+                "{name} in {parts} parts"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_digest_given_is_the_one_compared() {
+    // A digest made wrong outside the core shows as the files' digests not matching: the core
+    // does not make its own behind it, so the test above could not pass by chance.
+    let (name, bytes) = bundles()
+        .into_iter()
+        .find(|(n, _)| n.starts_with("corpus/genuine/"))
+        .unwrap();
+    let report = verify_with_digests_given(&bytes, 1, |b| {
+        let mut d = sha256(b);
+        d[0] ^= 1;
+        d
+    })
+    .unwrap();
+    assert!(!report.ok, "{name}: a wrong digest given must not verify");
+    assert!(!report.problems.is_empty());
+}
+
+#[test]
+fn a_digest_is_taken_only_for_a_member_stored_as_it_is() {
+    let mut refused = 0;
+    for (name, bytes) in bundles()
+        .into_iter()
+        .filter(|(n, _)| !n.starts_with("corpus/bad/"))
+    {
+        let mut scan = Scan::open(Cursor::new(&bytes), &Limits::default()).unwrap();
+        // Not before the member is checked.
+        assert_eq!(
+            scan.read_next(None).unwrap_err().code,
+            ErrorCode::Unexpected
+        );
+        while scan.remaining() > 0 {
+            if scan.check_next().unwrap().is_none() {
+                // Kept in memory (the metadata files, stored or deflated) or deflated: the core
+                // hashes what it reads and takes no digest given; the member is still to read.
+                assert_eq!(
+                    scan.read_next(Some([0; 32])).unwrap_err().code,
+                    ErrorCode::Unexpected,
+                    "{name}"
+                );
+                refused += 1;
+            }
+            scan.read_next(None).unwrap();
+        }
+        scan.finish().unwrap();
+    }
+    assert!(refused > 0);
 }
 
 #[test]

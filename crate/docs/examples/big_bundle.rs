@@ -1,6 +1,8 @@
-//! Writes a genuine version-2 bundle of about `MB` megabytes (screenshots of 8 MB), through the
-//! public API as the extension does: `cargo run --example big_bundle -- OUT.zip MB`. The import
-//! page's e2e test verifies one made on the fly, to show that its worker reads in slices.
+//! Writes a genuine version-2 bundle of about `MB` megabytes (screenshots of 8 MB, the second one a
+//! tall page of 72 MB), through the public API as the extension does:
+//! `cargo run --example big_bundle -- OUT.zip MB`. The import page's e2e test verifies one made on
+//! the fly, to show that its workers stream it, and read a file larger than their window (64 MB)
+//! in slices.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::fs::File;
@@ -14,9 +16,22 @@ use temoin_docs::export::{BundleWriter, ExportInfo};
 
 const AT: &str = "2026-11-28T12:00:00.000Z";
 const SHOT: usize = 8 << 20;
+/// The second capture's screenshot: a tall page, larger than the import page's window, followed
+/// in the same half of the bundle by others.
+const TALL: usize = 72 << 20;
+const TALL_AT: u32 = 1;
+
+fn size_of_shot(i: u32) -> usize {
+    if i == TALL_AT {
+        TALL
+    } else {
+        SHOT
+    }
+}
 
 /// Noise that does not compress: 64 KiB of it, tiled, each tile numbered.
 fn screenshot(seed: u32) -> Vec<u8> {
+    let size = size_of_shot(seed);
     let mut tile = vec![0u8; 64 << 10];
     let mut x = seed.wrapping_mul(2_654_435_761) | 1;
     for b in &mut tile {
@@ -25,8 +40,8 @@ fn screenshot(seed: u32) -> Vec<u8> {
         x ^= x << 5;
         *b = x as u8;
     }
-    let mut v = Vec::with_capacity(SHOT);
-    for i in 0..(SHOT / tile.len()) as u32 {
+    let mut v = Vec::with_capacity(size);
+    for i in 0..(size / tile.len()) as u32 {
         v.extend_from_slice(&i.to_le_bytes());
         v.extend_from_slice(&tile[4..]);
     }
@@ -38,7 +53,9 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let out = args.get(1).expect("usage: big_bundle OUT.zip MB");
     let megabytes: usize = args.get(2).and_then(|m| m.parse().ok()).unwrap_or(300);
-    let captures = (megabytes << 20).div_ceil(SHOT) as u32;
+    let captures = ((megabytes << 20).saturating_sub(TALL - SHOT))
+        .div_ceil(SHOT)
+        .max(TALL_AT as usize + 1) as u32;
     let mut head = Head::genesis();
     let mut entries = Vec::new();
     for i in 0..captures {

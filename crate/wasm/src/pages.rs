@@ -347,11 +347,32 @@ impl BundleScan {
             .map_err(to_js_error)
     }
 
-    /// Checks and reads the next member; returns where its bytes end.
-    #[wasm_bindgen(js_name = scanNext)]
-    pub fn scan_next(&mut self) -> Result<f64, JsValue> {
+    /// Checks the next member's place and name; `[offset, length]` of its content in the file
+    /// when the caller may hash it itself and give the digest to `readNext`, else undefined.
+    #[wasm_bindgen(js_name = checkNext)]
+    pub fn check_next(&mut self) -> Result<Option<Vec<f64>>, JsValue> {
         let scan = self.scan.as_mut().ok_or_else(scan_done)?;
-        scan.scan_next().map(|end| end as f64).map_err(to_js_error)
+        let stored = scan.check_next().map_err(to_js_error)?;
+        Ok(stored.map(|d| vec![d.offset as f64, d.len as f64]))
+    }
+
+    /// Reads the member `checkNext` checked, taking `sha256` (32 bytes) as the digest of the
+    /// content it pointed to, or hashing it here; returns where its bytes end.
+    #[wasm_bindgen(js_name = readNext)]
+    pub fn read_next(&mut self, sha256: Option<Vec<u8>>) -> Result<f64, JsValue> {
+        let scan = self.scan.as_mut().ok_or_else(scan_done)?;
+        let given = match sha256 {
+            None => None,
+            Some(bytes) => Some(<[u8; 32]>::try_from(bytes.as_slice()).map_err(|_| {
+                to_js_error(Error::new(
+                    ErrorCode::Unexpected,
+                    format!("a SHA-256 digest has 32 bytes, not {}", bytes.len()),
+                ))
+            })?),
+        };
+        scan.read_next(given)
+            .map(|end| end as f64)
+            .map_err(to_js_error)
     }
 
     pub fn remaining(&self) -> u32 {

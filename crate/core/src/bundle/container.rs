@@ -39,7 +39,7 @@ const ZIP64_LOCATOR_LEN: u64 = 20;
 const MAX32: u32 = u32::MAX;
 const MAX16: u16 = u16::MAX;
 
-const STORED: u16 = 0;
+pub(crate) const STORED: u16 = 0;
 const DEFLATED: u16 = 8;
 /// The most a written entry may be deflated: half the ratio the reader refuses (`max_ratio`,
 /// 100), so that whatever Témoin writes, Témoin and other careful readers open.

@@ -2,8 +2,9 @@
 //! the raw bytes before anything is inflated (bundle/container.rs), then the file is read once
 //! from start to end, each member's place, local header and name checked just before its data;
 //! sizes are enforced while reading (a declared size is a claim, not a fact), and every file is
-//! hashed as it streams by. Only the small metadata files are kept in memory, each
-//! within a bound fixed before it is read.
+//! hashed as it streams by (by the core, or, for a file stored as it is, by a caller that holds
+//! its bytes: `check_next`). Only the small metadata files are kept in memory, each within a
+//! bound fixed before it is read.
 
 use std::collections::BTreeMap;
 use std::io::{Read, Seek};
@@ -11,7 +12,9 @@ use std::io::{Read, Seek};
 use crate::digest::Sha256Stream;
 use crate::error::{Error, ErrorCode, Result};
 
-use super::container::{read_central, read_member, ContainerLimits, Member, Source, Tiling};
+use super::container::{
+    read_central, read_member, ContainerLimits, Member, Source, Tiling, STORED,
+};
 use super::{is_layout_path, CHAIN_HEAD, JOURNAL, MANIFEST, SUMS};
 
 #[derive(Debug, Clone, Copy)]
@@ -90,6 +93,15 @@ pub struct Scan<R: Read + Seek> {
     end: usize,
     tiling: Tiling,
     scanned: Scanned,
+    /// The next member's place and name are checked; whether its bytes are kept in memory.
+    checked: Option<bool>,
+}
+
+/// Where a stored member's bytes lie in the file: they are its content as they are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StoredData {
+    pub offset: u64,
+    pub len: u64,
 }
 
 impl<R: Read + Seek> Scan<R> {
@@ -111,6 +123,7 @@ impl<R: Read + Seek> Scan<R> {
             next: 0,
             end: count,
             tiling: Tiling::new(0, central.cd_offset, central.cd_offset),
+            checked: None,
             cd_offset: central.cd_offset,
             scanned: Scanned {
                 uses_descriptors: central.uses_descriptors,
@@ -139,7 +152,7 @@ impl<R: Read + Seek> Scan<R> {
     /// readers. Only before the first member is scanned.
     pub fn restrict(&mut self, from: usize, to: usize) -> Result<()> {
         let count = self.members.len();
-        if self.next != 0 || from > to || to > count {
+        if self.next != 0 || self.checked.is_some() || from > to || to > count {
             return Err(Error::new(
                 ErrorCode::Unexpected,
                 format!("members {from}..{to} of {count} cannot be a part of this scan"),
@@ -165,14 +178,23 @@ impl<R: Read + Seek> Scan<R> {
 
     /// Checks and reads the next member; returns where its bytes end in the file.
     pub fn scan_next(&mut self) -> Result<u64> {
+        self.check_next()?;
+        self.read_next(None)
+    }
+
+    /// Checks the next member's place and name, before any of its bytes are read. Returns where
+    /// its content lies in the file when it is stored as it is and not kept in memory: a caller
+    /// that has those bytes at hand may hash them itself (the browser's SHA-256 runs at three
+    /// times the core's in WebAssembly) and give the digest to `read_next`.
+    pub fn check_next(&mut self) -> Result<Option<StoredData>> {
         let Some(m) = self
             .members
             .get_mut(self.next)
-            .filter(|_| self.next < self.end)
+            .filter(|_| self.next < self.end && self.checked.is_none())
         else {
             return Err(Error::new(
                 ErrorCode::Unexpected,
-                "no member is left to scan",
+                "no member is left to check",
             ));
         };
         // Its place first: a file that shares another's bytes is refused as such, whatever
@@ -199,25 +221,56 @@ impl<R: Read + Seek> Scan<R> {
             }
             _ => false,
         };
+        self.checked = Some(keep);
+        Ok(
+            (!keep && m.method == STORED && m.compressed == m.size).then_some(StoredData {
+                offset: m.data_offset,
+                len: m.size,
+            }),
+        )
+    }
+
+    /// Reads the member `check_next` checked: its size, CRC-32 and, unless `sha256` gives the
+    /// digest of the bytes `check_next` pointed to, its SHA-256. Returns where it ends.
+    pub fn read_next(&mut self, sha256: Option<[u8; 32]>) -> Result<u64> {
+        let (Some(keep), Some(m)) = (self.checked, self.members.get(self.next)) else {
+            return Err(Error::new(
+                ErrorCode::Unexpected,
+                "no member was checked before it is read",
+            ));
+        };
+        if sha256.is_some() && (keep || m.method != STORED) {
+            return Err(Error::new(
+                ErrorCode::Unexpected,
+                format!(
+                    "'{}' is not stored as it is: its digest is the core's to make",
+                    m.name
+                ),
+            ));
+        }
         let mut hasher = Sha256Stream::new();
         let mut kept = Vec::new();
         read_member(&mut self.src, m, |chunk| {
-            hasher.update(chunk);
+            if sha256.is_none() {
+                hasher.update(chunk);
+            }
             if keep {
                 kept.extend_from_slice(chunk);
             }
         })?;
+        let digest = sha256.map_or_else(|| hasher.finish_hex(), hex::encode);
         self.scanned.files.insert(
             m.name.clone(),
             ScannedFile {
                 size: m.size,
-                sha256: hasher.finish_hex(),
+                sha256: digest,
             },
         );
         if keep {
             self.scanned.meta.insert(m.name.clone(), kept);
         }
         let ended = m.data_offset + m.compressed;
+        self.checked = None;
         self.next += 1;
         Ok(ended)
     }
