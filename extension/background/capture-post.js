@@ -28,7 +28,8 @@ export async function cropPost(page, frameId, visible, full) {
   const inView = box.y >= 0 && box.y + box.height <= page.viewport.height;
   const source = !inView && full ? { png: full, top: page.scroll.y } : { png: visible, top: 0 };
   const cut = await crop(source.png, { x: box.x * scale, y: (box.y + source.top) * scale, width: box.width * scale, height: box.height * scale });
-  if (!cut) return { artifacts: [], notices: [], crop: null };
+  // Wholly outside the picture (past the full page's end): no crop, and the record says so.
+  if (!cut) return { artifacts: [], notices: box.width > 0 && box.height > 0 ? ['post-crop-clipped'] : [], crop: null };
   return {
     artifacts: [{ name: 'screenshot-post.png', mediaType: 'image/png', bytes: cut.png, method: `crop of ${source.png === visible ? 'screenshot-visible.png' : 'screenshot-full.png'} to the post's box (CSS pixels × ${scale})` }],
     notices: cut.clipped ? ['post-crop-clipped'] : [],

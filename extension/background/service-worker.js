@@ -103,6 +103,21 @@ function capturedTitle(result) {
 }
 
 /**
+ * Whether the capture's picture of its post, or of some selected posts, is cut or missing: the
+ * guide the notification opens then says how to capture them whole.
+ * @param {import('./capture.js').CaptureResult} result
+ */
+function pictureCut(result) {
+  try {
+    /** @type {{ body?: { notices?: string[] } }} */
+    const event = JSON.parse(result.json);
+    return (event.body?.notices ?? []).some((n) => n === 'post-crop-clipped' || n === 'item-crop-clipped');
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Captures and tells the user how it went on the toolbar button.
  * @param {Partial<chrome.contextMenus.OnClickData>} info
  * @param {chrome.tabs.Tab | undefined} tab
@@ -121,7 +136,7 @@ async function captureAndReport(info, tab, run = info.menuItemId === CONVERSATIO
       // Which case the number on the button belongs to, for the popup (popup.js).
       await chrome.storage.session.set({ [capturedKey(tabId)]: { caseId: result.caseId, seq: result.seq } }).catch(() => {});
     }
-    await notify(notificationId(result.caseId, result.seq), capturedTitle(result), t('notifyCapturedMessage'), true);
+    await notify(notificationId(result.caseId, result.seq), capturedTitle(result), t(pictureCut(result) ? 'notifyCapturedCutMessage' : 'notifyCapturedMessage'), true);
     // Independent time, when on: queued now, asked for after; the capture never waits for it.
     void queueTimestamp({ caseId: result.caseId, seq: result.seq, hash: result.hash }).then(stampQueued);
     return { ok: true, seq: result.seq, hash: result.hash, caseId: result.caseId };

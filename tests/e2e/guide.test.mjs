@@ -190,7 +190,7 @@ test('capture, notification, guide for that capture, deadlines, done steps, lett
   assert.equal(await guide.isVisible('#urgent-hint'), true, 'a short clock is flagged outside the fold');
   assert.equal(
     ((await guide.textContent('#urgent-hint')) ?? '').replace(/\u00a0/g, ' '),
-    `Il faut parfois agir vite : montre aujourd’hui la partie « ${await guide.textContent('#adults summary')} » à un adulte de confiance.`.replace(/\u00a0/g, ' '),
+    `Il faut parfois agir vite : montre aujourd'hui la partie « ${await guide.textContent('#adults summary')} » à un adulte de confiance.`.replace(/\u00a0/g, ' '),
   );
   await guide.click('#adults summary');
   const press = guide.locator(`#deadlines li[data-kind="press-3-months"][data-entry="${second}"]`);

@@ -211,7 +211,7 @@ async function capturedEntry() {
     assert.equal(sha256(bytes), a.sha256, `${a.name}: SHA-256 recomputed`);
     files.set(a.name, bytes);
   }
-  return { event, files, stored, seq: /** @type {number} */ (result.seq) };
+  return { event, files, stored, seq: /** @type {number} */ (result.seq), caseId: /** @type {string} */ (result.caseId) };
 }
 
 /** Every item has its own crop, a PNG stored with the digest the item names. */
@@ -597,11 +597,23 @@ test('a raid longer than the cap: 500 items kept and the record says so; posts b
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
-  const { event, files } = await capturedEntry();
+  const { event, files, seq, caseId } = await capturedEntry();
   const body = event.body;
   assert.equal(body.items.length, 500);
   const notices = body.notices ?? [];
   for (const n of ['items-capped', 'item-crop-clipped', 'full-page-capped']) assert.ok(notices.includes(n), `${n} in ${notices.join()}`);
+  // The notification says that pictures are cut, and its guide says how to get them.
+  const notification = await browser.worker.evaluate(async (n) => {
+    const g = /** @type {any} */ (globalThis);
+    for (let waited = 0; !g.temoin.lastNotificationForTesting.id.endsWith(`|${n}`) && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    return g.temoin.lastNotificationForTesting;
+  }, seq);
+  assert.match(notification.message, /(le message est coupé sur l'image|the message is cut off in the picture)/, notification.message);
+  const guide = await browser.context.newPage();
+  await guide.goto(browser.extensionUrl(`extension/pages/guide.html?${new URLSearchParams({ case: caseId, capture: String(seq) })}`));
+  await guide.waitForSelector('#now li[data-action="capture-again-whole"]');
+  assert.match((await guide.textContent('#now li[data-action="capture-again-whole"]')) ?? '', /(sont bien gardés|are kept)/);
+  await guide.close();
   const cropped = body.items.filter((/** @type {any} */ i) => i.crop);
   assert.ok(cropped.length > 50 && cropped.length < 500, `${cropped.length} crops`);
   for (const item of cropped) assert.equal(item.crop.sha256, sha256(/** @type {Buffer} */ (files.get(item.crop.name))));

@@ -36,7 +36,7 @@ pub enum CaptureNotice {
     FullPageOff,
     /// The right-clicked post was not recognised: no author, time or text.
     PostNotFound,
-    /// The post extended beyond the captured area: its crop is partial.
+    /// The post extended beyond the captured area: its crop is partial or missing.
     PostCropClipped,
     /// The post was inside an embedded frame: it was not cropped.
     PostInFrameNotCropped,

@@ -47,9 +47,13 @@ pub struct Situation {
     pub adult_victim: bool,
     /// ISO code: `FR`, `BE`, `CH`, `CA`, `UK`, `US`.
     pub country: String,
-    /// The capture shown cut its post's image (or a selected post's): it went beyond the
-    /// screen. Only for one capture's guide, just after it was taken.
+    /// The capture shown cut its post's picture, or has none of it: the post went beyond the
+    /// screen or the full page's end. Only for one capture's guide, just after it was taken.
     pub post_cut: bool,
+    /// Some posts of the selection shown have a cut picture or none.
+    pub items_cut: bool,
+    /// The capture shown was taken with the full-page option off.
+    pub full_page_off: bool,
 }
 
 impl Situation {
@@ -87,6 +91,14 @@ impl Situation {
         categories.sort();
         categories.dedup();
         let minor = view.minor();
+        // What one capture's notices say, for its own guide only.
+        let has = |notice: CaptureNotice| {
+            seq.is_some()
+                && captures
+                    .iter()
+                    .filter_map(|i| i.capture.as_ref())
+                    .any(|c| c.notices.iter().any(|n| n == notice.as_str()))
+        };
         Situation {
             public: captures.iter().any(|i| !i.label.private),
             private: captures.iter().any(|i| i.label.private),
@@ -95,13 +107,10 @@ impl Situation {
             school: view.details.as_ref().is_some_and(|d| d.school),
             minor_sexual_image: minor && categories.contains(&Category::IntimateImages),
             adult_victim: view.details.as_ref().is_some_and(|d| !d.minor),
-            post_cut: seq.is_some()
-                && captures.iter().filter_map(|i| i.capture.as_ref()).any(|c| {
-                    c.notices.iter().any(|n| {
-                        n == CaptureNotice::PostCropClipped.as_str()
-                            || n == CaptureNotice::ItemCropClipped.as_str()
-                    })
-                }),
+            post_cut: has(CaptureNotice::PostCropClipped)
+                && !seq.is_some_and(|n| recaptured_whole(view, n)),
+            items_cut: has(CaptureNotice::ItemCropClipped),
+            full_page_off: has(CaptureNotice::FullPageOff),
             platforms,
             public_platforms,
             categories,
@@ -121,6 +130,38 @@ impl Situation {
     fn has(&self, c: Category) -> bool {
         self.categories.contains(&c)
     }
+}
+
+/// Whether the post of capture `seq` was captured again later, whole in its picture (the same
+/// post: its address, or without one the page's and its words): the card that says how is done
+/// with.
+fn recaptured_whole(view: &CaseView, seq: u32) -> bool {
+    let key = |i: &ItemView| {
+        let c = i.capture.as_ref()?;
+        let post = c.post.as_ref()?;
+        Some(post.permalink.clone().unwrap_or_else(|| {
+            format!(
+                "{}\n{}",
+                c.page.url,
+                post.text.as_deref().unwrap_or_default()
+            )
+        }))
+    };
+    let Some(wanted) = view.item(seq).and_then(key) else {
+        return false;
+    };
+    view.items.iter().any(|i| {
+        i.seq > seq
+            && i.deleted.is_none()
+            && key(i).as_deref() == Some(wanted.as_str())
+            && i.capture.as_ref().is_some_and(|c| {
+                c.items.is_empty()
+                    && !c
+                        .notices
+                        .iter()
+                        .any(|n| n == CaptureNotice::PostCropClipped.as_str())
+            })
+    })
 }
 
 fn is_email(item: &ItemView) -> bool {
@@ -506,15 +547,48 @@ fn now(s: &Situation, pharos: bool, lang: Lang) -> Vec<Action> {
         Status::Verified,
         lang,
     ));
-    if s.post_cut {
+    if s.items_cut {
         out.push(action(
             "capture-again-whole", 2, audience,
-            say(("Le message est coupé sur l'image", "The message is cut off in the picture"), ("Le message est coupé sur l'image", "The message is cut off in the picture")),
+            say(("Des messages sont coupés sur les images", "Some messages are cut off in the pictures"), ("Des messages sont coupés sur les images", "Some messages are cut off in the pictures")),
+            say(
+                ("Certains messages n'ont pas d'image, ou une image coupée. Leur texte, leur auteur et leur adresse sont bien gardés. Pour avoir aussi leur image, fais défiler jusqu'à eux et capture-les encore une fois. La première capture reste dans le dossier.", "Some messages have no picture, or a cut one. Their text, author and address are kept. To get their picture too, scroll to them and capture them once more. The first capture stays in the case."),
+                ("Certains messages n'ont pas d'image, ou une image coupée. Leur texte, leur auteur et leur adresse sont bien gardés. Pour avoir aussi leur image, faites défiler jusqu'à eux et capturez-les encore une fois. La première capture reste dans le dossier.", "Some messages have no picture, or a cut one. Their text, author and address are kept. To get their picture too, scroll to them and capture them once more. The first capture stays in the case."),
+            ),
+            GUIDE, Status::Verified, lang,
+        ));
+    } else if s.post_cut {
+        // With the full page on, the picture is cut only past the full page's end: the option
+        // cannot help, and a post taller than the screen is captured in parts.
+        let text = if s.full_page_off {
             say(
                 ("Il dépassait de l'écran. Fais défiler pour qu'il soit en entier à l'écran, puis capture-le encore une fois. La première capture reste dans le dossier. S'il est plus grand que l'écran, coche «\u{a0}Inclure la page entière dans chaque capture\u{a0}» dans les Réglages de Témoin avant de recommencer.", "It went beyond the screen. Scroll so that it is wholly on screen, then capture it once more. The first capture stays in the case. If it is taller than the screen, tick \"Include the full page in every capture\" in Témoin's Settings before you try again."),
                 ("Il dépassait de l'écran. Faites défiler pour qu'il soit en entier à l'écran, puis capturez-le encore une fois. La première capture reste dans le dossier. S'il est plus grand que l'écran, cochez «\u{a0}Inclure la page entière dans chaque capture\u{a0}» dans les Réglages de Témoin avant de recommencer.", "It went beyond the screen. Scroll so that it is wholly on screen, then capture it once more. The first capture stays in the case. If it is taller than the screen, tick \"Include the full page in every capture\" in Témoin's Settings before you try again."),
+            )
+        } else {
+            say(
+                ("Il est trop loin dans la page pour l'image de la page entière. Fais défiler pour qu'il soit en entier à l'écran, puis capture-le encore une fois. S'il est plus grand que l'écran, capture-le en deux fois\u{a0}: son début en haut de l'écran, puis sa fin. La première capture reste dans le dossier.", "It is too far down the page for the full-page picture. Scroll so that it is wholly on screen, then capture it once more. If it is taller than the screen, capture it twice: its start at the top of the screen, then its end. The first capture stays in the case."),
+                ("Il est trop loin dans la page pour l'image de la page entière. Faites défiler pour qu'il soit en entier à l'écran, puis capturez-le encore une fois. S'il est plus grand que l'écran, capturez-le en deux fois\u{a0}: son début en haut de l'écran, puis sa fin. La première capture reste dans le dossier.", "It is too far down the page for the full-page picture. Scroll so that it is wholly on screen, then capture it once more. If it is taller than the screen, capture it twice: its start at the top of the screen, then its end. The first capture stays in the case."),
+            )
+        };
+        out.push(action(
+            "capture-again-whole",
+            2,
+            audience,
+            say(
+                (
+                    "Le message est coupé sur l'image",
+                    "The message is cut off in the picture",
+                ),
+                (
+                    "Le message est coupé sur l'image",
+                    "The message is cut off in the picture",
+                ),
             ),
-            GUIDE, Status::Verified, lang,
+            text,
+            GUIDE,
+            Status::Verified,
+            lang,
         ));
     }
     if s.email {

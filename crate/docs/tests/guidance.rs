@@ -1401,7 +1401,7 @@ fn with_capture_notices(mut b: Built, notices: &[&str]) -> Built {
 
 #[test]
 fn a_post_cut_off_in_its_image_is_said_just_after_the_capture() {
-    let options: serde_json::Value = serde_json::from_str(
+    let messages: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/../../_locales/fr/messages.json"
@@ -1409,59 +1409,96 @@ fn a_post_cut_off_in_its_image_is_said_just_after_the_capture() {
         .unwrap(),
     )
     .unwrap();
-    let option_label = options["optionsFullPage"]["message"].as_str().unwrap();
-    for notice in ["post-crop-clipped", "item-crop-clipped"] {
-        let cut = with_capture_notices(instagram_insult(), &[notice, "mhtml-unavailable"]);
-        let g = guide(&cut, Some(2), Lang::Fr);
-        let now: Vec<&str> = g.now.iter().map(|a| a.id.as_str()).collect();
-        let again = now.iter().position(|id| *id == "capture-again-whole");
-        assert_eq!(
-            again,
-            now.iter()
-                .position(|id| *id == "capture-first")
-                .map(|i| i + 1),
-            "{notice}: right after 'keep the evidence first' ({now:?})"
-        );
-        let card = &g.now[again.unwrap()];
-        assert_french_typography(&card.text, "capture again");
-        assert!(
-            card.text.contains("capture-le encore une fois")
-                && card
-                    .text
-                    .contains("La première capture reste dans le dossier"),
-            "{}",
-            card.text
-        );
-        // The option is named as the options page shows it.
-        let named = card
-            .text
-            .split('«')
-            .nth(1)
-            .unwrap()
-            .split('»')
-            .next()
-            .unwrap();
-        assert!(
-            option_label.starts_with(named.trim_matches('\u{a0}')),
-            "{named:?} is the option {option_label:?}"
-        );
-        let settings = options["navOptions"]["message"].as_str().unwrap();
-        assert!(
-            card.text.contains(&format!("les {settings} de Témoin")),
-            "the settings named as the page's link names them ({settings:?})"
-        );
-        assert!(guide(&cut, Some(2), Lang::En).now[again.unwrap()]
-            .text
-            .contains("capture it once more"));
+    let option_label = messages["optionsFullPage"]["message"].as_str().unwrap();
+    let settings = messages["navOptions"]["message"].as_str().unwrap();
+    // The card, right after « keep the evidence first », for one capture's notices.
+    let card = |notices: &[&str], lang: Lang| {
+        let cut = with_capture_notices(instagram_insult(), notices);
+        let g = guide(&cut, Some(2), lang);
         // The whole case's guide is not the moment.
-        assert!(!guide(&cut, None, Lang::Fr)
+        assert!(!guide(&cut, None, lang)
             .now
             .iter()
             .any(|a| a.id == "capture-again-whole"));
-    }
-    // A capture whose post is whole in its image: nothing said.
-    let whole = with_capture_notices(instagram_insult(), &["mhtml-unavailable"]);
-    assert!(!guide(&whole, Some(2), Lang::Fr)
+        let now: Vec<&str> = g.now.iter().map(|a| a.id.as_str()).collect();
+        let at = now.iter().position(|id| *id == "capture-again-whole")?;
+        assert_eq!(
+            now.get(at - 1),
+            Some(&"capture-first"),
+            "{notices:?}: right after 'keep the evidence first' ({now:?})"
+        );
+        Some(g.now[at].clone())
+    };
+
+    // The full-page option was off: the card names it, as the settings page does.
+    let off = card(&["full-page-off", "post-crop-clipped"], Lang::Fr).unwrap();
+    assert_french_typography(&off.text, "capture again");
+    assert_eq!(off.title, "Le message est coupé sur l'image");
+    assert!(
+        off.text.contains("capture-le encore une fois")
+            && off
+                .text
+                .contains("La première capture reste dans le dossier"),
+        "{}",
+        off.text
+    );
+    let named = off
+        .text
+        .split('«')
+        .nth(1)
+        .unwrap()
+        .split('»')
+        .next()
+        .unwrap();
+    assert!(
+        option_label.starts_with(named.trim_matches('\u{a0}')),
+        "{named:?} is the option {option_label:?}"
+    );
+    assert!(
+        off.text.contains(&format!("les {settings} de Témoin")),
+        "the settings named as the page's link names them ({settings:?})"
+    );
+    assert!(card(&["full-page-off", "post-crop-clipped"], Lang::En)
+        .unwrap()
+        .text
+        .contains("capture it once more"));
+
+    // The option was on: the post lay past the full page's end; ticking it would not help.
+    let on = card(&["post-crop-clipped", "full-page-capped"], Lang::Fr).unwrap();
+    assert_french_typography(&on.text, "capture again, full page on");
+    assert!(!on.text.contains(named), "{}", on.text);
+    assert!(on.text.contains("en deux fois"), "{}", on.text);
+
+    // Posts of a selection: their words, authors and addresses are kept; their pictures are not.
+    let items = card(&["item-crop-clipped", "full-page-capped"], Lang::Fr).unwrap();
+    assert_french_typography(&items.text, "capture again, items");
+    assert_eq!(items.title, "Des messages sont coupés sur les images");
+    assert!(items.text.contains("sont bien gardés"), "{}", items.text);
+
+    // A capture whose post is whole in its picture: nothing said.
+    assert!(card(&["mhtml-unavailable"], Lang::Fr).is_none());
+    assert!(card(&["full-page-off"], Lang::Fr).is_none());
+
+    // Once the same post was captured again, whole, the first capture's guide says no more.
+    let mut again =
+        with_capture_notices(instagram_insult(), &["full-page-off", "post-crop-clipped"]);
+    let EventBody::Capture(mut whole) = temoin_core::journal::parse_event(&again.entries[1].json)
+        .unwrap()
+        .body
+    else {
+        panic!("entry 2 is a capture")
+    };
+    whole.notices = vec!["full-page-off".into()];
+    let next = seal(
+        &again.entries[1].head(),
+        "case",
+        "2026-11-28T12:05:00.000Z",
+        EventBody::Capture(whole),
+    )
+    .unwrap();
+    again.entries.push(next);
+    again.view = CaseView::build("case", &again.entries);
+    assert!(!guide(&again, Some(2), Lang::Fr)
         .now
         .iter()
         .any(|a| a.id == "capture-again-whole"));

@@ -47,7 +47,15 @@ adultVictim: boolean,
  */
 country: string, 
 /**
- * The capture shown cut its post's image (or a selected post's): it went beyond the
- * screen. Only for one capture's guide, just after it was taken.
+ * The capture shown cut its post's picture, or has none of it: the post went beyond the
+ * screen or the full page's end. Only for one capture's guide, just after it was taken.
  */
-postCut: boolean, };
+postCut: boolean, 
+/**
+ * Some posts of the selection shown have a cut picture or none.
+ */
+itemsCut: boolean, 
+/**
+ * The capture shown was taken with the full-page option off.
+ */
+fullPageOff: boolean, };

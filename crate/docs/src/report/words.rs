@@ -411,7 +411,7 @@ pub fn notice_text(code: &str, lang: Lang) -> Option<&'static str> {
         "full-page-is-visible" => ("La page tenait dans l'écran\u{a0}: la capture de l'écran est la page entière.", "The page fitted on the screen: the screenshot is the whole page."),
         "full-page-off" => ("La capture de la page entière était désactivée dans les réglages.", "The full-page capture was turned off in the settings."),
         "post-not-found" => ("Le message cliqué n'a pas été reconnu dans la page\u{a0}: son auteur, sa date et son texte manquent.", "The right-clicked post was not recognised in the page: its author, time and text are missing."),
-        "post-crop-clipped" => ("Le message dépassait de la zone capturée\u{a0}: sa découpe est partielle.", "The post extended beyond the captured area: its crop is partial."),
+        "post-crop-clipped" => ("Le message dépassait de la zone capturée\u{a0}: sa découpe est partielle ou manque.", "The post extended beyond the captured area: its crop is partial or missing."),
         "post-in-frame-not-cropped" => ("Le message était dans un cadre intégré\u{a0}: il n'a pas été découpé.", "The post was inside an embedded frame: it was not cropped."),
         "image-not-readable" => ("L'image cliquée n'a pas pu être lue.", "The right-clicked image could not be read."),
         "mhtml-unavailable" => ("Ce navigateur ne fait pas d'archive MHTML.", "This browser does not make MHTML archives."),
