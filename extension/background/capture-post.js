@@ -26,9 +26,20 @@ export async function cropPost(page, frameId, visible, full) {
   if (!box) return { artifacts: [], notices: [], crop: null };
   const scale = page.devicePixelRatio || 1;
   const inView = box.y >= 0 && box.y + box.height <= page.viewport.height;
-  const source = !inView && full ? { png: full, top: page.scroll.y } : { png: visible, top: 0 };
-  const cut = await crop(source.png, { x: box.x * scale, y: (box.y + source.top) * scale, width: box.width * scale, height: box.height * scale });
-  // Wholly outside the picture (past the full page's end): no crop, and the record says so.
+  const cropOf = (/** @type {{ png: Uint8Array<ArrayBuffer>, top: number }} */ from) =>
+    crop(from.png, { x: box.x * scale, y: (box.y + from.top) * scale, width: box.width * scale, height: box.height * scale });
+  let source = !inView && full ? { png: full, top: page.scroll.y } : { png: visible, top: 0 };
+  let cut = await cropOf(source);
+  if (source.png !== visible && (!cut || cut.clipped)) {
+    // The full page's picture stops after its last screen: of a post past it, or running past
+    // it, the screen's own picture may show more.
+    const onScreen = await cropOf({ png: visible, top: 0 });
+    if (onScreen && (!cut || onScreen.height > cut.height)) {
+      cut = onScreen;
+      source = { png: visible, top: 0 };
+    }
+  }
+  // Wholly outside the pictures: no crop, and the record says so.
   if (!cut) return { artifacts: [], notices: box.width > 0 && box.height > 0 ? ['post-crop-clipped'] : [], crop: null };
   return {
     artifacts: [{ name: 'screenshot-post.png', mediaType: 'image/png', bytes: cut.png, method: `crop of ${source.png === visible ? 'screenshot-visible.png' : 'screenshot-full.png'} to the post's box (CSS pixels × ${scale})` }],

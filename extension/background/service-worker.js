@@ -103,18 +103,24 @@ function capturedTitle(result) {
 }
 
 /**
- * Whether the capture's picture of its post, or of some selected posts, is cut or missing: the
- * guide the notification opens then says how to capture them whole.
+ * The notification's message: where the picture of the post, or of some selected posts, is cut
+ * or missing, the guide it opens says how to capture them whole (as the core's guide decides:
+ * one post, or a selection; never a conversation, whose pane is its picture).
  * @param {import('./capture.js').CaptureResult} result
  */
-function pictureCut(result) {
+function capturedMessage(result) {
+  /** @type {{ body?: { notices?: string[], collection?: { mode?: string } } }} */
+  let event = {};
   try {
-    /** @type {{ body?: { notices?: string[] } }} */
-    const event = JSON.parse(result.json);
-    return (event.body?.notices ?? []).some((n) => n === 'post-crop-clipped' || n === 'item-crop-clipped');
+    event = JSON.parse(result.json);
   } catch {
-    return false;
+    // The plain message below.
   }
+  const notices = event.body?.notices ?? [];
+  const mode = event.body?.collection?.mode;
+  if (mode === 'selection' && notices.includes('item-crop-clipped')) return t('notifyCapturedItemsCutMessage');
+  if (mode === undefined && notices.includes('post-crop-clipped')) return t('notifyCapturedCutMessage');
+  return t('notifyCapturedMessage');
 }
 
 /**
@@ -136,7 +142,7 @@ async function captureAndReport(info, tab, run = info.menuItemId === CONVERSATIO
       // Which case the number on the button belongs to, for the popup (popup.js).
       await chrome.storage.session.set({ [capturedKey(tabId)]: { caseId: result.caseId, seq: result.seq } }).catch(() => {});
     }
-    await notify(notificationId(result.caseId, result.seq), capturedTitle(result), t(pictureCut(result) ? 'notifyCapturedCutMessage' : 'notifyCapturedMessage'), true);
+    await notify(notificationId(result.caseId, result.seq), capturedTitle(result), capturedMessage(result), true);
     // Independent time, when on: queued now, asked for after; the capture never waits for it.
     void queueTimestamp({ caseId: result.caseId, seq: result.seq, hash: result.hash }).then(stampQueued);
     return { ok: true, seq: result.seq, hash: result.hash, caseId: result.caseId };

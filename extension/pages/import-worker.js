@@ -3,8 +3,8 @@
 //
 // The chosen File is streamed from start to end through a reader that fills memory this worker
 // owns (a BYOB reader of `File.stream()`), a window of members at a time: the core checks each
-// member from the window, and the member's digest is made there, by the browser for an image
-// stored as it is (`digestInWindow`), by the core for the rest. `FileReaderSync` slices were the
+// member from the window, and the member's digest is made there, by the browser for a file
+// stored as it is (an image) of 64 KB or more (`digestInWindow`), by the core for the rest. `FileReaderSync` slices were the
 // first way, and each left an ArrayBuffer behind that only the collector freed, 4 to 5 times
 // the window a second: the page grew by 350 to 450 MB while it read a 1 GB bundle, against 30 MB
 // this way (BENCHMARKS.md §4). They still serve the directory's few reads at the file's end and
@@ -156,8 +156,8 @@ const BROWSER_DIGEST_FROM = 64 << 10;
 /**
  * The SHA-256 of `length` bytes at `offset` of the file, by the browser, when the window holds
  * them all; else undefined, and the core hashes them as it reads them. The browser's SHA-256
- * (the CPU's SHA instructions where it has them) runs at about 790 MB/s here against the
- * core's 260 in WebAssembly (BENCHMARKS.md §1), and the core's was most of the import's time
+ * (the CPU's SHA instructions where it has them) runs at 667 to 786 MB/s here against the
+ * core's 250 to 264 in WebAssembly, on buffers of 1 to 64 MB (BENCHMARKS.md §1), and the core's was most of the import's time
  * (§4); it is also another implementation than the one that wrote the sums. The core still
  * checks the member's place, header, size and CRC-32, from the same window, and compares every
  * digest.

@@ -353,8 +353,8 @@ the 1,000 MB bundle \`cargo run --example big_bundle\` wrote then (files of 8 MB
 (median 3.9 s of 5), and that could not come within 3 × 0.9 s on these 2 cores: \`vmstat\` showed
 both cores 90–96 % busy, each worker spent 2.7–2.9 s in the core on its 500 MB, 1.9 s of it
 hashing at about 260 MB/s (section 1), and reading the file alone took 0.69 s in two workers.
-The browser's SHA-256 hashes at about 790 MB/s (section 1). Builds A (core only) and B (browser's
-digest) in turns, 3 imports each twice, the same bundle, the machine otherwise idle: A
+The browser's SHA-256 hashes at 667–786 MB/s (section 1). Measured on 2026-11-30 at 13:35, before
+this section's run: builds A (core only) and B (browser's digest) in turns, 3 imports each twice, the same bundle, the machine otherwise idle: A
 3.36–4.67 s (median 3.37 s), B 2.36–2.68 s (median 2.37 s). The sums the export writes are still
 the core's: what is checked here is hashed by another implementation than the one that wrote it.
 Before the streaming, one worker read \`FileReaderSync\` slices and read every local header in a

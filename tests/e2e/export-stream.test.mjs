@@ -76,12 +76,13 @@ async function waitForExport(page, said, { selector, files }) {
     if (selector) await page.waitForSelector(selector, { timeout: 60_000 });
     else await page.waitForFunction((n) => /** @type {HTMLProgressElement} */ (document.getElementById('export-progress')).value >= n, files, { timeout: 60_000 });
   } catch (e) {
+    // A page that died meanwhile cannot say more: its timeout is the message then.
     const shown = await page.evaluate(() => ({
       progress: /** @type {HTMLProgressElement} */ (document.getElementById('export-progress')).value,
       status: document.getElementById('export-status')?.textContent,
       error: document.getElementById('export-error')?.textContent,
       errorShown: !document.getElementById('export-error')?.hidden,
-    }));
+    })).catch((gone) => ({ gone: String(gone) }));
     assert.fail(`the export did not reach ${selector ?? `${files} files`}: ${JSON.stringify(shown)}; console: ${JSON.stringify(said)}; ${/** @type {Error} */ (e).message}`);
   }
 }

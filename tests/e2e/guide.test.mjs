@@ -226,3 +226,68 @@ test('capture, notification, guide for that capture, deadlines, done steps, lett
   await guide.waitForSelector('#reassure:not([hidden])');
   assert.equal(await guide.textContent('h1'), 'Que faire maintenant\u00a0?');
 });
+
+test('a post cut off in its picture: the notification and that capture\'s guide say how to capture it whole, until it is', async () => {
+  // A family that once chose faster captures: the full-page option off.
+  const ext = await browser.context.newPage();
+  await ext.goto(browser.extensionUrl('extension/pages/options.html'));
+  await ext.evaluate(() => chrome.storage.local.set({ fullPage: false, language: 'fr' }));
+  try {
+    const post = await browser.context.newPage();
+    // An address of its own: the first test's tab on the same post is still open.
+    await post.goto('https://x.com/corbeau_noir/status/1790000000000000042?s=cut');
+    await post.bringToFront();
+    const tweet = 'article[data-testid="tweet"] >> nth=0';
+    await post.click(`${tweet} >> [data-testid="tweetText"] span`, { button: 'right' });
+    // The post half above the top of the screen.
+    await post.locator(tweet).evaluate((el) => {
+      el.scrollIntoView({ block: 'start', behavior: 'instant' });
+      scrollBy({ top: el.getBoundingClientRect().height / 2, behavior: 'instant' });
+    });
+    const cut = await captureFromMenu(post.url());
+    assert.equal(cut.ok, true, JSON.stringify(cut));
+    const entry = async (/** @type {number} */ seq) => {
+      const stored = await readStoredJournal(browser.worker, cut.caseId);
+      return JSON.parse(stored.entries.find((e) => e.seq === seq)?.json ?? '{}').body;
+    };
+    const first = await entry(cut.seq);
+    assert.ok(first.notices.includes('post-crop-clipped'), first.notices.join());
+    assert.ok(first.artifacts.some((/** @type {any} */ a) => a.name === 'screenshot-post.png'), 'the part on screen is kept');
+    const notified = await browser.worker.evaluate(() => /** @type {any} */ (globalThis).temoin.lastNotificationForTesting);
+    assert.equal(notified.id, `capture|${encodeURIComponent(cut.caseId)}|${cut.seq}`);
+    assert.match(notified.message, /Mais le message est coupé sur l'image\u00a0: clique ici pour savoir comment le capturer en entier\./);
+
+    const guide = await browser.context.newPage();
+    const guideOf = async (/** @type {number} */ seq) => {
+      await guide.goto(browser.extensionUrl(`extension/pages/guide.html?${new URLSearchParams({ case: cut.caseId, capture: String(seq) })}`));
+      await guide.waitForSelector('#now:not([hidden])');
+      return guide.locator('#now li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-action')));
+    };
+    const now = await guideOf(cut.seq);
+    assert.equal(now[now.indexOf('capture-first') + 1], 'capture-again-whole', now.join());
+    const card = (await guide.textContent('#now li[data-action="capture-again-whole"]')) ?? '';
+    assert.match(card, /Le message est coupé sur l'image/);
+    assert.match(card, /Inclure la page entière dans chaque capture/);
+
+    // As the card says: scrolled until it is wholly on screen, captured again.
+    await post.bringToFront();
+    await post.click(`${tweet} >> [data-testid="tweetText"] span`, { button: 'right' });
+    await post.locator(tweet).evaluate((el) => el.scrollIntoView({ block: 'start', behavior: 'instant' }));
+    const whole = await captureFromMenu(post.url());
+    assert.equal(whole.ok, true, JSON.stringify(whole));
+    const second = await entry(whole.seq);
+    assert.ok(!second.notices.includes('post-crop-clipped'), second.notices.join());
+    assert.ok(second.artifacts.some((/** @type {any} */ a) => a.name === 'screenshot-post.png'));
+    const notifiedAgain = await browser.worker.evaluate(() => /** @type {any} */ (globalThis).temoin.lastNotificationForTesting);
+    assert.doesNotMatch(notifiedAgain.message, /coupé/);
+    // The first capture stays, and its guide no longer asks for it.
+    assert.ok((await entry(cut.seq)).artifacts.length > 0);
+    assert.ok(!(await guideOf(cut.seq)).includes('capture-again-whole'));
+    assert.ok(!(await guideOf(whole.seq)).includes('capture-again-whole'));
+    await guide.close();
+    await post.close();
+  } finally {
+    await ext.evaluate(() => chrome.storage.local.remove('fullPage'));
+    await ext.close();
+  }
+});

@@ -603,12 +603,8 @@ test('a raid longer than the cap: 500 items kept and the record says so; posts b
   const notices = body.notices ?? [];
   for (const n of ['items-capped', 'item-crop-clipped', 'full-page-capped']) assert.ok(notices.includes(n), `${n} in ${notices.join()}`);
   // The notification says that pictures are cut, and its guide says how to get them.
-  const notification = await browser.worker.evaluate(async (n) => {
-    const g = /** @type {any} */ (globalThis);
-    for (let waited = 0; !g.temoin.lastNotificationForTesting.id.endsWith(`|${n}`) && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
-    return g.temoin.lastNotificationForTesting;
-  }, seq);
-  assert.match(notification.message, /(le message est coupé sur l'image|the message is cut off in the picture)/, notification.message);
+  const notification = await notificationOf(seq);
+  assert.match(notification.message, /(des messages sont coupés sur les images|some messages are cut off in the pictures)/, notification.message);
   const guide = await browser.context.newPage();
   await guide.goto(browser.extensionUrl(`extension/pages/guide.html?${new URLSearchParams({ case: caseId, capture: String(seq) })}`));
   await guide.waitForSelector('#now li[data-action="capture-again-whole"]');

@@ -47,10 +47,12 @@ pub struct Situation {
     pub adult_victim: bool,
     /// ISO code: `FR`, `BE`, `CH`, `CA`, `UK`, `US`.
     pub country: String,
-    /// The capture shown cut its post's picture, or has none of it: the post went beyond the
-    /// screen or the full page's end. Only for one capture's guide, just after it was taken.
+    /// The capture shown (one post, not a selection or a conversation) cut its post's picture,
+    /// or has none of it: the post went beyond the screen or the full page's end. Only in that
+    /// capture's own guide, until the same post is captured again whole; never for an intimate
+    /// image, which is not to be captured again.
     pub post_cut: bool,
-    /// Some posts of the selection shown have a cut picture or none.
+    /// Some posts of the selection shown have a cut picture or none (same conditions).
     pub items_cut: bool,
     /// The capture shown was taken with the full-page option off.
     pub full_page_off: bool,
@@ -91,12 +93,17 @@ impl Situation {
         categories.sort();
         categories.dedup();
         let minor = view.minor();
-        // What one capture's notices say, for its own guide only.
-        let has = |notice: CaptureNotice| {
-            seq.is_some()
+        // What one capture's notices say, for its own guide only, and never where an intimate
+        // image is concerned or the files were deleted: nothing of it is to be captured again.
+        let recapture_allowed = seq.is_some()
+            && !categories.contains(&Category::IntimateImages)
+            && captures.iter().all(|i| i.deleted.is_none());
+        let has = |notice: CaptureNotice, mode: Option<&str>| {
+            recapture_allowed
                 && captures
                     .iter()
                     .filter_map(|i| i.capture.as_ref())
+                    .filter(|c| c.collection.as_ref().map(|col| col.mode.as_str()) == mode)
                     .any(|c| c.notices.iter().any(|n| n == notice.as_str()))
         };
         Situation {
@@ -107,10 +114,10 @@ impl Situation {
             school: view.details.as_ref().is_some_and(|d| d.school),
             minor_sexual_image: minor && categories.contains(&Category::IntimateImages),
             adult_victim: view.details.as_ref().is_some_and(|d| !d.minor),
-            post_cut: has(CaptureNotice::PostCropClipped)
+            post_cut: has(CaptureNotice::PostCropClipped, None)
                 && !seq.is_some_and(|n| recaptured_whole(view, n)),
-            items_cut: has(CaptureNotice::ItemCropClipped),
-            full_page_off: has(CaptureNotice::FullPageOff),
+            items_cut: has(CaptureNotice::ItemCropClipped, Some("selection")),
+            full_page_off: has(CaptureNotice::FullPageOff, None),
             platforms,
             public_platforms,
             categories,
@@ -132,20 +139,18 @@ impl Situation {
     }
 }
 
-/// Whether the post of capture `seq` was captured again later, whole in its picture (the same
-/// post: its address, or without one the page's and its words): the card that says how is done
-/// with.
+/// Whether the post of capture `seq` was captured again later with its picture whole: the same
+/// post (its address, or without one the page's and its words, when it has words), a crop of
+/// it kept, and no notice that the crop is cut. The card that says how is then done with.
 fn recaptured_whole(view: &CaseView, seq: u32) -> bool {
     let key = |i: &ItemView| {
         let c = i.capture.as_ref()?;
         let post = c.post.as_ref()?;
-        Some(post.permalink.clone().unwrap_or_else(|| {
-            format!(
-                "{}\n{}",
-                c.page.url,
-                post.text.as_deref().unwrap_or_default()
-            )
-        }))
+        match (&post.permalink, post.text.as_deref().map(str::trim)) {
+            (Some(link), _) => Some(link.clone()),
+            (None, Some(text)) if !text.is_empty() => Some(format!("{}\n{text}", c.page.url)),
+            _ => None,
+        }
     };
     let Some(wanted) = view.item(seq).and_then(key) else {
         return false;
@@ -155,7 +160,8 @@ fn recaptured_whole(view: &CaseView, seq: u32) -> bool {
             && i.deleted.is_none()
             && key(i).as_deref() == Some(wanted.as_str())
             && i.capture.as_ref().is_some_and(|c| {
-                c.items.is_empty()
+                c.collection.is_none()
+                    && c.artifacts.iter().any(|a| a.name == POST_CROP)
                     && !c
                         .notices
                         .iter()
@@ -163,6 +169,9 @@ fn recaptured_whole(view: &CaseView, seq: u32) -> bool {
             })
     })
 }
+
+/// The crop of the right-clicked post, as the capture names it.
+const POST_CROP: &str = "screenshot-post.png";
 
 fn is_email(item: &ItemView) -> bool {
     matches!(item.label.platform.as_deref(), Some("gmail" | "outlook"))
@@ -552,14 +561,14 @@ fn now(s: &Situation, pharos: bool, lang: Lang) -> Vec<Action> {
             "capture-again-whole", 2, audience,
             say(("Des messages sont coupés sur les images", "Some messages are cut off in the pictures"), ("Des messages sont coupés sur les images", "Some messages are cut off in the pictures")),
             say(
-                ("Certains messages n'ont pas d'image, ou une image coupée. Leur texte, leur auteur et leur adresse sont bien gardés. Pour avoir aussi leur image, fais défiler jusqu'à eux et capture-les encore une fois. La première capture reste dans le dossier.", "Some messages have no picture, or a cut one. Their text, author and address are kept. To get their picture too, scroll to them and capture them once more. The first capture stays in the case."),
-                ("Certains messages n'ont pas d'image, ou une image coupée. Leur texte, leur auteur et leur adresse sont bien gardés. Pour avoir aussi leur image, faites défiler jusqu'à eux et capturez-les encore une fois. La première capture reste dans le dossier.", "Some messages have no picture, or a cut one. Their text, author and address are kept. To get their picture too, scroll to them and capture them once more. The first capture stays in the case."),
+                ("Certains messages n'ont pas d'image, ou une image coupée. Leur texte, leur auteur et leur adresse sont bien gardés. Pour avoir aussi leur image, capture-les un par un\u{a0}: fais défiler jusqu'à l'un d'eux, clic droit sur le message → «\u{a0}Capturer comme preuve\u{a0}». La première capture reste dans le dossier.", "Some messages have no picture, or a cut one. Their text, author and address are kept. To get their picture too, capture them one by one: scroll to one of them, right-click the message → \"Capture as evidence\". The first capture stays in the case."),
+                ("Certains messages n'ont pas d'image, ou une image coupée. Leur texte, leur auteur et leur adresse sont bien gardés. Pour avoir aussi leur image, capturez-les un par un\u{a0}: faites défiler jusqu'à l'un d'eux, clic droit sur le message → «\u{a0}Capturer comme preuve\u{a0}». La première capture reste dans le dossier.", "Some messages have no picture, or a cut one. Their text, author and address are kept. To get their picture too, capture them one by one: scroll to one of them, right-click the message → \"Capture as evidence\". The first capture stays in the case."),
             ),
             GUIDE, Status::Verified, lang,
         ));
     } else if s.post_cut {
         // With the full page on, the picture is cut only past the full page's end: the option
-        // cannot help, and a post taller than the screen is captured in parts.
+        // cannot help, but a post wholly on screen is cropped from the screen's picture.
         let text = if s.full_page_off {
             say(
                 ("Il dépassait de l'écran. Fais défiler pour qu'il soit en entier à l'écran, puis capture-le encore une fois. La première capture reste dans le dossier. S'il est plus grand que l'écran, coche «\u{a0}Inclure la page entière dans chaque capture\u{a0}» dans les Réglages de Témoin avant de recommencer.", "It went beyond the screen. Scroll so that it is wholly on screen, then capture it once more. The first capture stays in the case. If it is taller than the screen, tick \"Include the full page in every capture\" in Témoin's Settings before you try again."),
@@ -567,8 +576,8 @@ fn now(s: &Situation, pharos: bool, lang: Lang) -> Vec<Action> {
             )
         } else {
             say(
-                ("Il est trop loin dans la page pour l'image de la page entière. Fais défiler pour qu'il soit en entier à l'écran, puis capture-le encore une fois. S'il est plus grand que l'écran, capture-le en deux fois\u{a0}: son début en haut de l'écran, puis sa fin. La première capture reste dans le dossier.", "It is too far down the page for the full-page picture. Scroll so that it is wholly on screen, then capture it once more. If it is taller than the screen, capture it twice: its start at the top of the screen, then its end. The first capture stays in the case."),
-                ("Il est trop loin dans la page pour l'image de la page entière. Faites défiler pour qu'il soit en entier à l'écran, puis capturez-le encore une fois. S'il est plus grand que l'écran, capturez-le en deux fois\u{a0}: son début en haut de l'écran, puis sa fin. La première capture reste dans le dossier.", "It is too far down the page for the full-page picture. Scroll so that it is wholly on screen, then capture it once more. If it is taller than the screen, capture it twice: its start at the top of the screen, then its end. The first capture stays in the case."),
+                ("Il est trop bas dans la page\u{a0}: l'image de la page entière s'arrête avant lui. Fais défiler pour qu'il soit en entier à l'écran, puis capture-le encore une fois. La première capture reste dans le dossier.", "It is too far down the page: the full-page picture stops before it. Scroll so that it is wholly on screen, then capture it once more. The first capture stays in the case."),
+                ("Il est trop bas dans la page\u{a0}: l'image de la page entière s'arrête avant lui. Faites défiler pour qu'il soit en entier à l'écran, puis capturez-le encore une fois. La première capture reste dans le dossier.", "It is too far down the page: the full-page picture stops before it. Scroll so that it is wholly on screen, then capture it once more. The first capture stays in the case."),
             )
         };
         out.push(action(

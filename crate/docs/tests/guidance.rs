@@ -1467,39 +1467,167 @@ fn a_post_cut_off_in_its_image_is_said_just_after_the_capture() {
     let on = card(&["post-crop-clipped", "full-page-capped"], Lang::Fr).unwrap();
     assert_french_typography(&on.text, "capture again, full page on");
     assert!(!on.text.contains(named), "{}", on.text);
-    assert!(on.text.contains("en deux fois"), "{}", on.text);
+    assert!(
+        on.text
+            .contains("l'image de la page entière s'arrête avant lui"),
+        "{}",
+        on.text
+    );
 
-    // Posts of a selection: their words, authors and addresses are kept; their pictures are not.
-    let items = card(&["item-crop-clipped", "full-page-capped"], Lang::Fr).unwrap();
+    // Posts of a selection: their words, authors and addresses are kept; their pictures are
+    // got one by one (a new selection would crop them from the same full page).
+    let selection = |notices: &[&str], mode: &str| {
+        let mut b = with_capture_notices(instagram_insult(), notices);
+        let EventBody::Capture(mut c) = temoin_core::journal::parse_event(&b.entries[1].json)
+            .unwrap()
+            .body
+        else {
+            panic!("entry 2 is a capture")
+        };
+        c.collection = Some(temoin_core::model::Collection {
+            mode: mode.into(),
+            scope: if mode == "conversation" {
+                "loaded"
+            } else {
+                "replies"
+            }
+            .into(),
+            ..Default::default()
+        });
+        c.items = (1..=2)
+            .map(|n| temoin_core::model::Item {
+                n,
+                post: temoin_core::model::Post {
+                    text: Some(format!("réponse {n}")),
+                    ..Default::default()
+                },
+                crop: None,
+            })
+            .collect();
+        b.entries.truncate(1);
+        b.entries.push(
+            seal(
+                &b.entries[0].head(),
+                "case",
+                "2026-11-28T12:00:00.000Z",
+                EventBody::Capture(c),
+            )
+            .unwrap(),
+        );
+        b.view = CaseView::build("case", &b.entries);
+        guide(&b, Some(2), Lang::Fr)
+            .now
+            .into_iter()
+            .find(|a| a.id == "capture-again-whole")
+    };
+    let items = selection(&["item-crop-clipped", "full-page-capped"], "selection").unwrap();
     assert_french_typography(&items.text, "capture again, items");
     assert_eq!(items.title, "Des messages sont coupés sur les images");
-    assert!(items.text.contains("sont bien gardés"), "{}", items.text);
+    assert!(
+        items.text.contains("sont bien gardés") && items.text.contains("un par un"),
+        "{}",
+        items.text
+    );
+    // A selection's right-clicked post, or a conversation's, is not what the card is about.
+    assert!(selection(&["post-crop-clipped", "full-page-off"], "selection").is_none());
+    assert!(selection(&["post-crop-clipped", "item-crop-clipped"], "conversation").is_none());
+
+    // Never about an intimate image: it is not to be captured again.
+    let mut intimate =
+        with_capture_notices(instagram_insult(), &["full-page-off", "post-crop-clipped"]);
+    intimate.entries.push(
+        seal(
+            &intimate.entries[1].head(),
+            "case",
+            "2026-11-28T12:01:00.000Z",
+            EventBody::Categories(temoin_core::model::Categories {
+                entry: 2,
+                categories: vec![Category::IntimateImages],
+            }),
+        )
+        .unwrap(),
+    );
+    intimate.view = CaseView::build("case", &intimate.entries);
+    assert!(intimate
+        .view
+        .item(2)
+        .unwrap()
+        .categories
+        .contains(&Category::IntimateImages));
+    assert!(!guide(&intimate, Some(2), Lang::Fr)
+        .now
+        .iter()
+        .any(|a| a.id == "capture-again-whole"));
 
     // A capture whose post is whole in its picture: nothing said.
     assert!(card(&["mhtml-unavailable"], Lang::Fr).is_none());
     assert!(card(&["full-page-off"], Lang::Fr).is_none());
 
-    // Once the same post was captured again, whole, the first capture's guide says no more.
-    let mut again =
-        with_capture_notices(instagram_insult(), &["full-page-off", "post-crop-clipped"]);
-    let EventBody::Capture(mut whole) = temoin_core::journal::parse_event(&again.entries[1].json)
-        .unwrap()
-        .body
-    else {
-        panic!("entry 2 is a capture")
+    // Once the same post was captured again with its crop whole, the first capture's guide
+    // says no more; a later capture of it with no crop, or of another post, does not count.
+    let recaptured = |permalink: Option<&str>, text: &str, crop: bool| {
+        let mut b =
+            with_capture_notices(instagram_insult(), &["full-page-off", "post-crop-clipped"]);
+        let EventBody::Capture(mut first) = temoin_core::journal::parse_event(&b.entries[1].json)
+            .unwrap()
+            .body
+        else {
+            panic!("entry 2 is a capture")
+        };
+        let post = first.post.as_mut().unwrap();
+        post.permalink = None;
+        post.text = Some("T'es vraiment une grosse nulle, personne te supporte".into());
+        let mut again = first.clone();
+        b.entries.truncate(1);
+        b.entries.push(
+            seal(
+                &b.entries[0].head(),
+                "case",
+                "2026-11-28T12:00:00.000Z",
+                EventBody::Capture(first),
+            )
+            .unwrap(),
+        );
+        let post = again.post.as_mut().unwrap();
+        post.permalink = permalink.map(str::to_owned);
+        post.text = Some(text.into());
+        again.notices = vec!["full-page-off".into()];
+        again.artifacts.retain(|a| a.name != "screenshot-post.png");
+        if crop {
+            again.artifacts.push(temoin_core::model::Artifact {
+                name: "screenshot-post.png".into(),
+                media_type: "image/png".into(),
+                size: 4,
+                sha256: temoin_core::digest::sha256_hex(b"crop"),
+                method: "crop of screenshot-visible.png to the post's box".into(),
+            });
+        }
+        let next = seal(
+            &b.entries[1].head(),
+            "case",
+            "2026-11-28T12:05:00.000Z",
+            EventBody::Capture(again),
+        )
+        .unwrap();
+        b.entries.push(next);
+        b.view = CaseView::build("case", &b.entries);
+        guide(&b, Some(2), Lang::Fr)
+            .now
+            .iter()
+            .any(|a| a.id == "capture-again-whole")
     };
-    whole.notices = vec!["full-page-off".into()];
-    let next = seal(
-        &again.entries[1].head(),
-        "case",
-        "2026-11-28T12:05:00.000Z",
-        EventBody::Capture(whole),
-    )
-    .unwrap();
-    again.entries.push(next);
-    again.view = CaseView::build("case", &again.entries);
-    assert!(!guide(&again, Some(2), Lang::Fr)
-        .now
-        .iter()
-        .any(|a| a.id == "capture-again-whole"));
+    let same = "T'es vraiment une grosse nulle, personne te supporte";
+    assert!(!recaptured(None, same, true), "the same post, whole: done");
+    assert!(
+        recaptured(None, same, false),
+        "the same post with no crop: not done"
+    );
+    assert!(
+        recaptured(None, "un autre message", true),
+        "another post of the page"
+    );
+    assert!(
+        recaptured(None, "", true),
+        "a post without words is no match"
+    );
 }

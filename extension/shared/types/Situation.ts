@@ -47,12 +47,14 @@ adultVictim: boolean,
  */
 country: string, 
 /**
- * The capture shown cut its post's picture, or has none of it: the post went beyond the
- * screen or the full page's end. Only for one capture's guide, just after it was taken.
+ * The capture shown (one post, not a selection or a conversation) cut its post's picture,
+ * or has none of it: the post went beyond the screen or the full page's end. Only in that
+ * capture's own guide, until the same post is captured again whole; never for an intimate
+ * image, which is not to be captured again.
  */
 postCut: boolean, 
 /**
- * Some posts of the selection shown have a cut picture or none.
+ * Some posts of the selection shown have a cut picture or none (same conditions).
  */
 itemsCut: boolean, 
 /**

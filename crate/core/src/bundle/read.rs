@@ -93,8 +93,16 @@ pub struct Scan<R: Read + Seek> {
     end: usize,
     tiling: Tiling,
     scanned: Scanned,
-    /// The next member's place and name are checked; whether its bytes are kept in memory.
-    checked: Option<bool>,
+    /// The next member's place and name are checked, and what `check_next` said of it.
+    checked: Option<Checked>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Checked {
+    /// Its bytes are kept in memory (a metadata file).
+    keep: bool,
+    /// `check_next` pointed to its bytes: a digest of them may be given.
+    offered: bool,
 }
 
 /// Where a stored member's bytes lie in the file: they are its content as they are.
@@ -221,25 +229,26 @@ impl<R: Read + Seek> Scan<R> {
             }
             _ => false,
         };
-        self.checked = Some(keep);
-        Ok(
-            (!keep && m.method == STORED && m.compressed == m.size).then_some(StoredData {
-                offset: m.data_offset,
-                len: m.size,
-            }),
-        )
+        let offered = !keep && m.method == STORED && m.compressed == m.size;
+        self.checked = Some(Checked { keep, offered });
+        Ok(offered.then_some(StoredData {
+            offset: m.data_offset,
+            len: m.size,
+        }))
     }
 
     /// Reads the member `check_next` checked: its size, CRC-32 and, unless `sha256` gives the
     /// digest of the bytes `check_next` pointed to, its SHA-256. Returns where it ends.
     pub fn read_next(&mut self, sha256: Option<[u8; 32]>) -> Result<u64> {
-        let (Some(keep), Some(m)) = (self.checked, self.members.get(self.next)) else {
+        let (Some(Checked { keep, offered }), Some(m)) =
+            (self.checked, self.members.get(self.next))
+        else {
             return Err(Error::new(
                 ErrorCode::Unexpected,
                 "no member was checked before it is read",
             ));
         };
-        if sha256.is_some() && (keep || m.method != STORED) {
+        if sha256.is_some() && !offered {
             return Err(Error::new(
                 ErrorCode::Unexpected,
                 format!(
