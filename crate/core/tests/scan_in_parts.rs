@@ -40,22 +40,7 @@ fn bundles() -> Vec<(String, Vec<u8>)> {
 /// Reads `bytes` in `parts` stretches of members, as the import page's workers do, and
 /// verifies the merged result; the refusal of the first part that refuses wins.
 fn verify_in_parts(bytes: &[u8], parts: usize) -> Result<BundleReport> {
-    let count = Scan::open(Cursor::new(bytes), &Limits::default())?
-        .bounds()
-        .len()
-        - 1;
-    let mut read = Vec::new();
-    for k in 0..parts {
-        let mut scan = Scan::open(Cursor::new(bytes), &Limits::default())?;
-        scan.restrict(count * k / parts, count * (k + 1) / parts)?;
-        while scan.remaining() > 0 {
-            scan.scan_next()?;
-        }
-        read.push(scan.finish()?);
-    }
-    // Merged in any order.
-    read.reverse();
-    verify_scanned(&Scanned::merge(read)?, None)
+    read_in_parts(bytes, parts, None)
 }
 
 /// Reads `bytes` in `parts` as the import page does when the browser hashes: each stored
@@ -65,6 +50,13 @@ fn verify_with_digests_given(
     parts: usize,
     hash: impl Fn(&[u8]) -> [u8; 32],
 ) -> Result<BundleReport> {
+    read_in_parts(bytes, parts, Some(&hash))
+}
+
+/// A SHA-256 made outside the core.
+type Hasher<'a> = &'a dyn Fn(&[u8]) -> [u8; 32];
+
+fn read_in_parts(bytes: &[u8], parts: usize, hash: Option<Hasher>) -> Result<BundleReport> {
     let count = Scan::open(Cursor::new(bytes), &Limits::default())?
         .bounds()
         .len()
@@ -74,18 +66,21 @@ fn verify_with_digests_given(
         let mut scan = Scan::open(Cursor::new(bytes), &Limits::default())?;
         scan.restrict(count * k / parts, count * (k + 1) / parts)?;
         while scan.remaining() > 0 {
-            let given = scan.check_next()?.and_then(|d| {
+            let stored = scan.check_next()?;
+            let given = hash.zip(stored).and_then(|(hash, d)| {
                 let (from, len) = (
                     usize::try_from(d.offset).ok()?,
                     usize::try_from(d.len).ok()?,
                 );
                 // Where the file is shorter than its directory says, the core reads and refuses.
-                bytes.get(from..from.checked_add(len)?).map(&hash)
+                bytes.get(from..from.checked_add(len)?).map(hash)
             });
             scan.read_next(given)?;
         }
         read.push(scan.finish()?);
     }
+    // Merged in any order.
+    read.reverse();
     verify_scanned(&Scanned::merge(read)?, None)
 }
 

@@ -1041,35 +1041,19 @@ fn report(b: &Built, lang: Lang, present: &[&str]) -> String {
 
 #[test]
 fn the_report_qualifies_its_claim_and_shows_the_record() {
-    let mut b = instagram_insult();
     // The capture's environment and notices as the worker records them, and no post read.
-    let EventBody::Capture(mut capture) = temoin_core::journal::parse_event(&b.entries[1].json)
-        .unwrap()
-        .body
-    else {
-        panic!("entry 2 is a capture")
-    };
-    capture.environment = Some(Environment {
-        browser: "Chromium".into(),
-        browser_version: "156.0".into(),
-        os: "Linux x86_64".into(),
-        time_zone: "Europe/Paris".into(),
-        local_time: "2026-11-28T11:00:00.000+01:00".into(),
-        ..Environment::default()
+    let b = with_capture(instagram_insult(), |capture| {
+        capture.environment = Some(Environment {
+            browser: "Chromium".into(),
+            browser_version: "156.0".into(),
+            os: "Linux x86_64".into(),
+            time_zone: "Europe/Paris".into(),
+            local_time: "2026-11-28T11:00:00.000+01:00".into(),
+            ..Environment::default()
+        });
+        capture.notices = vec!["mhtml-unavailable".into(), "post-crop-clipped".into()];
+        capture.post = None;
     });
-    capture.notices = vec!["mhtml-unavailable".into(), "post-crop-clipped".into()];
-    capture.post = None;
-    b.entries.truncate(1);
-    b.entries.push(
-        seal(
-            &b.entries[0].head(),
-            "case",
-            "2026-11-28T12:00:00.000Z",
-            EventBody::Capture(capture),
-        )
-        .unwrap(),
-    );
-    b.view = CaseView::build("case", &b.entries);
 
     let html = report(&b, Lang::Fr, &["captures/000002/screenshot-visible.png"]);
     let condition = html
@@ -1376,15 +1360,22 @@ fn the_report_names_each_category_as_the_person_chose_it() {
     }
 }
 
-/// `b` with its capture (entry 2) recorded with `notices`, as the worker writes them.
-fn with_capture_notices(mut b: Built, notices: &[&str]) -> Built {
-    let EventBody::Capture(mut capture) = temoin_core::journal::parse_event(&b.entries[1].json)
+/// The capture of entry 2 of `b`, as recorded.
+fn capture_of(b: &Built) -> Capture {
+    let EventBody::Capture(capture) = temoin_core::journal::parse_event(&b.entries[1].json)
         .unwrap()
         .body
     else {
         panic!("entry 2 is a capture")
     };
-    capture.notices = notices.iter().map(|n| (*n).to_owned()).collect();
+    capture
+}
+
+/// `b` with its capture (entry 2) changed by `edit` and sealed again, as the worker would have
+/// written it (any later entry dropped).
+fn with_capture(mut b: Built, edit: impl FnOnce(&mut Capture)) -> Built {
+    let mut capture = capture_of(&b);
+    edit(&mut capture);
     b.entries.truncate(1);
     b.entries.push(
         seal(
@@ -1397,6 +1388,13 @@ fn with_capture_notices(mut b: Built, notices: &[&str]) -> Built {
     );
     b.view = CaseView::build("case", &b.entries);
     b
+}
+
+/// `b` with its capture (entry 2) recorded with `notices`, as the worker writes them.
+fn with_capture_notices(b: Built, notices: &[&str]) -> Built {
+    with_capture(b, |c| {
+        c.notices = notices.iter().map(|n| (*n).to_owned()).collect()
+    })
 }
 
 #[test]
@@ -1477,44 +1475,28 @@ fn a_post_cut_off_in_its_image_is_said_just_after_the_capture() {
     // Posts of a selection: their words, authors and addresses are kept; their pictures are
     // got one by one (a new selection would crop them from the same full page).
     let selection = |notices: &[&str], mode: &str| {
-        let mut b = with_capture_notices(instagram_insult(), notices);
-        let EventBody::Capture(mut c) = temoin_core::journal::parse_event(&b.entries[1].json)
-            .unwrap()
-            .body
-        else {
-            panic!("entry 2 is a capture")
-        };
-        c.collection = Some(temoin_core::model::Collection {
-            mode: mode.into(),
-            scope: if mode == "conversation" {
-                "loaded"
-            } else {
-                "replies"
-            }
-            .into(),
-            ..Default::default()
+        let b = with_capture(with_capture_notices(instagram_insult(), notices), |c| {
+            c.collection = Some(temoin_core::model::Collection {
+                mode: mode.into(),
+                scope: if mode == "conversation" {
+                    "loaded"
+                } else {
+                    "replies"
+                }
+                .into(),
+                ..Default::default()
+            });
+            c.items = (1..=2)
+                .map(|n| temoin_core::model::Item {
+                    n,
+                    post: Post {
+                        text: Some(format!("réponse {n}")),
+                        ..Default::default()
+                    },
+                    crop: None,
+                })
+                .collect();
         });
-        c.items = (1..=2)
-            .map(|n| temoin_core::model::Item {
-                n,
-                post: temoin_core::model::Post {
-                    text: Some(format!("réponse {n}")),
-                    ..Default::default()
-                },
-                crop: None,
-            })
-            .collect();
-        b.entries.truncate(1);
-        b.entries.push(
-            seal(
-                &b.entries[0].head(),
-                "case",
-                "2026-11-28T12:00:00.000Z",
-                EventBody::Capture(c),
-            )
-            .unwrap(),
-        );
-        b.view = CaseView::build("case", &b.entries);
         guide(&b, Some(2), Lang::Fr)
             .now
             .into_iter()
@@ -1566,28 +1548,13 @@ fn a_post_cut_off_in_its_image_is_said_just_after_the_capture() {
     // Once the same post was captured again with its crop whole, the first capture's guide
     // says no more; a later capture of it with no crop, or of another post, does not count.
     let recaptured = |permalink: Option<&str>, text: &str, crop: bool| {
-        let mut b =
-            with_capture_notices(instagram_insult(), &["full-page-off", "post-crop-clipped"]);
-        let EventBody::Capture(mut first) = temoin_core::journal::parse_event(&b.entries[1].json)
-            .unwrap()
-            .body
-        else {
-            panic!("entry 2 is a capture")
-        };
-        let post = first.post.as_mut().unwrap();
-        post.permalink = None;
-        post.text = Some("T'es vraiment une grosse nulle, personne te supporte".into());
-        let mut again = first.clone();
-        b.entries.truncate(1);
-        b.entries.push(
-            seal(
-                &b.entries[0].head(),
-                "case",
-                "2026-11-28T12:00:00.000Z",
-                EventBody::Capture(first),
-            )
-            .unwrap(),
-        );
+        let mut b = with_capture(instagram_insult(), |first| {
+            first.notices = vec!["full-page-off".into(), "post-crop-clipped".into()];
+            let post = first.post.as_mut().unwrap();
+            post.permalink = None;
+            post.text = Some("T'es vraiment une grosse nulle, personne te supporte".into());
+        });
+        let mut again = capture_of(&b);
         let post = again.post.as_mut().unwrap();
         post.permalink = permalink.map(str::to_owned);
         post.text = Some(text.into());
