@@ -82,42 +82,47 @@ async function notify(id, title, message, withButton) {
 }
 
 /**
+ * @typedef {{ items?: { post?: { authorHandle?: string, authorName?: string } }[], collection?: { mode?: string }, notices?: string[] }} RecordSeen
+ * what the notification reads of the capture's record
+ */
+
+/**
+ * The capture's record, as far as the notification reads it (a record that cannot be read gives
+ * the plain notification).
+ * @param {import('./capture.js').CaptureResult} result
+ * @returns {RecordSeen}
+ */
+function recordOf(result) {
+  try {
+    return JSON.parse(result.json).body ?? {};
+  } catch {
+    return {};
+  }
+}
+
+/**
  * The notification's title: for a capture of several messages, how many were kept, and for a
  * selection by several accounts, how many accounts (read from the record's items).
- * @param {import('./capture.js').CaptureResult} result
+ * @param {number} seq @param {RecordSeen} record
  */
-function capturedTitle(result) {
-  const seq = String(result.seq);
-  /** @type {{ body?: { items?: { post?: { authorHandle?: string, authorName?: string } }[], collection?: { mode?: string } } }} */
-  let event = {};
-  try {
-    event = JSON.parse(result.json);
-  } catch {
-    // The single capture's title below.
-  }
-  const items = event.body?.items ?? [];
-  if (items.length < 2) return t('notifyCapturedTitle', [seq]);
+function capturedTitle(seq, record) {
+  const n = String(seq);
+  const items = record.items ?? [];
+  if (items.length < 2) return t('notifyCapturedTitle', [n]);
   const accounts = new Set(items.map((i) => i.post?.authorHandle?.toLowerCase() || i.post?.authorName).filter(Boolean));
-  if (event.body?.collection?.mode === 'selection' && accounts.size > 1) return t('notifyCapturedRepliesTitle', [seq, String(items.length), String(accounts.size)]);
-  return t('notifyCapturedItemsTitle', [seq, String(items.length)]);
+  if (record.collection?.mode === 'selection' && accounts.size > 1) return t('notifyCapturedRepliesTitle', [n, String(items.length), String(accounts.size)]);
+  return t('notifyCapturedItemsTitle', [n, String(items.length)]);
 }
 
 /**
  * The notification's message: where the picture of the post, or of some selected posts, is cut
  * or missing, the guide it opens says how to capture them whole (as the core's guide decides:
  * one post, or a selection; never a conversation, whose pane is its picture).
- * @param {import('./capture.js').CaptureResult} result
+ * @param {RecordSeen} record
  */
-function capturedMessage(result) {
-  /** @type {{ body?: { notices?: string[], collection?: { mode?: string } } }} */
-  let event = {};
-  try {
-    event = JSON.parse(result.json);
-  } catch {
-    // The plain message below.
-  }
-  const notices = event.body?.notices ?? [];
-  const mode = event.body?.collection?.mode;
+function capturedMessage(record) {
+  const notices = record.notices ?? [];
+  const mode = record.collection?.mode;
   if (mode === 'selection' && notices.includes('item-crop-clipped')) return t('notifyCapturedItemsCutMessage');
   if (mode === undefined && notices.includes('post-crop-clipped')) return t('notifyCapturedCutMessage');
   return t('notifyCapturedMessage');
@@ -142,7 +147,8 @@ async function captureAndReport(info, tab, run = info.menuItemId === CONVERSATIO
       // Which case the number on the button belongs to, for the popup (popup.js).
       await chrome.storage.session.set({ [capturedKey(tabId)]: { caseId: result.caseId, seq: result.seq } }).catch(() => {});
     }
-    await notify(notificationId(result.caseId, result.seq), capturedTitle(result), capturedMessage(result), true);
+    const record = recordOf(result);
+    await notify(notificationId(result.caseId, result.seq), capturedTitle(result.seq, record), capturedMessage(record), true);
     // Independent time, when on: queued now, asked for after; the capture never waits for it.
     void queueTimestamp({ caseId: result.caseId, seq: result.seq, hash: result.hash }).then(stampQueued);
     return { ok: true, seq: result.seq, hash: result.hash, caseId: result.caseId };
