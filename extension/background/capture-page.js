@@ -42,7 +42,7 @@ export async function takePage(tabId, frameId, platform, info) {
       name: 'snapshot.html',
       mediaType: 'text/html;charset=utf-8',
       bytes: utf8(page.snapshot),
-      method: 'self-contained copy: scripts and handlers removed, readable styles and images inlined, CSP forbids network loads',
+      method: 'self-contained copy: scripts and handlers removed, data-* values over 1,024 characters emptied (page.html keeps them), readable styles and images inlined, CSP forbids network loads',
     }),
   ];
   page.frames.forEach((f, i) => {

@@ -36,20 +36,23 @@ export async function takeScreens(windowId) {
  * The whole page of the top frame, when the settings ask for it and the page was read.
  * @param {number} tabId @param {number} windowId @param {number} frameId
  * @param {CollectedPage | null} page @param {boolean} wanted the setting `fullPage`
+ * @param {Uint8Array<ArrayBuffer>} [visible] the capture's visible screenshot, taken as the page
+ *   began its reading: the stitch's first screen when the page was at its top then, did not
+ *   move while it was read, and still is, in a window of the same size and zoom
  * @returns {Promise<CaptureStep & { png: Uint8Array<ArrayBuffer> | null }>}
  */
-export async function takeFullPage(tabId, windowId, frameId, page, wanted) {
+export async function takeFullPage(tabId, windowId, frameId, page, wanted, visible) {
   if (!page) return { artifacts: [], notices: [], png: null };
   if (!wanted) return { artifacts: [], notices: ['full-page-off'], png: null };
   if (frameId !== 0) return { artifacts: [], notices: [], png: null };
-  const full = await scrollAndStitch(tabId, windowId);
+  const full = await scrollAndStitch(tabId, windowId, page.scroll.x === 0 && page.scroll.y === 0 && page.scrollSteady ? { png: visible, page } : undefined);
   if (!full) return { artifacts: [], notices: ['full-page-is-visible'], png: null };
   return {
     artifacts: [{
       name: 'screenshot-full.png',
       mediaType: 'image/png',
       bytes: full.png,
-      method: `scroll-and-stitch of ${full.screens} tabs.captureVisibleTab screens${full.capped ? `, capped at ${full.cssHeight} of ${full.pageHeight} CSS pixels` : ''}`,
+      method: `scroll-and-stitch of ${full.screens} tabs.captureVisibleTab screens${full.firstIsVisible ? ' (the first is screenshot-visible.png)' : ''}${full.capped ? `, capped at ${full.cssHeight} of ${full.pageHeight} CSS pixels` : ''}`,
     }],
     notices: full.capped ? ['full-page-capped'] : [],
     png: full.png,
@@ -60,16 +63,26 @@ export async function takeFullPage(tabId, windowId, frameId, page, wanted) {
  * The whole page by scroll-and-stitch, fixed and sticky elements shown once; null when it fits
  * the viewport (the visible screenshot is the whole page).
  * @param {number} tabId @param {number} windowId
+ * @param {{ png: Uint8Array<ArrayBuffer> | undefined, page: CollectedPage }} [visible] the first
+ *   screen, if the page was at its top when it was taken, and the page's reading then
  */
-async function scrollAndStitch(tabId, windowId) {
+async function scrollAndStitch(tabId, windowId, visible) {
   const m = await inPage(tabId, 0, 'measure');
   if (m.pageHeight <= m.height + 1 && m.y === 0) return null;
   const maxCss = Math.min(MAX_FULL_PAGE_SCREENS * m.height, Math.floor(MAX_FULL_PAGE_DEVICE_PX / m.dpr));
   const total = Math.min(m.pageHeight, maxCss);
+  // The page still at its top, in a window of the same size and zoom, and the screenshot of
+  // that size: the visible screenshot is the first screen, one capture fewer at the browser's
+  // 2 a second.
+  const size = visible?.png ? pngSize(visible.png) : null;
+  const same =
+    visible && size && m.x === 0 && m.y === 0 && m.dpr === visible.page.devicePixelRatio && m.width === visible.page.viewport.width && m.height === visible.page.viewport.height &&
+    size.width === Math.round(m.width * m.dpr) && size.height === Math.round(m.height * m.dpr);
+  const first = same ? visible.png : undefined;
   /** @type {{ png: Uint8Array<ArrayBuffer>, y: number }[]} */
-  const screens = [];
+  const screens = first ? [{ png: first, y: 0 }] : [];
   try {
-    for (let top = 0; top < total; top += m.height) {
+    for (let top = first ? m.height : 0; top < total; top += m.height) {
       const y = await inPage(tabId, 0, 'scrollTo', [top, screens.length > 0]);
       screens.push({ png: await captureVisibleTab(windowId), y: Math.round(y * m.dpr) });
       if (y + m.height >= m.pageHeight) break;
@@ -78,5 +91,11 @@ async function scrollAndStitch(tabId, windowId) {
     await inPage(tabId, 0, 'restore', [m.x, m.y]);
   }
   const png = await stitch(screens, Math.round(total * m.dpr));
-  return { png, capped: m.pageHeight > total, screens: screens.length, cssHeight: total, pageHeight: m.pageHeight };
+  return { png, capped: m.pageHeight > total, screens: screens.length, firstIsVisible: !!first, cssHeight: total, pageHeight: m.pageHeight };
+}
+
+/** A PNG's size, from its header. @param {Uint8Array} png */
+function pngSize(png) {
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  return png.byteLength >= 24 ? { width: view.getUint32(16), height: view.getUint32(20) } : { width: 0, height: 0 };
 }

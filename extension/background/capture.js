@@ -64,7 +64,7 @@ async function captureTab(info, tab, caseId) {
   const frameId = info.frameId ?? 0;
   const { screens, pageRead, mhtml } = await readAsShown(tabId, shown, frameId, info);
   const { page } = pageRead;
-  const full = await takeFullPage(tabId, shown.windowId, frameId, page, settings.fullPage);
+  const full = await takeFullPage(tabId, shown.windowId, frameId, page, settings.fullPage, screens.png);
   const post = await cropPost(page, frameId, screens.png, full.png);
   await confirmSameDocument(tabId, frameId, shown, page);
 

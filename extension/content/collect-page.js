@@ -86,11 +86,48 @@
     return drawn.get(key) ?? null;
   }
 
+  /**
+   * The parsed copy and the content of every template in it, nested ones included: the page's
+   * shadow roots are there as declarative `<template shadowrootmode>`, whose content a query of
+   * the document does not reach, and which a browser opening the copy makes live again.
+   * @param {Document} doc
+   */
+  function fragments(doc) {
+    /** @type {(Document | DocumentFragment)[]} */
+    const all = [doc];
+    for (let i = 0; i < all.length; i += 1) {
+      for (const template of all[i].querySelectorAll('template')) all.push(/** @type {HTMLTemplateElement} */ (template).content);
+    }
+    return all;
+  }
+
+  /**
+   * How many characters `value` takes in serialised HTML, at least: an attribute's `&`, `"` and
+   * no-break spaces are written as entities (`<` and `>` too, in some browsers: not counted, so
+   * the room this frees for images is never overstated).
+   * @param {string} value
+   */
+  function serialisedLength(value) {
+    let extra = 0;
+    for (const [char, more] of /** @type {const} */ ([['"', 5], ['&', 4], ['\u00a0', 5]])) {
+      for (let at = value.indexOf(char); at >= 0; at = value.indexOf(char, at + 1)) extra += more;
+    }
+    return value.length + extra;
+  }
+
+  /**
+   * Longest `data-*` value the copy keeps. Longer ones are the page's state for its own scripts
+   * (a framework's serialised props), which the copy, without scripts, has no use for; they
+   * made up most of the heavy page's copy, carried, hashed and stored twice (BENCHMARKS.md §3).
+   * The page's HTML keeps them. Styles and markup read shorter values (`[data-state="open"]`).
+   */
+  const MAX_COPY_DATA_CHARS = 1024;
+
   const SNAPSHOT_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline' data:; font-src data:; base-uri 'none'; form-action 'none'";
 
   /**
-   * The self-contained copy: parsed inertly, scripts and handlers removed, readable styles and
-   * images inlined, a CSP that forbids any load from the network.
+   * The self-contained copy: parsed inertly, scripts and handlers removed, long `data-*` values
+   * emptied, readable styles and images inlined, a CSP that forbids any load from the network.
    * Images are inlined in document order while the copy stays within `maxChars` (the page's
    * text and layout come first): an image that cannot fit is neither drawn nor encoded.
    * @param {string} html @param {number} maxChars @param {Map<string, string | null>} drawn
@@ -99,11 +136,22 @@
     const doc = new DOMParser().parseFromString(html, 'text/html');
     /** @type {string[]} */
     const notices = [];
-    for (const el of doc.querySelectorAll('script, noscript, base, meta[http-equiv], object, embed, iframe, frame, link[rel~="preload"], link[rel~="prefetch"], link[rel~="modulepreload"]')) el.remove();
-    for (const el of doc.querySelectorAll('*')) {
+    const parts = fragments(doc);
+    for (const part of parts) {
+      for (const el of part.querySelectorAll('script, noscript, base, meta[http-equiv], object, embed, iframe, frame, link[rel~="preload"], link[rel~="prefetch"], link[rel~="modulepreload"]')) el.remove();
+    }
+    // Characters of the page's HTML the copy leaves out, at least: `data-*` values too long to keep.
+    let stateChars = 0;
+    for (const el of parts.flatMap((part) => [...part.querySelectorAll('*')])) {
       for (const a of [...el.attributes]) {
-        const v = a.value.trim().toLowerCase();
-        if (a.name.startsWith('on') || ((a.name === 'href' || a.name === 'src' || a.name === 'action' || a.name === 'formaction') && v.startsWith('javascript:'))) el.removeAttribute(a.name);
+        const name = a.name;
+        if (name.startsWith('on') || ((name === 'href' || name === 'src' || name === 'action' || name === 'formaction') && a.value.trim().toLowerCase().startsWith('javascript:'))) {
+          el.removeAttribute(name);
+        } else if (name.startsWith('data-') && a.value.length > MAX_COPY_DATA_CHARS) {
+          // Emptied, not removed: a style that asks whether it is there still applies.
+          stateChars += serialisedLength(a.value);
+          a.value = '';
+        }
       }
     }
     // Stylesheets: the live sheets in document order, matched to the parsed links by href.
@@ -142,7 +190,7 @@
     /** @type {string[]} */
     const inlinedData = [];
     // What the copy holds besides images, about: the page's HTML and the styles inlined.
-    let room = maxChars - html.length - inlinedCss;
+    let room = maxChars - (html.length - stateChars) - inlinedCss;
     parsed.forEach((img, i) => {
       img.removeAttribute('srcset');
       img.removeAttribute('loading');
@@ -211,6 +259,8 @@
    * @param {{ maxHtmlChars: number }} options
    */
   function collect(platform, options) {
+    // Where the page is scrolled as the worker takes the visible screenshot, and the post's box.
+    const scroll = { x: Math.round(scrollX), y: Math.round(scrollY) };
     // The worker asks for the page's MHTML once this has started (background/page-reading.js).
     void chrome.runtime.sendMessage({ temoinReading: true }).catch(() => {});
     const g = /** @type {any} */ (globalThis);
@@ -236,12 +286,13 @@
       redirectCount: nav?.redirectCount,
       viewport: { width: innerWidth, height: innerHeight },
       devicePixelRatio: devicePixelRatio,
-      scroll: { x: Math.round(scrollX), y: Math.round(scrollY) },
+      scroll,
+      scrollSteady: Math.round(scrollX) === scroll.x && Math.round(scrollY) === scroll.y,
       selection: String(getSelection() ?? '').slice(0, 20_000) || undefined,
       html,
       shadowRoots: dom.shadowRoots,
       snapshot: snapshot.html,
-            notices: [...notices, ...snapshot.notices],
+      notices: [...notices, ...snapshot.notices],
       frames: frameList,
       post: post?.post ?? null,
       postBox: post?.box ?? null,

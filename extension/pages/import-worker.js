@@ -50,9 +50,9 @@ scope.onmessage = async (/** @type {MessageEvent<any>} */ { data }) => {
         return;
       }
       expected = text || undefined;
-      const scanned = await scanPart(data.file, data.part, data.parts);
+      const { scanned, browserDigests } = await scanPart(data.file, data.part, data.parts);
       const buffers = scanned.meta.map((/** @type {[string, Uint8Array]} */ [, bytes]) => bytes.buffer);
-      scope.postMessage({ type: 'part', scanned }, buffers);
+      scope.postMessage({ type: 'part', scanned, browserDigests }, buffers);
     } else if (data.type === 'verify') {
       scope.postMessage({ type: 'done', report: core.verifyScanned(data.parts, expected) });
     }
@@ -212,6 +212,7 @@ async function scanPart(file, part, parts) {
     /** The next window, read while the core works on the current one. @type {Promise<Uint8Array<ArrayBuffer>> | null} */
     let ahead = null;
     let posted = 0;
+    let browserDigests = 0;
     for (const [g, { i, j, size, whole }] of groups.entries()) {
       if (whole) window = { at: bounds[i], bytes: await (ahead ?? stream.next(size)) };
       else {
@@ -225,7 +226,9 @@ async function scanPart(file, part, parts) {
       ahead?.catch(() => {});
       for (let m = i; m < j; m += 1) {
         const stored = scan.checkNext();
-        const ended = scan.readNext(stored ? await digestInWindow(window, stored[0], stored[1]) : undefined);
+        const digest = stored ? await digestInWindow(window, stored[0], stored[1]) : undefined;
+        if (digest) browserDigests += 1;
+        const ended = scan.readNext(digest);
         if (Date.now() - posted > 100) {
           posted = Date.now();
           scope.postMessage({ type: 'progress', done: Math.max(0, ended - bounds[from]) });
@@ -233,7 +236,7 @@ async function scanPart(file, part, parts) {
       }
     }
     scope.postMessage({ type: 'progress', done: bounds[to] - bounds[from] });
-    return scan.finish();
+    return { scanned: scan.finish(), browserDigests };
   } finally {
     scan.free();
   }

@@ -19,7 +19,8 @@ export const DEFAULT_CASE_ID = 'default';
  * @typedef {{ seq: number, hash: string }} Head
  * @typedef {{ caseId: string, seq: number, hash: string, json: string }} StoredEntry
  * @typedef {{ caseId: string, seq: number, name: string, mediaType: string, size: number, blob: Blob }} StoredArtifact
- * @typedef {{ name: string, mediaType: string, bytes: Uint8Array<ArrayBuffer> }} NewArtifact
+ * @typedef {{ name: string, mediaType: string, bytes: Uint8Array<ArrayBuffer>, blob?: Blob }} NewArtifact `blob`:
+ *   the same bytes put in a Blob beforehand (capture-record.js `hashedNow`), stored as it is
  * @typedef {{ seq: number, hash: string, json: string }} SealedEntry
  * @typedef {{ id: string, title: string, createdAt: string }} CaseRecord
  * @typedef {import('./types/ItemView').ItemView} ItemView
@@ -134,6 +135,19 @@ export async function appendSealed(caseId, entries, expectHead) {
 }
 
 /**
+ * The Blob an artifact is stored as: the one made of its bytes beforehand, or one made now.
+ * Made here, a copy of tens of MB held the transaction back (BENCHMARKS.md §3).
+ * @param {NewArtifact} a
+ */
+function storedBlob(a) {
+  const ready = a.blob;
+  if (!ready) return new Blob([a.bytes], { type: a.mediaType });
+  // A Blob of other bytes would be stored under their digest: a fault of the caller's.
+  if (ready.size !== a.bytes.byteLength || ready.type !== a.mediaType.toLowerCase()) throw new Error(`the Blob made for ${a.name} is not of its bytes`);
+  return ready;
+}
+
+/**
  * @param {string} caseId
  * @param {(head: Head) => SealedEntry[]} seal the entries to append after `head`, in order
  * @param {{ genesis: Head, artifacts?: NewArtifact[], deleteArtifactsOf?: number, caseTitle?: string }} options
@@ -171,7 +185,7 @@ async function appendInTransaction(caseId, seal, { genesis, artifacts = [], dele
         name: a.name,
         mediaType: a.mediaType,
         size: a.bytes.byteLength,
-        blob: new Blob([a.bytes], { type: a.mediaType }),
+        blob: storedBlob(a),
       }));
     }
     for (const entry of sealed) tx.objectStore('entries').put(/** @type {StoredEntry} */ ({ caseId, ...entry }));

@@ -32,8 +32,8 @@
  * @typedef {{
  *   url: string, title: string, lang?: string, redirectCount?: number,
  *   viewport: { width: number, height: number }, devicePixelRatio: number,
- *   scroll: { x: number, y: number }, selection?: string, html: string, shadowRoots: number,
-  *   snapshot: string, notices: import('./types/CaptureNotice').CaptureNotice[], frames: PageFrame[], post: Record<string, unknown> | null,
+ *   scroll: { x: number, y: number }, scrollSteady: boolean, selection?: string, html: string, shadowRoots: number,
+ *   snapshot: string, notices: import('./types/CaptureNotice').CaptureNotice[], frames: PageFrame[], post: Record<string, unknown> | null,
  *   postBox: PostBox | null, targetImage: string | null, extractor: string | null, pageHeight: number
  * }} CollectedPage
  *

@@ -3,7 +3,7 @@
 // BENCH_ONLY=hashing,verify,capture,scale,startup,real-pages,raid runs a part; BENCH_CAPTURES, BENCH_BIG,
 // BENCH_BIG_MB and BENCH_JOURNAL shrink the run for a quick look (the file says what was run);
 // BENCH_FIREFOX=0 leaves Firefox's export out of section 4.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, totalmem, tmpdir } from 'node:os';
@@ -175,66 +175,74 @@ ${c.markdown}
 
 A capture keeps the visible screenshot, the post's crop and captioned copy, the page's HTML,
 the self-contained snapshot, MHTML and the metadata, each hashed by the core, then seals the
-entry; the full page adds one visible-tab capture per screen, spaced by the browser's limit.
+entry; the full page adds one visible-tab capture per screen, spaced by the browser's limit
+(its first screen is the visible screenshot when the page is at its top: one capture fewer).
 
-Where the time goes (timestamps in the worker and in the page, 6 to 16 captures of each page
-without the full page, this machine otherwise idle, 2026-11-30): on the typical feed, the readers
-are injected in 10–20 ms; the page's reading takes 70–120 ms in the page (serialising 1.6 MB of
-DOM, parsing it again inertly, drawing and encoding its 12 images as PNG, serialising the copy);
-the browser carries its result, the HTML and the copy (6.4 million characters, the copy's images
-as base64 text), to the worker in 60–75 ms (105–150 ms before the change below); encoding both
-as UTF-8 takes 25–35 ms, hashing every file 35–60 ms, the IndexedDB transaction 30–45 ms; the
-visible screenshot (90–120 ms) and the MHTML are made meanwhile. On the heavy page: the reading
-300–380 ms in the page, carrying its 35.9 million characters 310–370 ms (570–640 ms before),
-encoding them 135–160 ms, hashing 175–210 ms, storing 120–170 ms. Its copy keeps its images in document order while they fit its 20 MB (21 of 30), an
-image that cannot fit is not drawn, an address is drawn once.
+Where the time goes (timestamps in the worker and in the page, 12 captures of the typical feed
+and 10 of the heavy page without the full page, this machine otherwise idle, 2026-11-30 16:45
+UTC; ranges, medians in brackets). Typical feed: the readers are injected in 5–21 ms (9); the
+page reads itself in 50–93 ms (69): serialising its 1.6 MB of DOM 12–26, parsing it again
+inertly 6–12, drawing and encoding its 12 images as PNG 26–52, serialising the copy 2–11; the
+browser carries the HTML and the copy (4.8 million characters, the copy's images as base64 text)
+to the worker in 49–109 ms (71); encoding and hashing them take 36–66 ms (46), hashing the MHTML
+24–65 ms (29), the IndexedDB transaction 9–16 ms (11); the visible screenshot is taken
+meanwhile. Heavy page: the reading 213–353 ms (236), of which serialising its 15 million
+characters of HTML 90–167 and parsing them again 47–80; carrying 23 million characters 219–294
+ms (235), about 11 ms a million; encoding and hashing them 170–257 ms (208); the MHTML's hash
+93–148 ms (109); the transaction 25–58 ms (32). The core hashes at about 260 MB/s (section 1):
+the 46 MB the heavy page's capture keeps (its HTML, copy and MHTML) are about 0.18 s of it.
 
-Changed on 2026-11-30: the browser makes the MHTML on the page's own thread. Asked for at once, it
-was made before the reading and held it back: the heavy page's reading began 250 ms after it was
-asked for. The MHTML is now asked for once the reading says it has started
-(\`background/page-reading.js\`), and is made after it: the heavy page went from 1,772 ms to
-1,434 ms (medians of 10, both runs on an idle machine), the typical feed from 350 to 341 ms.
-Tried and not kept: reading in two calls (the HTML first, hashed while the copy is made, then
-the copy): 317–441 ms on the typical feed against 350–473 ms, no gain beyond the noise, since
-both halves are made and carried by the page's one thread. Leaving the MHTML out brought the
-typical feed to about 290 ms (277–358 ms); it is the browser's own archive of the page, which
-the evidence keeps, so it stays.
+Changed a fourth time on 2026-11-30, so that a capture carries and keeps what it needs once:
+- The copy leaves out the page's state for its scripts. A \`data-*\` value over 1,024 characters
+  (a framework's serialised props) is emptied in the copy, which runs no script; \`page.html\`
+  keeps it whole and the record's method says so. On the heavy page that state was 15 of the
+  copy's 20.9 million characters, on the typical feed 1.6 of 4.8: the page's HTML a second time,
+  carried, encoded, hashed and stored. The room it leaves goes to images: the heavy page's copy
+  now holds all 30 of its images (21 before). Its cleaning no longer lowercases every value to
+  look for a \`javascript:\` address, only those of \`href\`, \`src\`, \`action\` and \`formaction\`, the
+  ones it checks (the copy's CSP, which forbids every script, is what keeps it inert).
+- Each file hashed as it arrives (the visible screenshot, the page's files, the MHTML) is put in
+  the Blob it is stored as at once: made inside the transaction, the heavy page's 59 MB of Blobs
+  (its HTML, copy and MHTML then) held its commit back (130–200 ms from the append to the commit,
+  25–58 ms now; typical feed 40–50, now 9–16). The full page and the crops, made later, still get
+  theirs in the transaction.
+- Medians of 6 to 10 captures in turns with the build before, idle machine: the first change
+  alone took the heavy page from 1,243 to 931 ms; with the second, 834 ms (the MHTML then stored
+  as the browser's own Blob, which is kept in a file of the browser's; stored as a copy of the
+  bytes hashed, as now, 880 ms in a later run); on the typical feed both took it from 341 to
+  235 ms (230 in that later run).
+- The full page of a page left at its top starts from the visible screenshot: taken as the page
+  was read, it is the stitch's first screen when the page was at its top then and still is
+  (the record's method says so), one visible-tab capture fewer at the browser's 2 a second:
+  with full page, the typical feed went from 3,838 to 3,333 ms, the heavy page from 12,135 to
+  11,713 ms (medians of 30, this section's run and the one just before it, on the same day).
 
-Changed later on 2026-11-30: a reading of more than 256 K characters comes back by a runtime
-message (\`background/page-answers.js\`), which Chrome 148 and later copies as a structured clone
-once the manifest asks for it (\`"message_serialization": "structured_clone"\`), instead of as the
-result of \`scripting.executeScript\`, which goes through the browser's JSON-like values; the
-worker takes it as soon as it arrives. Three runs as it took shape, 6–10 captures, idle machine: typical
-feed 308, 338 and 312 ms (341 before), heavy page 1,239, 1,312 and 1,363 ms (1,434 before). A
-small reading still comes back as the result: by message it cost a round trip (small post 46 →
-56 ms). Tried and not kept: the strings sent as UTF-8 bytes (carrying unchanged, 58–72 ms on
-the typical feed, and the encoding moved onto the page's thread); as Blobs (the message arrives
-in 3 ms, but the page's script ends 30–240 ms later and reading the Blobs takes 10–50 ms: heavy
-page 1,118–1,554 ms, no steady gain).
+Earlier changes, the same day. The MHTML is asked for once the page's reading has started
+(\`background/page-reading.js\`): the browser makes it on the page's own thread, and asked for at
+once it was made first and held the reading back by 250 ms on the heavy page (1,772 → 1,434 ms).
+A reading of more than 256 K characters comes back by a runtime message
+(\`background/page-answers.js\`), which Chrome 148 and later copies as a structured clone once the
+manifest asks for it (\`"message_serialization": "structured_clone"\`), instead of as the result of
+\`scripting.executeScript\` and its JSON-like values (heavy page 1,434 → 1,239–1,363 ms; a small
+reading still comes back as the result: by message it cost a round trip, small post 46 → 56
+ms). The page's files are encoded with \`TextEncoder.encodeInto\` a buffer of one byte a
+character (\`shared/utf8.js\`: 6.4 million characters in 9.6 ms against 22 with \`encode\`, all
+ASCII), the copy's images are put in after its serialisation, and each file is hashed as it
+arrives rather than all at the end.
 
-Changed a third time on 2026-11-30, three small changes to the worker's and the page's work.
-The UTF-8 of the page's files: \`TextEncoder.encodeInto\` a buffer of one byte a character, then
-the rest at three (\`shared/utf8.js\`), instead of \`encode\`: in Chromium's worker, 6.4 million
-characters take 9.6 ms against 22 when all are ASCII, 16 against 31 when the first is not, 23
-against 28 for two-byte text (medians of 5; the same bytes in a buffer of their exact size, which
-an e2e test checks against \`encode\`). The copy's images are put in after its serialisation, their
-\`src\` a random mark meanwhile: on the typical feed the page makes its copy in 42–60 ms instead of
-55–104 ms (its serialisation 11–14 ms instead of 23–46); on the heavy page nothing changes
-(103–121 ms), its 15 million characters of HTML being what costs. Each file is hashed as it
-arrives (the screenshot while the page reads itself, the page's files while the MHTML is made, the
-MHTML on arrival) instead of all at the end. Three runs of 10 captures, idle machine: typical feed
-273, 335 and 303 ms (308, 338 and 312 before), heavy page 1,209, 1,385 and 1,205 ms (1,239, 1,312
-and 1,363 before): a gain of the order of the spread between runs. Tried and not kept: the page's
-HTML sent ahead by a message of its own while the copy is made, and encoded and hashed by the
-worker meanwhile: typical feed 294.5 against 308.5 ms, heavy page 1,250 against 1,187 ms (medians
-of 20 and 12 interleaved captures); on two cores, the worker's work on the HTML slows the page's
-making of the copy and of the MHTML about as much as it saves.
+Tried and not kept: reading in two calls (the HTML, then the copy), or the HTML sent ahead while
+the copy is made: on two cores the worker's work on the HTML slows the page's making of the copy
+and the MHTML about as much as it saves (typical feed 294.5 against 308.5 ms, heavy page 1,250
+against 1,187 ms, medians of 20 and 12 interleaved captures); the strings sent as UTF-8 bytes
+(carrying unchanged) or as Blobs (the message arrives in 3 ms, but the page's script ends 30–240
+ms later and reading the Blobs takes 10–50 ms). Leaving the MHTML out took the typical feed from
+341 to about 290 ms, before the changes above; it is the browser's own archive of the page,
+which the evidence keeps.
 
-The goals stay missed. What remains grows with the page: the browser carrying the page's text
-and its copy to the worker (about 10 ms per million characters now, on either page), then
-encoding, hashing and storing them. The full page of the heavy page misses its goal by the time each of
-its screens takes to hide fixed elements, scroll and settle on a page that heavy, on top of the
-browser's 2-a-second limit.
+What remains grows with what the capture keeps: the browser carrying the page's HTML and copy to
+the worker (about 11 ms a million characters), and the core hashing every byte. The full page of
+the heavy page is paced by its screens: each hides the fixed elements, scrolls and settles on a
+page that heavy, on top of the browser's 2-a-second limit.
 
 Reproduce: \`BENCH_ONLY=capture make bench\` (\`BENCH_CAPTURES=n\` for fewer).`);
     await flush();
@@ -277,7 +285,30 @@ Reproduce: \`BENCH_ONLY=capture make bench\` (\`BENCH_CAPTURES=n\` for fewer).`)
       log(`import peak +${fmt(mb(importAbove))} MB (that import: ${fmt(importSampled.ms)} ms)`);
       const above = e.peak - e.baseline;
       const ff = process.env.BENCH_FIREFOX !== '0' && existsSync(FIREFOX) ? await benchFirefoxExport(template) : null;
-      const curve = await benchCurve(browser, profile, template, CURVE, log);
+      const curve = await benchCurve(browser, profile, template, CURVE, log, join(work, 'curve-largest.zip'));
+      // The largest bundle of the curve on the import page: read in slices, it must verify
+      // whatever its size (timed, then with memory sampled), beside \`temoin verify\`.
+      let largeImport = null;
+      if (curve.kept) {
+        const { n, size, path } = curve.kept;
+        log(`importing the curve's largest bundle, ${fmt(mb(size))} MB`);
+        const timed = await benchImport(browser, profile, path);
+        const sampledImport = await benchImport(browser, profile, path, { memory: true });
+        const t0 = Date.now();
+        const cli = spawnSync(TEMOIN, ['verify', path], { stdio: 'ignore' });
+        const verifyMs = Date.now() - t0;
+        largeImport = {
+          n,
+          size,
+          ms: timed.ms,
+          verified: timed.verdict === 'valid' && sampledImport.verdict === 'valid' && cli.status === 0,
+          result: `import page ${timed.verdict}, then ${sampledImport.verdict}; temoin verify exit ${cli.status}`,
+          above: sampledImport.peak - sampledImport.baseline,
+          verifyMs,
+        };
+        await rm(path, { force: true });
+        log(`largest bundle: import ${fmt(largeImport.ms)} ms (${largeImport.verified ? 'valid' : largeImport.result}), +${fmt(mb(largeImport.above))} MB; temoin verify ${fmt(largeImport.verifyMs)} ms`);
+      }
       const curveTable = [
         '| captures of 1 MB | bundle | click → download starting | per MB | click → file saved | peak memory above idle |',
         '|---|---|---|---|---|---|',
@@ -370,7 +401,14 @@ sampled). Time should grow with the bytes and memory stay flat.
 
 ${curveTable}
 ${curveSummary(curve.rows)}
-${curveSkipped ? `\n${curveSkipped}\n` : ''}
+${curveSkipped ? `\n${curveSkipped}\n` : ''}${
+        largeImport
+          ? `
+The largest bundle of the curve (${fmt(largeImport.n)} captures, ${fmt(mb(largeImport.size))} MB) on the import page: ${largeImport.verified ? 'verified' : `**not verified** (${largeImport.result})`} in ${fmt(largeImport.ms / 1000, 1)} s
+(\`temoin verify\`: ${fmt(largeImport.verifyMs / 1000, 1)} s), the browser's memory at most +${fmt(mb(largeImport.above))} MB above idle (a run of its own, sampled).
+`
+          : ''
+      }
 Reproduce: \`BENCH_ONLY=scale make bench\` (\`BENCH_BIG=n BENCH_BIG_MB=m\` for other sizes,
 \`BENCH_CURVE=10,100\` for other points of the curve).`);
     }

@@ -215,8 +215,9 @@ export async function benchImport(browser, profile, zipPath, { memory = false } 
   const ms = Date.now() - t0;
   const peak = sampler ? sampler.stop() : NaN;
   const result = (await page.textContent('#result')) ?? '';
+  const verdict = await page.evaluate(() => (document.querySelector('#readonly:not([hidden])') ? 'valid' : (document.getElementById('result')?.dataset.state ?? 'none')));
   await page.close();
-  return { ms, result, baseline, peak };
+  return { ms, result, verdict, baseline, peak };
 }
 
 /**
@@ -267,23 +268,29 @@ export { fmt };
  * The export's scale curve: for each size, a case of that many captures of 1 MB, filled through
  * the append path, exported once timed and once with memory sampled. A size whose case, export
  * file and download would not fit on the disk (with 2 GB to spare) is left out, and said so.
+ * The largest size's bundle is kept at `keepLargest` (for the import page to read it).
  * @param {Awaited<ReturnType<typeof import('../../tests/support/chromium.mjs').launchWithExtension>>} browser
  * @param {string} profile @param {any} template @param {number[]} sizes
- * @param {(line: string) => void} log
+ * @param {(line: string) => void} log @param {string} keepLargest
  */
-export async function benchCurve(browser, profile, template, sizes, log) {
+export async function benchCurve(browser, profile, template, sizes, log, keepLargest) {
   /** @type {{ n: number, size: number, exportMs: number, savedMs: number, above: number }[]} */
   const rows = [];
+  const largest = Math.max(...sizes);
+  // Smallest first: the largest, kept, is the last on the disk.
+  /** @type {{ n: number, size: number, path: string } | null} */
+  let kept = null;
   /** @type {{ n: number, needed: number, free: number }[]} */
   const skipped = [];
   const filler = await browser.context.newPage();
   await filler.goto(browser.extensionUrl('extension/pages/import.html'));
   try {
-    for (const n of sizes) {
+    for (const n of [...sizes].sort((a, b) => a - b)) {
       const { bavail, bsize } = statfsSync(profile);
       const free = bavail * bsize;
-      // The captures in IndexedDB, the export file, the download: three copies, and 2 GB spare.
-      const needed = 3 * n * (1 << 20) + (2 << 30);
+      // The captures in IndexedDB, the export file, the download: three copies (four for the
+      // largest, kept), and 2 GB spare.
+      const needed = (n === largest ? 4 : 3) * n * (1 << 20) + (2 << 30);
       if (free < needed) {
         log(`curve: ${n} captures need ${fmt(needed / 2 ** 30, 1)} GB, ${fmt(free / 2 ** 30, 1)} GB free: left out`);
         skipped.push({ n, needed, free });
@@ -293,7 +300,8 @@ export async function benchCurve(browser, profile, template, sizes, log) {
       log(`curve: filling ${n} captures`);
       await fillJournal(filler, caseId, n, 1 << 20, template);
       const timed = await benchExport(browser, profile, caseId);
-      const sampled = await benchExport(browser, profile, caseId, { memory: true });
+      const sampled = await benchExport(browser, profile, caseId, { memory: true, savePath: n === largest ? keepLargest : undefined });
+      if (n === largest) kept = { n, size: sampled.size, path: keepLargest };
       rows.push({ n, size: timed.size, exportMs: timed.exportMs, savedMs: timed.savedMs, above: sampled.peak - sampled.baseline });
       log(`curve: ${n} captures, ${fmt(timed.exportMs)} ms, +${fmt((sampled.peak - sampled.baseline) / 2 ** 20)} MB`);
       // The case's files go, so that the next size has the disk.
@@ -312,5 +320,5 @@ export async function benchCurve(browser, profile, template, sizes, log) {
   } finally {
     await filler.close();
   }
-  return { rows, skipped };
+  return { rows, skipped, kept };
 }

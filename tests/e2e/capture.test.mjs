@@ -43,6 +43,28 @@ async function readerPage() {
   return reader;
 }
 
+/**
+ * The reader page, with `pixelsOf(base64)` there: a PNG decoded to its width, height and RGBA
+ * pixels, for the tests that look into a screenshot.
+ */
+async function pixelReader() {
+  const page = await readerPage();
+  await page.evaluate(() => {
+    /** @type {any} */ (globalThis).pixelsOf ??= async (/** @type {string} */ base64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${base64}`;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.width;
+      canvas.height = img.height;
+      const ctx = /** @type {CanvasRenderingContext2D} */ (canvas.getContext('2d'));
+      ctx.drawImage(img, 0, 0);
+      return { width: img.width, height: img.height, data: ctx.getImageData(0, 0, img.width, img.height).data };
+    };
+  });
+  return page;
+}
+
 /** The number of the last entry, reading no artifact. */
 async function lastSeq() {
   const { entries } = await readStoredJournal(await readerPage(), 'default', { onlySeq: -1 });
@@ -252,6 +274,11 @@ test('the self-contained copy holds the page\'s images as data, each where the p
   assert.match(snapshot, /le texte temoin-image-0\. reste du texte/);
   assert.match(images[0], /alt="Avatar de « corbeau » &amp; co"/);
   assert.doesNotMatch(snapshot.replace('temoin-image-0.', ''), /temoin-image-/);
+  // The page's state for its scripts (a data-* value over 1,024 characters) is emptied in the
+  // copy and kept in page.html; shorter values stay in both.
+  const state = (/** @type {string} */ html) => /<div id="state"[^>]*>/.exec(html)?.[0] ?? '';
+  assert.equal(state(snapshot), `<div id="state" data-mode="open" data-edge="${'k'.repeat(1024)}" data-props="">`);
+  assert.equal(state(files['page.html'].toString('utf8')), `<div id="state" data-mode="open" data-edge="${'k'.repeat(1024)}" data-props="{&quot;post&quot;:42,&quot;state&quot;:&quot;${'s'.repeat(1100)}&quot;}">`);
   // page.html and the copy are the page's text in UTF-8, non-ASCII characters included.
   for (const name of ['page.html', 'snapshot.html']) {
     const text = files[name].toString('utf8');
@@ -293,27 +320,40 @@ test('a page taller than the screen is stitched whole, its fixed header once, an
   assert.ok(full.height > visible.height * 1.5, `${full.height} > 1.5 × ${visible.height}`);
   const method = event.body.artifacts.find((/** @type {any} */ a) => a.name === 'screenshot-full.png').method;
   assert.match(method, /scroll-and-stitch of [3-9] /);
+  // Scrolled when captured: every screen of the stitch is taken for it.
+  assert.doesNotMatch(method, /screenshot-visible/);
 
   // Rows of the header's colour in the stitched image: one header (53 CSS px), not one a screen.
-  const headerRows = await (await readerPage()).evaluate(async (base64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${base64}`;
-    await img.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = img.width;
-    canvas.height = img.height;
-    const ctx = /** @type {CanvasRenderingContext2D} */ (canvas.getContext('2d'));
-    ctx.drawImage(img, 0, 0);
+  const headerRows = await (await pixelReader()).evaluate(async (base64) => {
+    const { width, height, data } = await /** @type {any} */ (globalThis).pixelsOf(base64);
     // The right edge: no text there, only the header's background.
-    const column = ctx.getImageData(img.width - 3, 0, 1, img.height).data;
     let rows = 0;
-    for (let y = 0; y < img.height; y += 1) {
-      const [r, g, b] = [column[y * 4], column[y * 4 + 1], column[y * 4 + 2]];
-      if (Math.abs(r - 29) < 6 && Math.abs(g - 155) < 6 && Math.abs(b - 240) < 6) rows += 1;
+    for (let y = 0; y < height; y += 1) {
+      const at = (y * width + width - 3) * 4;
+      if (Math.abs(data[at] - 29) < 6 && Math.abs(data[at + 1] - 155) < 6 && Math.abs(data[at + 2] - 240) < 6) rows += 1;
     }
     return rows;
   }, files['screenshot-full.png'].toString('base64'));
   assert.ok(headerRows >= 50 && headerRows <= 56, `${headerRows} rows of header colour`);
+});
+
+test('a page left at its top is stitched from its visible screenshot on: one screen fewer to take', async () => {
+  const page = await browser.context.newPage();
+  await page.goto('https://x.com/corbeau_noir/status/1790000000000000042');
+  await page.bringToFront();
+  await captureThroughMenu(browser.worker, page.url());
+  await page.close();
+  const { event, files } = await latest();
+  const method = event.body.artifacts.find((/** @type {any} */ a) => a.name === 'screenshot-full.png').method;
+  assert.match(method, /^scroll-and-stitch of [3-9] tabs\.captureVisibleTab screens \(the first is screenshot-visible\.png\)$/);
+  // The stitched image's first screen is the visible screenshot, pixel for pixel.
+  const firstScreen = await (await pixelReader()).evaluate(async ([full, visible]) => {
+    const { pixelsOf } = /** @type {any} */ (globalThis);
+    const shown = await pixelsOf(visible);
+    const stitched = await pixelsOf(full);
+    return { sameWidth: shown.width === stitched.width, samePixels: shown.data.every((/** @type {number} */ v, /** @type {number} */ i) => v === stitched.data[i]) };
+  }, [files['screenshot-full.png'].toString('base64'), files['screenshot-visible.png'].toString('base64')]);
+  assert.deepEqual(firstScreen, { sameWidth: true, samePixels: true });
 });
 
 test('internal pages get a clear message and nothing is written', async () => {

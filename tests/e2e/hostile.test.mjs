@@ -192,6 +192,15 @@ test('closed shadow roots are kept, nested open ones too', { timeout: 60_000 }, 
   const html = Buffer.from(stored.artifacts.find((a) => a.name === 'page.html')?.base64 ?? '', 'base64').toString('utf8');
   assert.match(html, /on sait où tu habites/, 'the closed root');
   assert.match(html, /racine ouverte imbriquée/, 'the open root inside it');
+  // The copy keeps both roots' text, as templates a browser opening it makes live again, and
+  // leaves out what it leaves out of the document: scripts, handlers, long data-* values.
+  const copy = Buffer.from(stored.artifacts.find((a) => a.name === 'snapshot.html')?.base64 ?? '', 'base64').toString('utf8');
+  assert.match(copy, /<template shadowrootmode="closed"[^>]*>[^]*on sait où tu habites[^]*racine ouverte imbriquée/);
+  assert.match(html, /<script>window\.fromShadow = 1<\/script>/, 'page.html keeps the root\'s script');
+  assert.match(html, /onclick="window\.clicked = 1"/);
+  assert.match(html, new RegExp(`data-props="${'s'.repeat(2000)}"`));
+  assert.doesNotMatch(copy, /<script|fromShadow|onclick|clicked/i);
+  assert.match(copy, /<i data-props="">état<\/i>/);
   await page.close();
 });
 

@@ -42,6 +42,28 @@ function centralRecord(zip, name) {
 }
 
 /**
+ * The files of `zip` stored as they are (method 0), by its central directory: their size, and
+ * the bytes they span in the bundle, from their local header to the next file's.
+ * @param {Buffer} zip
+ */
+function storedMembers(zip) {
+  for (let i = zip.length - 22; i >= 0; i -= 1) {
+    if (zip.readUInt32LE(i) !== 0x06054b50) continue;
+    const directory = zip.readUInt32LE(i + 16);
+    const all = [];
+    let at = directory;
+    for (let n = zip.readUInt16LE(i + 10); n > 0; n -= 1) {
+      const nameLength = zip.readUInt16LE(at + 28);
+      all.push({ method: zip.readUInt16LE(at + 10), size: zip.readUInt32LE(at + 24), offset: zip.readUInt32LE(at + 42) });
+      at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+    }
+    all.sort((a, b) => a.offset - b.offset);
+    return all.map((m, k) => ({ ...m, span: (all[k + 1]?.offset ?? directory) - m.offset })).filter((m) => m.method === 0);
+  }
+  throw new Error('no end of central directory');
+}
+
+/**
  * Verifies one file on the import page and returns its verdict.
  * @param {import('playwright-core').Page} page @param {string} path @param {string} [code]
  */
@@ -110,6 +132,12 @@ test('a 200 MB bundle verifies in two workers, with progress; damage in either p
   assert.ok(await page.evaluate(() => /** @type {any} */ (window).progressSeen) > 0, 'progress shown while reading');
   assert.equal(await page.getAttribute('#result', 'data-head'), head);
   assert.ok(((await page.textContent('#result')) ?? '').includes(head.match(/.{4}/g)?.join(' ') ?? '-'), 'the code in groups of four');
+  // Every file stored as it is, of 64 KB or more and whole in a worker's window (64 MB with its
+  // header), was hashed by the browser's SHA-256; the others (deflated, small, or the 72 MB one)
+  // by the core.
+  const byBrowser = storedMembers(await readFile(path)).filter((m) => m.size >= 64 << 10 && m.span <= 64 << 20).length;
+  assert.ok(byBrowser >= 10, `${byBrowser} files for the browser`);
+  assert.equal(Number(await page.getAttribute('#result', 'data-browser-digests')), byBrowser);
 
   // A bundle this size is read in two parts by two workers: damage in either part, or in both,
   // gets the verdict of one reading from start to end, the one `temoin verify` gives.
