@@ -286,6 +286,11 @@ test('a post cut off in its picture: the notification and that capture\'s guide 
     assert.ok(!(await guideOf(whole.seq)).includes('capture-again-whole'));
     await guide.close();
     await post.close();
+    // The settings the card sends to lead back to the guide.
+    await ext.reload();
+    await ext.click('nav a[href="guide.html"]');
+    await ext.waitForURL(/\/guide\.html$/);
+    await ext.waitForFunction(() => document.querySelector('h1')?.textContent === 'Que faire maintenant\u00a0?');
   } finally {
     await ext.evaluate(() => chrome.storage.local.remove('fullPage'));
     await ext.close();
