@@ -45,7 +45,7 @@ export async function takeFullPage(tabId, windowId, frameId, page, wanted, visib
   if (!page) return { artifacts: [], notices: [], png: null };
   if (!wanted) return { artifacts: [], notices: ['full-page-off'], png: null };
   if (frameId !== 0) return { artifacts: [], notices: [], png: null };
-  const full = await scrollAndStitch(tabId, windowId, page.scroll.x === 0 && page.scroll.y === 0 && page.scrollSteady ? { png: visible, page } : undefined);
+  const full = await scrollAndStitch(tabId, windowId, page, visible);
   if (!full) return { artifacts: [], notices: ['full-page-is-visible'], png: null };
   return {
     artifacts: [{
@@ -62,23 +62,15 @@ export async function takeFullPage(tabId, windowId, frameId, page, wanted, visib
 /**
  * The whole page by scroll-and-stitch, fixed and sticky elements shown once; null when it fits
  * the viewport (the visible screenshot is the whole page).
- * @param {number} tabId @param {number} windowId
- * @param {{ png: Uint8Array<ArrayBuffer> | undefined, page: CollectedPage }} [visible] the first
- *   screen, if the page was at its top when it was taken, and the page's reading then
+ * @param {number} tabId @param {number} windowId @param {CollectedPage} page its reading
+ * @param {Uint8Array<ArrayBuffer>} [visible] the visible screenshot, taken as the reading began
  */
-async function scrollAndStitch(tabId, windowId, visible) {
+async function scrollAndStitch(tabId, windowId, page, visible) {
   const m = await inPage(tabId, 0, 'measure');
   if (m.pageHeight <= m.height + 1 && m.y === 0) return null;
   const maxCss = Math.min(MAX_FULL_PAGE_SCREENS * m.height, Math.floor(MAX_FULL_PAGE_DEVICE_PX / m.dpr));
   const total = Math.min(m.pageHeight, maxCss);
-  // The page still at its top, in a window of the same size and zoom, and the screenshot of
-  // that size: the visible screenshot is the first screen, one capture fewer at the browser's
-  // 2 a second.
-  const size = visible?.png ? pngSize(visible.png) : null;
-  const same =
-    visible && size && m.x === 0 && m.y === 0 && m.dpr === visible.page.devicePixelRatio && m.width === visible.page.viewport.width && m.height === visible.page.viewport.height &&
-    size.width === Math.round(m.width * m.dpr) && size.height === Math.round(m.height * m.dpr);
-  const first = same ? visible.png : undefined;
+  const first = visible && isFirstScreen(visible, page, m) ? visible : undefined;
   /** @type {{ png: Uint8Array<ArrayBuffer>, y: number }[]} */
   const screens = first ? [{ png: first, y: 0 }] : [];
   try {
@@ -92,6 +84,20 @@ async function scrollAndStitch(tabId, windowId, visible) {
   }
   const png = await stitch(screens, Math.round(total * m.dpr));
   return { png, capped: m.pageHeight > total, screens: screens.length, firstIsVisible: !!first, cssHeight: total, pageHeight: m.pageHeight };
+}
+
+/**
+ * Whether the visible screenshot is the stitch's first screen, one capture fewer at the
+ * browser's 2 a second: the page was at its top as its reading began, did not move while it
+ * was read, is still there, in a window of the same size and zoom, and the image is that size.
+ * @param {Uint8Array} png @param {CollectedPage} page
+ * @param {import('../shared/types.js').PageMeasure} m the page measured now
+ */
+function isFirstScreen(png, page, m) {
+  const { width, height } = pngSize(png);
+  const atTop = page.scroll.x === 0 && page.scroll.y === 0 && page.scrollSteady && m.x === 0 && m.y === 0;
+  const sameWindow = m.dpr === page.devicePixelRatio && m.width === page.viewport.width && m.height === page.viewport.height;
+  return atTop && sameWindow && width === Math.round(m.width * m.dpr) && height === Math.round(m.height * m.dpr);
 }
 
 /** A PNG's size, from its header. @param {Uint8Array} png */
